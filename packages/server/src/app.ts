@@ -1,0 +1,74 @@
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { cors } from 'hono/cors';
+import { requestId } from 'hono/request-id';
+import { devRoutes } from './features/dev/dev.routes.js';
+import { healthRoutes } from './features/health/health.routes.js';
+import { meRoutes } from './features/me/me.routes.js';
+import { mentorRoutes } from './features/mentors/mentors.routes.js';
+import { ApiError, errorResponse, toApiError } from './http/errors.js';
+import type { AppDeps, AppEnv } from './http/env.js';
+import { redactPath } from './http/logger.js';
+
+export const API_BASE = '/api/v1';
+
+/** Builds the HTTP app from its dependencies; serving it is `main.ts`'s job. */
+export function createApp(deps: AppDeps) {
+  const { config, logger } = deps;
+  const app = new Hono<AppEnv>();
+
+  app.use('*', requestId({ headerName: 'X-Request-Id', limitLength: 64 }));
+  app.use('*', async (c, next) => {
+    c.set('deps', deps);
+    const started = performance.now();
+    await next();
+    logger.info('request', {
+      requestId: c.get('requestId'),
+      method: c.req.method,
+      path: redactPath(c.req.path),
+      status: c.res.status,
+      durationMs: Math.round((performance.now() - started) * 10) / 10,
+      userId: c.get('viewer')?.id,
+    });
+  });
+  app.use(
+    `${API_BASE}/*`,
+    cors({
+      origin: (origin) => (config.MENTORSHIP_CORS_ORIGINS.some((o) => new URL(o).origin === origin) ? origin : null),
+      allowMethods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'],
+      allowHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key'],
+      exposeHeaders: ['X-Request-Id', 'Retry-After'],
+      maxAge: 600,
+    }),
+  );
+  app.use(
+    `${API_BASE}/*`,
+    bodyLimit({ maxSize: 1024 * 1024, onError: () => { throw new ApiError('payload_too_large', 'Request body exceeds 1 MB'); } }),
+  );
+
+  const api = new Hono<AppEnv>()
+    .route('/', healthRoutes)
+    .route('/me', meRoutes)
+    .route('/mentors', mentorRoutes);
+  if (config.MENTORSHIP_DEMO && config.MENTORSHIP_JWT_SECRET) api.route('/dev', devRoutes);
+
+  app.route('/', healthRoutes);
+  app.route(API_BASE, api);
+
+  app.notFound((c) => errorResponse(c, new ApiError('not_found', `No route for ${c.req.method} ${redactPath(c.req.path)}`)));
+  app.onError((err, c) => {
+    const apiError = toApiError(err);
+    if (apiError.code === 'internal' || apiError.code === 'unavailable') {
+      logger.error('unhandled error', {
+        requestId: c.get('requestId'),
+        path: redactPath(c.req.path),
+        error: err instanceof Error ? `${err.name}: ${err.message}` : String(err),
+        stack: err instanceof Error ? err.stack : undefined,
+      });
+    }
+    return errorResponse(c, apiError);
+  });
+  return app;
+}
+
+export type App = ReturnType<typeof createApp>;

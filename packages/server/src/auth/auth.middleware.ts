@@ -1,0 +1,30 @@
+import { createMiddleware } from 'hono/factory';
+import { ApiError } from '../http/errors.js';
+import type { AppEnv } from '../http/env.js';
+import { upsertUserFromClaims } from './users.repository.js';
+import { InvalidTokenError } from './verify.js';
+
+/** Requires a valid bearer token and sets `viewer`. The token itself is never logged or kept. */
+export const requireViewer = createMiddleware<AppEnv>(async (c, next) => {
+  const header = c.req.header('authorization') ?? '';
+  const match = /^Bearer\s+([A-Za-z0-9_\-.=]+)$/i.exec(header.trim());
+  if (!match?.[1]) throw new ApiError('unauthenticated', 'A bearer token is required', undefined, { 'WWW-Authenticate': 'Bearer' });
+  const { config, verifier, db } = c.get('deps');
+  let claims;
+  try {
+    claims = await verifier.verify(match[1]);
+  } catch (err) {
+    if (err instanceof InvalidTokenError) {
+      throw new ApiError('unauthenticated', err.message, undefined, { 'WWW-Authenticate': 'Bearer error="invalid_token"' });
+    }
+    throw err;
+  }
+  const viewer = await upsertUserFromClaims(db, claims, claims.roles.includes(config.MENTORSHIP_ADMIN_ROLE));
+  c.set('viewer', viewer);
+  await next();
+});
+
+export const requireAdmin = createMiddleware<AppEnv>(async (c, next) => {
+  if (!c.get('viewer')?.isAdmin) throw new ApiError('forbidden', 'Administrators only');
+  await next();
+});

@@ -1,0 +1,90 @@
+import { createRemoteJWKSet, errors as joseErrors, jwtVerify, SignJWT, type JWTPayload, type JWTVerifyResult } from 'jose';
+import type { Config } from '../config.js';
+
+export interface Claims {
+  issuer: string;
+  subject: string;
+  name: string;
+  email: string | null;
+  picture: string | null;
+  roles: string[];
+}
+
+export interface TokenVerifier {
+  /** Resolves the claims of a valid token; rejects with `InvalidTokenError` otherwise. */
+  verify(token: string): Promise<Claims>;
+}
+
+export class InvalidTokenError extends Error {
+  override name = 'InvalidTokenError';
+}
+
+const str = (v: unknown, max = 300): string | null =>
+  typeof v === 'string' && v.trim() !== '' ? v.trim().slice(0, max) : null;
+
+function toClaims(payload: JWTPayload): Claims {
+  const subject = str(payload.sub, 255);
+  if (!subject) throw new InvalidTokenError('Token has no subject');
+  const roles = Array.isArray(payload['roles']) ? payload['roles'].filter((r): r is string => typeof r === 'string') : [];
+  const picture = str(payload['picture'], 2000);
+  return {
+    issuer: str(payload.iss, 255) ?? '',
+    subject,
+    name: str(payload['name'], 200) ?? '',
+    email: str(payload['email'], 320),
+    picture: picture && /^https?:\/\//.test(picture) ? picture : null,
+    roles,
+  };
+}
+
+/**
+ * HS256 with `MENTORSHIP_JWT_SECRET`, or RS256/ES256 from `MENTORSHIP_JWKS_URL` (keys cached and
+ * refetched on an unknown `kid` by jose). The algorithm list is pinned, so `none` and algorithm
+ * confusion are refused; `exp` and `sub` are required; issuer and audience checked when set.
+ */
+export function createVerifier(config: Pick<Config, 'MENTORSHIP_JWT_SECRET' | 'MENTORSHIP_JWKS_URL' | 'MENTORSHIP_JWT_ISSUER' | 'MENTORSHIP_JWT_AUDIENCE'>): TokenVerifier {
+  const options = {
+    issuer: config.MENTORSHIP_JWT_ISSUER,
+    audience: config.MENTORSHIP_JWT_AUDIENCE,
+    requiredClaims: ['exp', 'sub'],
+    clockTolerance: 5,
+  };
+  let verifyJwt: (token: string) => Promise<JWTVerifyResult>;
+  if (config.MENTORSHIP_JWKS_URL) {
+    const jwks = createRemoteJWKSet(new URL(config.MENTORSHIP_JWKS_URL), { cacheMaxAge: 10 * 60_000, cooldownDuration: 30_000 });
+    verifyJwt = (token) => jwtVerify(token, jwks, { ...options, algorithms: ['RS256', 'ES256'] });
+  } else if (config.MENTORSHIP_JWT_SECRET) {
+    const secret = new TextEncoder().encode(config.MENTORSHIP_JWT_SECRET);
+    verifyJwt = (token) => jwtVerify(token, secret, { ...options, algorithms: ['HS256'] });
+  } else {
+    throw new Error('No token verification key configured');
+  }
+  return {
+    async verify(token) {
+      try {
+        const { payload } = await verifyJwt(token);
+        return toClaims(payload);
+      } catch (err) {
+        if (err instanceof InvalidTokenError) throw err;
+        if (err instanceof joseErrors.JOSEError || err instanceof TypeError) {
+          throw new InvalidTokenError(err instanceof joseErrors.JWTExpired ? 'Token expired' : 'Invalid token');
+        }
+        throw err;
+      }
+    },
+  };
+}
+
+/** Signs an HS256 token (demo personas and tests). */
+export async function signToken(
+  secret: string,
+  claims: { sub: string; name?: string; email?: string; picture?: string; roles?: string[] },
+  options: { expiresInSeconds?: number; issuer?: string | undefined; audience?: string | undefined; now?: Date } = {},
+): Promise<{ token: string; expiresAt: Date }> {
+  const now = Math.floor((options.now ?? new Date()).getTime() / 1000);
+  const exp = now + (options.expiresInSeconds ?? 3600);
+  let jwt = new SignJWT({ ...claims }).setProtectedHeader({ alg: 'HS256', typ: 'JWT' }).setIssuedAt(now).setExpirationTime(exp);
+  if (options.issuer) jwt = jwt.setIssuer(options.issuer);
+  if (options.audience) jwt = jwt.setAudience(options.audience);
+  return { token: await jwt.sign(new TextEncoder().encode(secret)), expiresAt: new Date(exp * 1000) };
+}

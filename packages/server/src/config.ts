@@ -1,0 +1,78 @@
+import { z } from 'zod';
+
+const flag = z
+  .enum(['0', '1', 'true', 'false', ''])
+  .default('0')
+  .transform((v) => v === '1' || v === 'true');
+
+const optionalString = z
+  .string()
+  .optional()
+  .transform((v) => (v === undefined || v.trim() === '' ? undefined : v.trim()));
+
+const urlList = z
+  .string()
+  .default('')
+  .transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean))
+  .pipe(z.array(z.url({ protocol: /^https?$/ })));
+
+export const configSchema = z
+  .object({
+    PORT: z.coerce.number().int().min(0).max(65535).default(8787),
+    HOST: z.string().default('0.0.0.0'),
+    DATABASE_URL: optionalString.pipe(z.url({ protocol: /^postgres(ql)?$/ }).optional()),
+    MENTORSHIP_DATA_DIR: z.string().min(1).default('./.mentorkit-data'),
+    MENTORSHIP_JWT_SECRET: optionalString.pipe(
+      z.string().min(32, 'must be at least 32 characters (HS256 needs a strong key)').optional(),
+    ),
+    MENTORSHIP_JWKS_URL: optionalString.pipe(z.url({ protocol: /^https?$/ }).optional()),
+    MENTORSHIP_JWT_ISSUER: optionalString,
+    MENTORSHIP_JWT_AUDIENCE: optionalString,
+    MENTORSHIP_CORS_ORIGINS: urlList,
+    MENTORSHIP_DEMO: flag,
+    MENTORSHIP_SMTP_URL: optionalString.pipe(z.url({ protocol: /^smtps?$/ }).optional()),
+    MENTORSHIP_MAIL_FROM: z.string().default('Mentorkit <mentoring@localhost>'),
+    MENTORSHIP_PORTAL_URL: z.url({ protocol: /^https?$/ }).default('http://localhost:8787/'),
+    MENTORSHIP_REQUEST_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(14),
+    MENTORSHIP_ADMIN_ROLE: z.string().min(1).default('admin'),
+    MENTORSHIP_LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+  })
+  .superRefine((c, ctx) => {
+    if (c.MENTORSHIP_JWT_SECRET && c.MENTORSHIP_JWKS_URL) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['MENTORSHIP_JWKS_URL'],
+        message: 'set either MENTORSHIP_JWT_SECRET or MENTORSHIP_JWKS_URL, not both',
+      });
+    }
+    if (!c.MENTORSHIP_JWT_SECRET && !c.MENTORSHIP_JWKS_URL && !c.MENTORSHIP_DEMO) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['MENTORSHIP_JWT_SECRET'],
+        message: 'required (or MENTORSHIP_JWKS_URL) unless MENTORSHIP_DEMO=1',
+      });
+    }
+  });
+
+export type Config = z.output<typeof configSchema>;
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/** In demo mode without a configured key, tokens are signed with this well-known secret. */
+export const DEMO_JWT_SECRET = 'mentorkit-demo-secret-do-not-use-in-production-0123456789';
+
+/** Parses the environment once; a bad value throws a `ConfigError` naming each variable. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const parsed = configSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.') || '(environment)'}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const config = parsed.data;
+  if (config.MENTORSHIP_DEMO && !config.MENTORSHIP_JWT_SECRET && !config.MENTORSHIP_JWKS_URL) {
+    config.MENTORSHIP_JWT_SECRET = DEMO_JWT_SECRET;
+  }
+  return config;
+}

@@ -1,0 +1,86 @@
+import { mkdir } from 'node:fs/promises';
+import { PGlite } from '@electric-sql/pglite';
+import { Kysely, PostgresDialect } from 'kysely';
+import { PGliteDialect } from 'kysely-pglite-dialect';
+import pg from 'pg';
+import type { Database } from './schema.js';
+
+const OID = { int8: 20, numeric: 1700, date: 1082 } as const;
+
+/**
+ * Counts and sums come back as int8/numeric; dates should stay calendar dates (no time zone
+ * shift). The same parsing on both drivers keeps repositories driver-agnostic.
+ */
+const parse = {
+  [OID.int8]: (v: string) => Number(v),
+  [OID.numeric]: (v: string) => Number(v),
+  [OID.date]: (v: string) => v,
+} as const;
+
+export type Notify = (payload: string) => void;
+
+/** A connected database: the Kysely handle plus the LISTEN side of LISTEN/NOTIFY. */
+export interface DatabaseHandle {
+  db: Kysely<Database>;
+  kind: 'pglite' | 'postgres';
+  /** Subscribes to a NOTIFY channel (lowercase); returns the unsubscribe function. */
+  listen(channel: string, onPayload: Notify): Promise<() => Promise<void>>;
+  close(): Promise<void>;
+}
+
+export function fromPGlite(pglite: PGlite): DatabaseHandle {
+  const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
+  return {
+    db,
+    kind: 'pglite',
+    async listen(channel, onPayload) {
+      const unlisten = await pglite.listen(channel, onPayload);
+      return async () => unlisten();
+    },
+    close: () => db.destroy(),
+  };
+}
+
+export async function openPGlite(dataDir: string | undefined): Promise<DatabaseHandle> {
+  if (dataDir) await mkdir(dataDir, { recursive: true });
+  const pglite = await PGlite.create({ dataDir, parsers: parse });
+  return fromPGlite(pglite);
+}
+
+export function openPostgres(connectionString: string, options: { max?: number } = {}): DatabaseHandle {
+  const types = {
+    getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+      oid in parse ? parse[oid as keyof typeof parse] : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+  };
+  const pool = new pg.Pool({ connectionString, max: options.max ?? 10, types });
+  // An idle client that loses its connection must not crash the process; the pool replaces it.
+  pool.on('error', () => {});
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const listeners = new Set<pg.PoolClient>();
+  return {
+    db,
+    kind: 'postgres',
+    async listen(channel, onPayload) {
+      const client = await pool.connect();
+      listeners.add(client);
+      client.on('notification', (n) => {
+        if (n.channel === channel && n.payload !== undefined) onPayload(n.payload);
+      });
+      await client.query(`LISTEN ${pg.escapeIdentifier(channel)}`);
+      return async () => {
+        listeners.delete(client);
+        await client.query(`UNLISTEN ${pg.escapeIdentifier(channel)}`).catch(() => {});
+        client.release();
+      };
+    },
+    async close() {
+      for (const client of listeners) client.release();
+      listeners.clear();
+      await db.destroy();
+    },
+  };
+}
+
+export async function openDatabase(options: { databaseUrl?: string | undefined; dataDir?: string | undefined }): Promise<DatabaseHandle> {
+  return options.databaseUrl ? openPostgres(options.databaseUrl) : openPGlite(options.dataDir);
+}

@@ -1,0 +1,245 @@
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+
+/** `timestamptz`: read as Date, written as Date or ISO string. */
+type Timestamp = ColumnType<Date, Date | string, Date | string>;
+type DefaultTimestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+/** `date`: read as `YYYY-MM-DD` (see the type parsers in connect.ts). */
+type DateOnly = ColumnType<string, string, string>;
+/** `bigint` identity: pg returns strings; the repositories convert. */
+type BigIntId = ColumnType<string, never, never>;
+
+export interface UsersTable {
+  id: Generated<string>;
+  issuer: string;
+  subject: string;
+  name: Generated<string>;
+  email: string | null;
+  avatar_url: string | null;
+  is_admin: Generated<boolean>;
+  calendar_feed_token: string | null;
+  created_at: DefaultTimestamp;
+  updated_at: DefaultTimestamp;
+  deleted_at: Timestamp | null;
+}
+
+export interface ProfilesTable {
+  user_id: string;
+  headline: Generated<string>;
+  bio: Generated<string>;
+  goals: Generated<string>;
+  skills: Generated<string[]>;
+  industry: Generated<string>;
+  company: Generated<string>;
+  position: Generated<string>;
+  location: Generated<string>;
+  time_zone: string | null;
+  languages: Generated<string[]>;
+  graduation_year: number | null;
+  programme: Generated<string>;
+  linkedin_url: string | null;
+  website_url: string | null;
+  updated_at: DefaultTimestamp;
+}
+
+export interface MentorApplicationsTable {
+  id: Generated<string>;
+  user_id: string;
+  status: Generated<'pending' | 'approved' | 'rejected' | 'changes_requested'>;
+  expertise: string[];
+  years_of_experience: number;
+  statement: string;
+  links: Generated<string[]>;
+  decision_notes: string | null;
+  decided_by: string | null;
+  decided_at: Timestamp | null;
+  created_at: DefaultTimestamp;
+  updated_at: DefaultTimestamp;
+}
+
+export interface MentorsTable {
+  user_id: string;
+  application_id: string | null;
+  status: Generated<'active' | 'suspended'>;
+  accepting_mentees: Generated<boolean>;
+  capacity: Generated<number>;
+  away_until: DateOnly | null;
+  expertise: Generated<string[]>;
+  years_of_experience: Generated<number>;
+  mentoring_bio: Generated<string>;
+  meeting_formats: Generated<string[]>;
+  open_mentorships: ColumnType<number, never, never>;
+  median_response_hours: number | null;
+  suspended_at: Timestamp | null;
+  suspended_reason: string | null;
+  approved_at: DefaultTimestamp;
+  updated_at: DefaultTimestamp;
+  search_vector: ColumnType<string, never, never>;
+  expertise_keys: ColumnType<string[], never, never>;
+}
+
+export interface MentorshipRequestsTable {
+  id: Generated<string>;
+  mentee_id: string;
+  mentor_id: string;
+  status: Generated<'pending' | 'accepted' | 'declined' | 'withdrawn' | 'expired'>;
+  goals: string;
+  skills_seeking: Generated<string[]>;
+  message: Generated<string>;
+  decline_reason: string | null;
+  decline_message: string | null;
+  idempotency_key: string | null;
+  created_at: DefaultTimestamp;
+  expires_at: Timestamp;
+  responded_at: Timestamp | null;
+  reminded_at: Timestamp | null;
+}
+
+export interface MentorshipsTable {
+  id: Generated<string>;
+  request_id: string | null;
+  mentor_id: string;
+  mentee_id: string;
+  status: Generated<'active' | 'paused' | 'completed' | 'cancelled'>;
+  started_at: DefaultTimestamp;
+  ended_at: Timestamp | null;
+  end_reason: string | null;
+  target_end_date: DateOnly | null;
+  updated_at: DefaultTimestamp;
+}
+
+export interface MeetingsTable {
+  id: Generated<string>;
+  mentorship_id: string;
+  created_by: string | null;
+  title: string;
+  starts_at: Timestamp;
+  duration_minutes: number;
+  location: string | null;
+  video_url: string | null;
+  agenda: string | null;
+  status: Generated<'scheduled' | 'completed' | 'cancelled'>;
+  notes: string | null;
+  cancel_reason: string | null;
+  sequence: Generated<number>;
+  created_at: DefaultTimestamp;
+  updated_at: DefaultTimestamp;
+}
+
+export interface MilestonesTable {
+  id: Generated<string>;
+  mentorship_id: string;
+  title: string;
+  description: Generated<string>;
+  due_date: DateOnly | null;
+  status: Generated<'not_started' | 'in_progress' | 'completed'>;
+  position: number;
+  completed_at: Timestamp | null;
+  created_at: DefaultTimestamp;
+  updated_at: DefaultTimestamp;
+}
+
+export interface ProgressNotesTable {
+  id: Generated<string>;
+  mentorship_id: string;
+  author_id: string | null;
+  body: string;
+  progress_percent: number | null;
+  created_at: DefaultTimestamp;
+}
+
+export interface FeedbackTable {
+  id: Generated<string>;
+  mentorship_id: string;
+  author_id: string | null;
+  subject_id: string | null;
+  rating: number;
+  comment: Generated<string>;
+  created_at: DefaultTimestamp;
+}
+
+export interface ConversationsTable {
+  id: Generated<string>;
+  mentorship_id: string;
+  created_at: DefaultTimestamp;
+  last_message_at: Timestamp | null;
+}
+
+export interface MessagesTable {
+  id: Generated<string>;
+  seq: BigIntId;
+  conversation_id: string;
+  sender_id: string | null;
+  body: string;
+  client_id: string;
+  created_at: DefaultTimestamp;
+}
+
+export interface ConversationReadsTable {
+  conversation_id: string;
+  user_id: string;
+  last_read_seq: ColumnType<string, string | number, string | number>;
+  updated_at: DefaultTimestamp;
+}
+
+export interface NotificationsTable {
+  id: Generated<string>;
+  user_id: string;
+  kind: string;
+  data: ColumnType<Record<string, unknown>, string, string>;
+  read_at: Timestamp | null;
+  created_at: DefaultTimestamp;
+}
+
+export interface EventsTable {
+  id: BigIntId;
+  user_id: string;
+  type: string;
+  data: ColumnType<unknown, string, string>;
+  created_at: DefaultTimestamp;
+}
+
+export interface AuditLogTable {
+  id: BigIntId;
+  actor_id: string | null;
+  action: string;
+  entity_type: string;
+  entity_id: string;
+  from_state: string | null;
+  to_state: string | null;
+  details: ColumnType<Record<string, unknown>, string | undefined, string>;
+  created_at: DefaultTimestamp;
+}
+
+export interface IdempotencyKeysTable {
+  user_id: string;
+  key: string;
+  scope: string;
+  resource_id: string;
+  created_at: DefaultTimestamp;
+}
+
+export interface Database {
+  users: UsersTable;
+  profiles: ProfilesTable;
+  mentor_applications: MentorApplicationsTable;
+  mentors: MentorsTable;
+  mentorship_requests: MentorshipRequestsTable;
+  mentorships: MentorshipsTable;
+  meetings: MeetingsTable;
+  milestones: MilestonesTable;
+  progress_notes: ProgressNotesTable;
+  feedback: FeedbackTable;
+  conversations: ConversationsTable;
+  messages: MessagesTable;
+  conversation_reads: ConversationReadsTable;
+  notifications: NotificationsTable;
+  events: EventsTable;
+  audit_log: AuditLogTable;
+  idempotency_keys: IdempotencyKeysTable;
+}
+
+export type UserRow = Selectable<UsersTable>;
+export type ProfileRow = Selectable<ProfilesTable>;
+export type MentorRow = Selectable<MentorsTable>;
+export type NewUser = Insertable<UsersTable>;
+export type UserUpdate = Updateable<UsersTable>;

@@ -1,0 +1,93 @@
+import type { MentorSettings, Me, Profile, ProfileInput, Role } from '@mentorkit/contract';
+import type { Kysely, Selectable } from 'kysely';
+import type { Database, MentorsTable, ProfileRow, UserRow } from '../../db/schema.js';
+import { deriveAvailability, isoDay } from '../mentors/availability.js';
+
+export function toProfile(row: ProfileRow): Profile {
+  return {
+    userId: row.user_id,
+    headline: row.headline,
+    bio: row.bio,
+    goals: row.goals,
+    skills: row.skills,
+    industry: row.industry,
+    company: row.company,
+    position: row.position,
+    location: row.location,
+    timeZone: row.time_zone,
+    languages: row.languages,
+    graduationYear: row.graduation_year,
+    programme: row.programme,
+    linkedinUrl: row.linkedin_url,
+    websiteUrl: row.website_url,
+    updatedAt: row.updated_at.toISOString(),
+  };
+}
+
+export function toMentorSettings(row: Selectable<MentorsTable>, now: Date): MentorSettings {
+  return {
+    userId: row.user_id,
+    status: row.status,
+    acceptingMentees: row.accepting_mentees,
+    capacity: row.capacity,
+    awayUntil: row.away_until,
+    expertise: row.expertise,
+    yearsOfExperience: row.years_of_experience,
+    mentoringBio: row.mentoring_bio,
+    meetingFormats: row.meeting_formats as MentorSettings['meetingFormats'],
+    openMentorships: row.open_mentorships,
+    availability: deriveAvailability(
+      {
+        status: row.status,
+        acceptingMentees: row.accepting_mentees,
+        awayUntil: row.away_until,
+        capacity: row.capacity,
+        openMentorships: row.open_mentorships,
+      },
+      isoDay(now),
+    ),
+    approvedAt: row.approved_at.toISOString(),
+  };
+}
+
+function toUser(row: UserRow) {
+  return { id: row.id, name: row.name, email: row.email, avatarUrl: row.avatar_url, createdAt: row.created_at.toISOString() };
+}
+
+export async function getMe(db: Kysely<Database>, userId: string, now: Date): Promise<Me> {
+  const [user, profile, mentor] = await Promise.all([
+    db.selectFrom('users').selectAll().where('id', '=', userId).executeTakeFirstOrThrow(),
+    db.selectFrom('profiles').selectAll().where('user_id', '=', userId).executeTakeFirstOrThrow(),
+    db.selectFrom('mentors').selectAll().where('user_id', '=', userId).executeTakeFirst(),
+  ]);
+  const roles: Role[] = ['alumnus'];
+  if (mentor) roles.push('mentor');
+  if (user.is_admin) roles.push('admin');
+  return { user: toUser(user), profile: toProfile(profile), mentor: mentor ? toMentorSettings(mentor, now) : null, roles };
+}
+
+export async function replaceProfile(db: Kysely<Database>, userId: string, input: Required<ProfileInput>, now: Date): Promise<Profile> {
+  const row = await db
+    .updateTable('profiles')
+    .set({
+      headline: input.headline,
+      bio: input.bio,
+      goals: input.goals,
+      skills: input.skills,
+      industry: input.industry,
+      company: input.company,
+      position: input.position,
+      location: input.location,
+      time_zone: input.timeZone,
+      languages: input.languages,
+      graduation_year: input.graduationYear,
+      programme: input.programme,
+      linkedin_url: input.linkedinUrl,
+      website_url: input.websiteUrl,
+      updated_at: now,
+    })
+    .where('user_id', '=', userId)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  return toProfile(row);
+}

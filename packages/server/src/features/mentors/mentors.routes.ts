@@ -1,0 +1,20 @@
+import { mentorSearchQuery } from '@mentorkit/contract';
+import { Hono } from 'hono';
+import { requireViewer } from '../../auth/auth.middleware.js';
+import { notFound } from '../../http/errors.js';
+import type { AppEnv } from '../../http/env.js';
+import { validate } from '../../http/validate.js';
+import { getMentorProfile, searchMentors } from './mentors.repository.js';
+
+export const mentorRoutes = new Hono<AppEnv>()
+  .use(requireViewer)
+  .get('/', validate('query', mentorSearchQuery), async (c) => {
+    const { db, now } = c.get('deps');
+    return c.json(await searchMentors(db, c.get('viewer').id, c.req.valid('query'), now()), 200);
+  })
+  .get('/:id', async (c) => {
+    const { db, now } = c.get('deps');
+    const profile = await getMentorProfile(db, c.get('viewer').id, c.req.param('id'), now());
+    if (!profile) throw notFound('Mentor');
+    return c.json(profile, 200);
+  });

@@ -1,0 +1,70 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { serve } from '@hono/node-server';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { relative } from 'node:path';
+import { createApp } from './app.js';
+import { createVerifier } from './auth/verify.js';
+import { ConfigError, loadConfig } from './config.js';
+import { openDatabase } from './db/connect.js';
+import { migrateToLatest } from './db/migrate.js';
+import { seedDemo } from './demo/seed.js';
+import { createLogger } from './http/logger.js';
+
+/** The entry point: parse configuration, open and migrate the database, serve, shut down cleanly. */
+async function main() {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      process.stderr.write(`${err.message}\n`);
+      process.exit(78); // EX_CONFIG
+    }
+    throw err;
+  }
+  const logger = createLogger(config.MENTORSHIP_LOG_LEVEL);
+  const handle = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.MENTORSHIP_DATA_DIR });
+  await migrateToLatest(handle.db);
+  logger.info('database ready', { kind: handle.kind, dataDir: handle.kind === 'pglite' ? config.MENTORSHIP_DATA_DIR : undefined });
+  if (config.MENTORSHIP_DEMO) {
+    const seeded = await seedDemo(handle.db, { issuer: config.MENTORSHIP_JWT_ISSUER ?? '', now: new Date() });
+    logger.info(seeded ? 'demo data seeded' : 'demo data already present');
+  }
+
+  const app = createApp({ config, db: handle.db, verifier: createVerifier(config), logger, now: () => new Date() });
+  if (config.MENTORSHIP_DEMO) {
+    // The demo portal: a plain alumni site embedding the elements (examples/portal).
+    const portalDir = fileURLToPath(new URL('../../../examples/portal/', import.meta.url));
+    if (existsSync(portalDir)) app.use('/*', serveStatic({ root: relative(process.cwd(), portalDir) }));
+  }
+
+  const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
+    const url = `http://localhost:${info.port}/`;
+    logger.info('listening', { port: info.port, url });
+    if (config.MENTORSHIP_DEMO) process.stdout.write(`\n  Mentorkit demo portal: ${url}\n  API: ${url}api/v1  (pick a persona at the top of the page)\n\n`);
+  });
+
+  let stopping = false;
+  const shutdown = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info('shutting down', { signal });
+    const force = setTimeout(() => process.exit(1), 10_000);
+    force.unref();
+    server.close(async () => {
+      await handle.close().catch(() => {});
+      logger.info('stopped');
+      process.exit(0);
+    });
+    // Idle keep-alive sockets would hold close() open until they time out.
+    (server as unknown as { closeIdleConnections?: () => void }).closeIdleConnections?.();
+  };
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+  process.on('SIGINT', () => shutdown('SIGINT'));
+}
+
+main().catch((err) => {
+  process.stderr.write(`Mentorkit failed to start: ${err instanceof Error ? err.stack : String(err)}\n`);
+  process.exit(1);
+});
