@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { profile, roles, user } from './profile.js';
 import { mentorSettings } from './mentors.js';
+import { demoPersonas } from './values.js';
 
 /** `GET /me`. `mentor` is null until an admin approves the caller's mentor application. */
 export const me = z.object({
@@ -11,8 +12,6 @@ export const me = z.object({
 });
 export type Me = z.infer<typeof me>;
 
-export const demoPersonas = ['mentee', 'mentor', 'admin', 'mentee2', 'mentor2'] as const;
-export type DemoPersona = (typeof demoPersonas)[number];
 
 export const devTokenRequest = z.object({ persona: z.enum(demoPersonas) }).strict();
 export const devTokenResponse = z.object({

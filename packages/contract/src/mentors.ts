@@ -1,23 +1,7 @@
 import { z } from 'zod';
 import { cursor, id, isoDate, isoDateTime, page, pageLimit, repeated, tag, tagList, text } from './common.js';
 import { mentorStatuses } from './states.js';
-
-export const meetingFormats = ['video', 'phone', 'in_person', 'chat'] as const;
-export type MeetingFormat = (typeof meetingFormats)[number];
-
-export const availabilities = ['available', 'limited', 'unavailable'] as const;
-export type Availability = (typeof availabilities)[number];
-
-/** The availability filter of search: `accepting` (the default) means available or limited. */
-export const availabilityFilters = ['accepting', 'available', 'limited', 'all'] as const;
-export type AvailabilityFilter = (typeof availabilityFilters)[number];
-
-export const mentorSorts = ['relevance', 'match', 'experience', 'newest', 'responsiveness'] as const;
-export type MentorSort = (typeof mentorSorts)[number];
-
-/** The viewer's relation to a mentor, shown on cards and profiles. */
-export const viewerRequestStates = ['none', 'pending', 'active'] as const;
-export type ViewerRequestState = (typeof viewerRequestStates)[number];
+import { availabilities, availabilityFilters, meetingFormats, mentorSorts, viewerRequestStates, type AvailabilityFilter, type MeetingFormat, type MentorSort } from './values.js';
 
 export const capacity = z.number().int().min(1).max(20);
 
@@ -61,21 +45,6 @@ export const matchScore = z.object({
   reasons: z.array(z.string()),
 });
 export type MatchScore = z.infer<typeof matchScore>;
-
-/**
- * How `match.score` is made. Skills: each of the viewer's skills or goal words found in the
- * mentor's expertise is worth `perSharedSkill`, up to `skills`.
- */
-export const matchRubric = {
-  perSharedSkill: 17,
-  skills: 50,
-  industry: 15,
-  language: 10,
-  timeZone: 10,
-  timeZoneWithinHours: 3,
-  programme: 5,
-  openCapacity: 10,
-} as const;
 
 export const mentorCard = z.object({
   id,
@@ -170,3 +139,7 @@ export const mentorSearchResult = page(mentorCard).extend({
   facets: z.object({ expertise: z.array(facetCount), industry: z.array(facetCount) }),
 });
 export type MentorSearchResult = z.infer<typeof mentorSearchResult>;
+
+/** `PATCH /mentors/me` answers with the settings and how many pending requests it declined. */
+export const mentorSettingsResult = mentorSettings.extend({ declinedRequests: z.number().int() });
+export type MentorSettingsResult = z.infer<typeof mentorSettingsResult>;

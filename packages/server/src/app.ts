@@ -5,7 +5,13 @@ import { requestId } from 'hono/request-id';
 import { devRoutes } from './features/dev/dev.routes.js';
 import { healthRoutes } from './features/health/health.routes.js';
 import { meRoutes } from './features/me/me.routes.js';
+import { adminRoutes } from './features/admin/admin.routes.js';
+import { applicationRoutes } from './features/applications/applications.routes.js';
+import { mentorSettingsRoutes } from './features/mentor-settings/mentor-settings.routes.js';
 import { mentorRoutes } from './features/mentors/mentors.routes.js';
+import { mentorshipRoutes } from './features/mentorships/mentorships.routes.js';
+import { notificationRoutes } from './features/notifications/notifications.routes.js';
+import { requestRoutes } from './features/requests/requests.routes.js';
 import { ApiError, errorResponse, toApiError } from './http/errors.js';
 import type { AppDeps, AppEnv } from './http/env.js';
 import { redactPath } from './http/logger.js';
@@ -49,7 +55,13 @@ export function createApp(deps: AppDeps) {
   const api = new Hono<AppEnv>()
     .route('/', healthRoutes)
     .route('/me', meRoutes)
-    .route('/mentors', mentorRoutes);
+    .route('/mentors', mentorSettingsRoutes)
+    .route('/mentors', mentorRoutes)
+    .route('/mentor-applications', applicationRoutes)
+    .route('/mentorship-requests', requestRoutes)
+    .route('/mentorships', mentorshipRoutes)
+    .route('/notifications', notificationRoutes)
+    .route('/admin', adminRoutes);
   if (config.MENTORSHIP_DEMO && config.MENTORSHIP_JWT_SECRET) api.route('/dev', devRoutes);
 
   app.route('/', healthRoutes);

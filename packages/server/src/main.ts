@@ -10,6 +10,7 @@ import { openDatabase } from './db/connect.js';
 import { migrateToLatest } from './db/migrate.js';
 import { seedDemo } from './demo/seed.js';
 import { createLogger } from './http/logger.js';
+import { startRequestJobs } from './jobs/requests.job.js';
 
 /** The entry point: parse configuration, open and migrate the database, serve, shut down cleanly. */
 async function main() {
@@ -32,6 +33,9 @@ async function main() {
     logger.info(seeded ? 'demo data seeded' : 'demo data already present');
   }
 
+  // Expiry and reminders run at start (catching up on downtime) and every five minutes.
+  const jobs = startRequestJobs(handle.db, { now: () => new Date(), logger });
+
   const app = createApp({ config, db: handle.db, verifier: createVerifier(config), logger, now: () => new Date() });
   if (config.MENTORSHIP_DEMO) {
     // The demo portal: a plain alumni site embedding the elements (examples/portal).
@@ -53,6 +57,7 @@ async function main() {
     const force = setTimeout(() => process.exit(1), 10_000);
     force.unref();
     server.close(async () => {
+      await jobs.stop().catch(() => {});
       await handle.close().catch(() => {});
       logger.info('stopped');
       process.exit(0);

@@ -8,10 +8,10 @@ import type { Database } from './schema.js';
 const OID = { int8: 20, numeric: 1700, date: 1082 } as const;
 
 /**
- * Counts and sums come back as int8/numeric; dates should stay calendar dates (no time zone
+ * Type parsers for both drivers (pg's and PGlite's). Counts and sums come back as int8/numeric; dates should stay calendar dates (no time zone
  * shift). The same parsing on both drivers keeps repositories driver-agnostic.
  */
-const parse = {
+export const pgliteParsers = {
   [OID.int8]: (v: string) => Number(v),
   [OID.numeric]: (v: string) => Number(v),
   [OID.date]: (v: string) => v,
@@ -43,14 +43,14 @@ export function fromPGlite(pglite: PGlite): DatabaseHandle {
 
 export async function openPGlite(dataDir: string | undefined): Promise<DatabaseHandle> {
   if (dataDir) await mkdir(dataDir, { recursive: true });
-  const pglite = await PGlite.create({ dataDir, parsers: parse });
+  const pglite = await PGlite.create({ dataDir, parsers: pgliteParsers });
   return fromPGlite(pglite);
 }
 
 export function openPostgres(connectionString: string, options: { max?: number } = {}): DatabaseHandle {
   const types = {
     getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
-      oid in parse ? parse[oid as keyof typeof parse] : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+      oid in pgliteParsers ? pgliteParsers[oid as keyof typeof pgliteParsers] : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
   };
   const pool = new pg.Pool({ connectionString, max: options.max ?? 10, types });
   // An idle client that loses its connection must not crash the process; the pool replaces it.

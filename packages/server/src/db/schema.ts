@@ -87,7 +87,6 @@ export interface MentorshipRequestsTable {
   message: Generated<string>;
   decline_reason: string | null;
   decline_message: string | null;
-  idempotency_key: string | null;
   created_at: DefaultTimestamp;
   expires_at: Timestamp;
   responded_at: Timestamp | null;

@@ -100,14 +100,12 @@ const statements = [
     decline_reason text CHECK (decline_reason IN
       ('not_enough_time', 'expertise_mismatch', 'better_fit_elsewhere', 'mentor_unavailable', 'other')),
     decline_message text CHECK (length(decline_message) <= 1000),
-    idempotency_key text,
     created_at timestamptz NOT NULL DEFAULT now(),
     expires_at timestamptz NOT NULL,
     responded_at timestamptz,
     reminded_at timestamptz,
     CONSTRAINT requests_not_self CHECK (mentee_id <> mentor_id),
-    CONSTRAINT requests_decline_has_reason CHECK ((status = 'declined') = (decline_reason IS NOT NULL)),
-    CONSTRAINT requests_idempotency UNIQUE (mentee_id, idempotency_key)
+    CONSTRAINT requests_decline_has_reason CHECK ((status = 'declined') = (decline_reason IS NOT NULL))
   )`,
   `CREATE UNIQUE INDEX requests_one_pending_per_pair ON mentorship_requests (mentee_id, mentor_id)
     WHERE status = 'pending'`,

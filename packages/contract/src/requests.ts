@@ -1,0 +1,52 @@
+import { z } from 'zod';
+import { id, isoDateTime, page, pageQuery, tagList, text } from './common.js';
+import { mentorship } from './mentorships.js';
+import { personSummary } from './people.js';
+import { declineReasons, requestStatuses } from './values.js';
+
+export const mentorshipRequestInput = z
+  .object({
+    mentorId: id,
+    goals: text(2000, 20),
+    skillsSeeking: tagList(10).default([]),
+    message: text(2000).default(''),
+  })
+  .strict();
+export type MentorshipRequestInput = z.input<typeof mentorshipRequestInput>;
+
+export const mentorshipRequest = z.object({
+  id,
+  status: z.enum(requestStatuses),
+  goals: z.string(),
+  skillsSeeking: z.array(z.string()),
+  message: z.string(),
+  declineReason: z.enum(declineReasons).nullable(),
+  declineMessage: z.string().nullable(),
+  createdAt: isoDateTime,
+  expiresAt: isoDateTime,
+  respondedAt: isoDateTime.nullable(),
+  mentee: personSummary,
+  mentor: personSummary,
+  /** The mentor's median reply time over 90 days, for "usually replies in about …". */
+  mentorMedianResponseHours: z.number().nullable(),
+});
+export type MentorshipRequest = z.infer<typeof mentorshipRequest>;
+export const mentorshipRequestPage = page(mentorshipRequest);
+
+export const requestListQuery = pageQuery.extend({
+  role: z.enum(['mentee', 'mentor']).default('mentee'),
+  status: z.enum(requestStatuses).optional(),
+});
+export type RequestListParams = Partial<z.input<typeof requestListQuery>>;
+
+export const declineInput = z
+  .object({
+    reason: z.enum(declineReasons),
+    message: text(1000).optional(),
+  })
+  .strict();
+export type DeclineInput = z.input<typeof declineInput>;
+
+/** `accept` answers with the updated request and the mentorship it created. */
+export const acceptResult = mentorshipRequest.extend({ mentorship });
+export type AcceptResult = z.infer<typeof acceptResult>;

@@ -1,0 +1,79 @@
+import type { NotificationKind, RealtimeEventType } from '@mentorkit/contract';
+import { sql, type Kysely, type Transaction } from 'kysely';
+import type { Database } from '../../db/schema.js';
+
+/** The channel on which committed events are announced to every server instance. */
+export const EVENTS_CHANNEL = 'mentorkit_events';
+
+export interface Transition {
+  actorId: string | null;
+  action: string;
+  entityType: string;
+  entityId: string;
+  from?: string | null;
+  to?: string | null;
+  details?: Record<string, unknown>;
+}
+
+export interface Notice {
+  userId: string;
+  kind: NotificationKind;
+  data: Record<string, unknown>;
+}
+
+export interface OutgoingEvent {
+  userId: string;
+  type: RealtimeEventType;
+  data: unknown;
+}
+
+/**
+ * Writes, inside the caller's transaction, everything a state change leaves behind: the audit row,
+ * the other party's notifications, and the realtime events (each notification also as a
+ * `notification.created` event). `pg_notify` is transactional, so other instances hear of the
+ * events only if the change commits.
+ */
+export async function record(
+  trx: Transaction<Database> | Kysely<Database>,
+  change: { audit?: Transition; notices?: Notice[]; events?: OutgoingEvent[]; now: Date },
+): Promise<void> {
+  const { audit, notices = [], events = [], now } = change;
+  if (audit) {
+    await trx
+      .insertInto('audit_log')
+      .values({
+        actor_id: audit.actorId,
+        action: audit.action,
+        entity_type: audit.entityType,
+        entity_id: audit.entityId,
+        from_state: audit.from ?? null,
+        to_state: audit.to ?? null,
+        details: JSON.stringify(audit.details ?? {}),
+        created_at: now,
+      })
+      .execute();
+  }
+  const allEvents = [...events];
+  if (notices.length > 0) {
+    const rows = await trx
+      .insertInto('notifications')
+      .values(notices.map((n) => ({ user_id: n.userId, kind: n.kind, data: JSON.stringify(n.data), created_at: now })))
+      .returningAll()
+      .execute();
+    for (const row of rows) {
+      allEvents.push({
+        userId: row.user_id,
+        type: 'notification.created',
+        data: { id: row.id, kind: row.kind, data: row.data, readAt: null, createdAt: row.created_at.toISOString() },
+      });
+    }
+  }
+  if (allEvents.length > 0) {
+    await trx
+      .insertInto('events')
+      .values(allEvents.map((e) => ({ user_id: e.userId, type: e.type, data: JSON.stringify(e.data), created_at: now })))
+      .execute();
+    const users = [...new Set(allEvents.map((e) => e.userId))];
+    await sql`SELECT pg_notify(${EVENTS_CHANNEL}, ${JSON.stringify({ users })})`.execute(trx);
+  }
+}
