@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isoDateTime, page, pageQuery, text } from './common.js';
+import type { ListParams } from './common.js';
 import { personSummary } from './people.js';
 import { mentorStatuses } from './values.js';
 
@@ -21,7 +22,7 @@ export const adminMentorQuery = pageQuery.extend({
   status: z.enum(mentorStatuses).optional(),
   q: z.string().max(200).optional(),
 });
-export type AdminMentorParams = Partial<z.input<typeof adminMentorQuery>>;
+export type AdminMentorParams = ListParams<typeof adminMentorQuery>;
 
 export const suspendInput = z.object({ reason: text(1000, 1) }).strict();
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { httpUrl, id, isoDateTime, page, pageQuery, tagList, text } from './common.js';
+import type { ListParams } from './common.js';
 import { personSummary } from './people.js';
 import { applicationStatuses } from './values.js';
 
@@ -39,4 +40,4 @@ export type DecisionInput = z.input<typeof decisionInput>;
 export const applicationListQuery = pageQuery.extend({
   status: z.enum(applicationStatuses).default('pending'),
 });
-export type ApplicationListParams = Partial<z.input<typeof applicationListQuery>>;
+export type ApplicationListParams = ListParams<typeof applicationListQuery>;

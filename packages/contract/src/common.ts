@@ -89,3 +89,6 @@ export const timeZone = z
   .max(64)
   .regex(/^[A-Za-z][A-Za-z0-9_+\-/]*$/, 'Must be an IANA time zone such as Asia/Manila')
   .refine(isTimeZone, 'Unknown time zone');
+
+/** What a caller passes for a paged list query: every field optional, `limit` a number. */
+export type ListParams<Q extends z.ZodType> = Partial<Omit<z.input<Q>, 'limit'>> & { limit?: number };

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { id, isoDate, isoDateTime, page, pageQuery } from './common.js';
+import type { ListParams } from './common.js';
 import { personSummary } from './people.js';
 import { mentorshipStatuses } from './values.js';
 
@@ -22,4 +23,4 @@ export const mentorshipListQuery = pageQuery.extend({
   role: z.enum(['mentee', 'mentor', 'any']).default('any'),
   status: z.enum(mentorshipStatuses).optional(),
 });
-export type MentorshipListParams = Partial<z.input<typeof mentorshipListQuery>>;
+export type MentorshipListParams = ListParams<typeof mentorshipListQuery>;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { id, isoDateTime, page, pageQuery, tagList, text } from './common.js';
+import type { ListParams } from './common.js';
 import { mentorship } from './mentorships.js';
 import { personSummary } from './people.js';
 import { declineReasons, requestStatuses } from './values.js';
@@ -37,7 +38,7 @@ export const requestListQuery = pageQuery.extend({
   role: z.enum(['mentee', 'mentor']).default('mentee'),
   status: z.enum(requestStatuses).optional(),
 });
-export type RequestListParams = Partial<z.input<typeof requestListQuery>>;
+export type RequestListParams = ListParams<typeof requestListQuery>;
 
 export const declineInput = z
   .object({

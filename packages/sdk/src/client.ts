@@ -1,5 +1,23 @@
 import type {
+  AcceptResult,
+  AdminMentor,
+  AdminMentorParams,
+  ApplicationListParams,
+  DeclineInput,
   DemoPersona,
+  MarkReadInput,
+  MentorApplication,
+  MentorApplicationInput,
+  MentorSettingsPatch,
+  MentorSettingsResult,
+  Mentorship,
+  MentorshipListParams,
+  MentorshipRequest,
+  MentorshipRequestInput,
+  NotificationPage,
+  Page,
+  ProgrammeStats,
+  RequestListParams,
   DevTokenResponse,
   Me,
   MentorProfile,
@@ -86,10 +104,51 @@ export function createClient(options: ClientOptions) {
       get: (o?: RequestOptions) => request<Me>('GET', 'me', { ...o }),
       updateProfile: (input: ProfileInput, o?: RequestOptions) => request<Profile>('PUT', 'me/profile', { body: input, ...o }),
     },
+    mentorApplications: {
+      submit: (input: MentorApplicationInput, o?: RequestOptions) => request<MentorApplication>('POST', 'mentor-applications', { body: input, ...o }),
+      /** The caller's latest application; rejects with `not_found` when there is none. */
+      mine: (o?: RequestOptions) => request<MentorApplication>('GET', 'mentor-applications/mine', { ...o }),
+      resubmit: (input: MentorApplicationInput, o?: RequestOptions) => request<MentorApplication>('PUT', 'mentor-applications/mine', { body: input, ...o }),
+    },
     mentors: {
+      updateMine: (patch: MentorSettingsPatch, o?: RequestOptions) => request<MentorSettingsResult>('PATCH', 'mentors/me', { body: patch, ...o }),
       search: (params: MentorSearchParams = {}, o?: RequestOptions) =>
         request<MentorSearchResult>('GET', 'mentors', { query: params, ...o }),
       get: (id: string, o?: RequestOptions) => request<MentorProfile>('GET', `mentors/${encodeURIComponent(id)}`, { ...o }),
+    },
+    requests: {
+      create: (input: MentorshipRequestInput, o?: RequestOptions) => request<MentorshipRequest>('POST', 'mentorship-requests', { body: input, ...o }),
+      list: (params: RequestListParams = {}, o?: RequestOptions) => request<Page<MentorshipRequest>>('GET', 'mentorship-requests', { query: params, ...o }),
+      get: (id: string, o?: RequestOptions) => request<MentorshipRequest>('GET', `mentorship-requests/${encodeURIComponent(id)}`, { ...o }),
+      accept: (id: string, o?: RequestOptions) => request<AcceptResult>('POST', `mentorship-requests/${encodeURIComponent(id)}/accept`, { ...o }),
+      decline: (id: string, input: DeclineInput, o?: RequestOptions) => request<MentorshipRequest>('POST', `mentorship-requests/${encodeURIComponent(id)}/decline`, { body: input, ...o }),
+      withdraw: (id: string, o?: RequestOptions) => request<MentorshipRequest>('POST', `mentorship-requests/${encodeURIComponent(id)}/withdraw`, { ...o }),
+    },
+    mentorships: {
+      list: (params: MentorshipListParams = {}, o?: RequestOptions) => request<Page<Mentorship>>('GET', 'mentorships', { query: params, ...o }),
+      get: (id: string, o?: RequestOptions) => request<Mentorship>('GET', `mentorships/${encodeURIComponent(id)}`, { ...o }),
+    },
+    notifications: {
+      list: (params: { limit?: number; cursor?: string; unread?: boolean } = {}, o?: RequestOptions) =>
+        request<NotificationPage>('GET', 'notifications', { query: params, ...o }),
+      markRead: (input: MarkReadInput, o?: RequestOptions) =>
+        request<{ marked: number; unreadCount: number }>('POST', 'notifications/read', { body: input, ...o }),
+    },
+    admin: {
+      applications: (params: ApplicationListParams = {}, o?: RequestOptions) =>
+        request<Page<MentorApplication>>('GET', 'admin/mentor-applications', { query: params, ...o }),
+      approve: (id: string, notes = '', o?: RequestOptions) =>
+        request<MentorApplication>('POST', `admin/mentor-applications/${encodeURIComponent(id)}/approve`, { body: { notes }, ...o }),
+      reject: (id: string, notes: string, o?: RequestOptions) =>
+        request<MentorApplication>('POST', `admin/mentor-applications/${encodeURIComponent(id)}/reject`, { body: { notes }, ...o }),
+      requestChanges: (id: string, notes: string, o?: RequestOptions) =>
+        request<MentorApplication>('POST', `admin/mentor-applications/${encodeURIComponent(id)}/request-changes`, { body: { notes }, ...o }),
+      mentors: (params: AdminMentorParams = {}, o?: RequestOptions) => request<Page<AdminMentor>>('GET', 'admin/mentors', { query: params, ...o }),
+      suspend: (mentorId: string, reason: string, o?: RequestOptions) =>
+        request<{ id: string; status: 'suspended'; declinedRequests: number }>('POST', `admin/mentors/${encodeURIComponent(mentorId)}/suspend`, { body: { reason }, ...o }),
+      reactivate: (mentorId: string, o?: RequestOptions) =>
+        request<{ id: string; status: 'active'; declinedRequests: number }>('POST', `admin/mentors/${encodeURIComponent(mentorId)}/reactivate`, { ...o }),
+      stats: (o?: RequestOptions) => request<ProgrammeStats>('GET', 'admin/stats', { ...o }),
     },
     dev: {
       /** Demo mode only (`MENTORSHIP_DEMO=1`): a token for one of the demo personas. */

@@ -1,0 +1,123 @@
+import { applicationStatuses, type ApplicationStatus } from '@mentorkit/contract';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestContext, databaseKinds, json, type TestContext } from '../../test/harness.js';
+import { admin, person } from '../../test/flows.js';
+
+const application = {
+  expertise: [' Product Management ', 'product management', 'UX Research'],
+  yearsOfExperience: 12,
+  statement: 'I have shipped products for twelve years and coached many associate product managers.',
+  links: ['https://example.com/portfolio'],
+};
+
+describe.each(databaseKinds)('mentor applications on %s', (kind) => {
+  let t: TestContext;
+  beforeAll(async () => { t = await createTestContext(kind); });
+  afterAll(async () => { await t?.close(); });
+
+  it('applies, shows the status, and becomes a mentor on approval with a notification', async () => {
+    const lea = person('app-lea', 'Lea Ramos');
+    const res = await t.call('POST', '/api/v1/mentor-applications', { as: lea, body: application });
+    expect(res.status).toBe(201);
+    const created = await json(res);
+    expect(created).toMatchObject({ status: 'pending', expertise: ['Product Management', 'UX Research'], applicant: { name: 'Lea Ramos' } });
+    expect(await json(await t.call('GET', '/api/v1/mentor-applications/mine', { as: lea }))).toMatchObject({ id: created.id, status: 'pending' });
+    const queue = await json(await t.call('GET', '/api/v1/admin/mentor-applications?status=pending', { as: admin }));
+    expect(queue.items.map((a: { id: string }) => a.id)).toContain(created.id);
+
+    const approved = await json(await t.call('POST', `/api/v1/admin/mentor-applications/${created.id}/approve`, { as: admin, body: { notes: 'Welcome aboard' } }));
+    expect(approved).toMatchObject({ status: 'approved', decisionNotes: 'Welcome aboard' });
+    const me = await json(await t.call('GET', '/api/v1/me', { as: lea }));
+    expect(me.roles).toContain('mentor');
+    expect(me.mentor).toMatchObject({ expertise: ['Product Management', 'UX Research'], yearsOfExperience: 12, capacity: 3, acceptingMentees: true, availability: 'available' });
+    const notes = await json(await t.call('GET', '/api/v1/notifications', { as: lea }));
+    expect(notes.items.map((n: { kind: string }) => n.kind)).toContain('application.approved');
+    const again = await t.call('POST', '/api/v1/mentor-applications', { as: lea, body: application });
+    expect(again.status).toBe(409);
+  });
+
+  it('resubmits after changes are requested, and may apply again after a rejection', async () => {
+    const ken = person('app-ken', 'Ken Tanaka');
+    const first = await json(await t.call('POST', '/api/v1/mentor-applications', { as: ken, body: application }));
+    const dup = await t.call('POST', '/api/v1/mentor-applications', { as: ken, body: application });
+    expect(dup.status).toBe(409);
+    const noNotes = await t.call('POST', `/api/v1/admin/mentor-applications/${first.id}/request-changes`, { as: admin, body: {} });
+    expect(noNotes.status).toBe(400);
+    await t.call('POST', `/api/v1/admin/mentor-applications/${first.id}/request-changes`, { as: admin, body: { notes: 'Say more about your mentoring' } });
+    const resubmitted = await t.call('PUT', '/api/v1/mentor-applications/mine', { as: ken, body: { ...application, statement: `${application.statement} I also run a weekly office hour.` } });
+    expect(resubmitted.status).toBe(200);
+    expect((await json(resubmitted)).status).toBe('pending');
+    const resubmitPending = await t.call('PUT', '/api/v1/mentor-applications/mine', { as: ken, body: application });
+    expect((await json(resubmitPending)).error.code).toBe('invalid_transition');
+    await t.call('POST', `/api/v1/admin/mentor-applications/${first.id}/reject`, { as: admin, body: { notes: 'Not enough mentoring experience yet' } });
+    const mine = await json(await t.call('GET', '/api/v1/mentor-applications/mine', { as: ken }));
+    expect(mine).toMatchObject({ status: 'rejected', decisionNotes: 'Not enough mentoring experience yet' });
+    const reapply = await t.call('POST', '/api/v1/mentor-applications', { as: ken, body: application });
+    expect(reapply.status).toBe(201);
+  });
+
+  it('validates applications and decisions', async () => {
+    const vic = person('app-vic', 'Vic Validation');
+    for (const body of [
+      { ...application, expertise: [] },
+      { ...application, statement: 'too short' },
+      { ...application, yearsOfExperience: 71 },
+      { ...application, links: ['javascript:alert(1)'] },
+      { ...application, unknown: 1 },
+    ]) {
+      const res = await t.call('POST', '/api/v1/mentor-applications', { as: vic, body });
+      expect(res.status).toBe(400);
+      expect((await json(res)).error.code).toBe('validation_failed');
+    }
+    expect((await t.call('GET', '/api/v1/mentor-applications/mine', { as: vic })).status).toBe(404);
+    expect((await t.call('PUT', '/api/v1/mentor-applications/mine', { as: vic, body: application })).status).toBe(404);
+  });
+
+  it('keeps the admin queue and decisions to admins (403) and unknown ids 404', async () => {
+    const eve = person('app-eve', 'Eve Applicant');
+    const created = await json(await t.call('POST', '/api/v1/mentor-applications', { as: eve, body: application }));
+    for (const path of ['approve', 'reject', 'request-changes']) {
+      const res = await t.call('POST', `/api/v1/admin/mentor-applications/${created.id}/${path}`, { as: eve, body: { notes: 'self-approval' } });
+      expect(res.status).toBe(403);
+      const missing = await t.call('POST', `/api/v1/admin/mentor-applications/00000000-0000-4000-8000-000000000000/${path}`, { as: admin, body: { notes: 'x' } });
+      expect(missing.status).toBe(404);
+    }
+    expect((await t.call('GET', '/api/v1/admin/mentor-applications', { as: eve })).status).toBe(403);
+    expect((await t.call('GET', '/api/v1/admin/mentor-applications?status=bogus', { as: admin })).status).toBe(400);
+    expect((await t.call('GET', '/api/v1/admin/mentor-applications')).status).toBe(401);
+  });
+
+  /** Puts a new application into `status`. */
+  async function applicationIn(status: ApplicationStatus, n: number) {
+    const user = person(`app-state-${status}-${n}`, 'State Person');
+    const created = await json(await t.call('POST', '/api/v1/mentor-applications', { as: user, body: application }));
+    const path = { approved: 'approve', rejected: 'reject', changes_requested: 'request-changes', pending: null }[status];
+    if (path) expect((await t.call('POST', `/api/v1/admin/mentor-applications/${created.id}/${path}`, { as: admin, body: { notes: 'decided' } })).status).toBe(200);
+    return { id: created.id as string, user };
+  }
+
+  const decisions = [['approve', 'approved'], ['reject', 'rejected'], ['request-changes', 'changes_requested']] as const;
+  it.each(applicationStatuses.flatMap((from) => decisions.map(([path, to]) => [from, to, path] as const)))(
+    'from %s, %s is legal only from pending',
+    async (from, to, path) => {
+      const { id } = await applicationIn(from, Math.random());
+      const res = await t.call('POST', `/api/v1/admin/mentor-applications/${id}/${path}`, { as: admin, body: { notes: 'again' } });
+      if (from === 'pending') {
+        expect(res.status).toBe(200);
+        expect((await json(res)).status).toBe(to);
+      } else {
+        expect(res.status).toBe(409);
+        expect((await json(res)).error.code).toBe('invalid_transition');
+      }
+    },
+  );
+
+  it('audits every decision', async () => {
+    const { id } = await applicationIn('approved', 99);
+    const rows = await t.handle.db.selectFrom('audit_log').select(['action', 'from_state', 'to_state', 'actor_id']).where('entity_id', '=', id).orderBy('id').execute();
+    expect(rows.map((r) => [r.action, r.from_state, r.to_state])).toEqual([
+      ['application.submitted', null, 'pending'],
+      ['application.approved', 'pending', 'approved'],
+    ]);
+  });
+});
