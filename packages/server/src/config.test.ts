@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, DEMO_JWT_SECRET, loadConfig } from './config.js';
+
+const secret = 'a-secret-that-is-definitely-long-enough-0123';
+
+describe('configuration', () => {
+  it('applies the documented defaults', () => {
+    const c = loadConfig({ MENTORSHIP_JWT_SECRET: secret });
+    expect(c).toMatchObject({
+      PORT: 8787,
+      MENTORSHIP_DATA_DIR: './.mentorkit-data',
+      MENTORSHIP_REQUEST_TTL_DAYS: 14,
+      MENTORSHIP_ADMIN_ROLE: 'admin',
+      MENTORSHIP_DEMO: false,
+      MENTORSHIP_CORS_ORIGINS: [],
+    });
+    expect(c.DATABASE_URL).toBeUndefined();
+  });
+
+  it('parses lists, flags and numbers', () => {
+    const c = loadConfig({
+      MENTORSHIP_JWT_SECRET: secret,
+      MENTORSHIP_CORS_ORIGINS: 'https://alumni.example.edu, https://www.example.edu',
+      MENTORSHIP_DEMO: '1',
+      PORT: '9000',
+      DATABASE_URL: 'postgres://u@db:5432/mentorkit',
+    });
+    expect(c.MENTORSHIP_CORS_ORIGINS).toEqual(['https://alumni.example.edu', 'https://www.example.edu']);
+    expect(c).toMatchObject({ MENTORSHIP_DEMO: true, PORT: 9000, DATABASE_URL: 'postgres://u@db:5432/mentorkit' });
+  });
+
+  it('uses the demo secret only in demo mode without a key', () => {
+    expect(loadConfig({ MENTORSHIP_DEMO: '1' }).MENTORSHIP_JWT_SECRET).toBe(DEMO_JWT_SECRET);
+    expect(() => loadConfig({})).toThrow(/MENTORSHIP_JWT_SECRET/);
+  });
+
+  it.each([
+    ['PORT', { PORT: 'eighty' }],
+    ['PORT', { PORT: '70000' }],
+    ['DATABASE_URL', { DATABASE_URL: 'mysql://localhost/db' }],
+    ['MENTORSHIP_JWT_SECRET', { MENTORSHIP_JWT_SECRET: 'short' }],
+    ['MENTORSHIP_CORS_ORIGINS', { MENTORSHIP_CORS_ORIGINS: 'not a url' }],
+    ['MENTORSHIP_DEMO', { MENTORSHIP_DEMO: 'yes please' }],
+    ['MENTORSHIP_REQUEST_TTL_DAYS', { MENTORSHIP_REQUEST_TTL_DAYS: '0' }],
+    ['MENTORSHIP_JWKS_URL', { MENTORSHIP_JWKS_URL: 'https://idp.example.edu/jwks.json' }],
+  ])('names %s when its value is bad', (name, env) => {
+    const attempt = () => loadConfig({ MENTORSHIP_JWT_SECRET: secret, ...env });
+    expect(attempt).toThrow(ConfigError);
+    expect(attempt).toThrow(new RegExp(name));
+  });
+});
