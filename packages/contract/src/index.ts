@@ -11,3 +11,5 @@ export * from './mentorships.js';
 export * from './notifications.js';
 export * from './admin.js';
 export * from './realtime.js';
+export * from './workspace.js';
+export * from './messages.js';

@@ -19,7 +19,7 @@ export const profileInput = z.object({
   programme: text(120).default(''),
   linkedinUrl: httpUrl.nullable().default(null),
   websiteUrl: httpUrl.nullable().default(null),
-});
+}).strict();
 export type ProfileInput = z.input<typeof profileInput>;
 
 export const profile = z.object({

@@ -1,7 +1,7 @@
 import type { MentorSettings, Me, Profile, ProfileInput, Role } from '@mentorkit/contract';
 import type { Kysely, Selectable } from 'kysely';
 import type { Database, MentorsTable, ProfileRow, UserRow } from '../../db/schema.js';
-import { deriveAvailability, isoDay } from '../mentors/availability.js';
+import { dateOnly, deriveAvailability, isoDay } from '../mentors/availability.js';
 
 export function toProfile(row: ProfileRow): Profile {
   return {
@@ -25,12 +25,13 @@ export function toProfile(row: ProfileRow): Profile {
 }
 
 export function toMentorSettings(row: Selectable<MentorsTable>, now: Date): MentorSettings {
+  const awayUntil = dateOnly(row.away_until);
   return {
     userId: row.user_id,
     status: row.status,
     acceptingMentees: row.accepting_mentees,
     capacity: row.capacity,
-    awayUntil: row.away_until,
+    awayUntil,
     expertise: row.expertise,
     yearsOfExperience: row.years_of_experience,
     mentoringBio: row.mentoring_bio,
@@ -40,7 +41,7 @@ export function toMentorSettings(row: Selectable<MentorsTable>, now: Date): Ment
       {
         status: row.status,
         acceptingMentees: row.accepting_mentees,
-        awayUntil: row.away_until,
+        awayUntil,
         capacity: row.capacity,
         openMentorships: row.open_mentorships,
       },

@@ -22,3 +22,13 @@ export function deriveAvailability(m: AvailabilityInput, today: string): Availab
 
 /** `YYYY-MM-DD` of an instant in UTC. */
 export const isoDay = (d: Date) => d.toISOString().slice(0, 10);
+
+/**
+ * A `date` column as `YYYY-MM-DD` whatever the driver's parser made of it: connect.ts keeps dates
+ * as strings, but a driver without that parser (PGlite's `clone()` drops it) gives a Date at UTC
+ * midnight, which would leak out as a datetime and compare as NaN against `today`.
+ */
+export function dateOnly(value: string | Date | null): string | null {
+  if (value === null) return null;
+  return typeof value === 'string' ? value : isoDay(value);
+}

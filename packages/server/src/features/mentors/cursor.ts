@@ -7,6 +7,9 @@ export interface SearchCursor {
   id: string;
 }
 
+/** The id is cast to uuid in SQL: anything looser (36 dashes) would be a 500, not a 400. */
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
 export function encodeCursor(c: SearchCursor): string {
   return Buffer.from(JSON.stringify([c.sort, c.key, c.id])).toString('base64url');
 }
@@ -14,7 +17,7 @@ export function encodeCursor(c: SearchCursor): string {
 export function decodeCursor(raw: string, sort: string): SearchCursor {
   try {
     const [s, key, id] = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8')) as unknown[];
-    if (s === sort && typeof key === 'number' && Number.isFinite(key) && typeof id === 'string' && /^[0-9a-f-]{36}$/.test(id)) {
+    if (s === sort && typeof key === 'number' && Number.isFinite(key) && typeof id === 'string' && UUID.test(id)) {
       return { sort: s, key, id };
     }
   } catch {

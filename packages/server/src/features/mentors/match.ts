@@ -30,17 +30,3 @@ export function explainMatch(p: MatchParts): MatchScore {
   if (p.freeSlots > 0) reasons.push(`Has room: ${p.freeSlots} of ${p.capacity} mentee slots free`);
   return { score: Math.max(0, Math.min(100, Math.round(p.score))), reasons };
 }
-
-/** UTC offset of a zone at an instant, in hours (null for an unknown zone). */
-export function offsetHours(timeZone: string | null, at: Date): number | null {
-  if (!timeZone) return null;
-  try {
-    const parts = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset' }).formatToParts(at);
-    const name = parts.find((x) => x.type === 'timeZoneName')?.value ?? '';
-    const m = /GMT([+-])(\d{2}):?(\d{2})?/.exec(name);
-    if (!m) return 0;
-    return (m[1] === '-' ? -1 : 1) * (Number(m[2]) + Number(m[3] ?? 0) / 60);
-  } catch {
-    return null;
-  }
-}

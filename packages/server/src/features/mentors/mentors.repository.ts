@@ -10,7 +10,8 @@ import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
 import { isoDay } from './availability.js';
-import { explainMatch, offsetHours } from './match.js';
+import { explainMatch } from './match.js';
+import { toTsQuery } from './text-query.js';
 
 /** What the viewer brings to the match score, read once per search. */
 interface ViewerContext {
@@ -23,10 +24,13 @@ interface ViewerContext {
   programme: string;
 }
 
-async function loadViewer(db: Kysely<Database>, viewerId: string, now: Date): Promise<ViewerContext> {
+async function loadViewer(db: Kysely<Database>, viewerId: string): Promise<ViewerContext> {
   const p = await db
     .selectFrom('profiles')
-    .select(['skills', 'goals', 'industry', 'languages', 'time_zone', 'programme'])
+    .select(['skills', 'goals', 'industry', 'languages', 'programme'])
+    // The mentors' offsets come from tz_offset_hours in the search SQL: the viewer's must come
+    // from the same function (same instant, same time zone database) or equal zones could differ.
+    .select(sql<number | null>`tz_offset_hours(time_zone)`.as('tz_offset'))
     .where('user_id', '=', viewerId)
     .executeTakeFirst();
   const lower = (xs: string[]) => xs.map((x) => x.toLocaleLowerCase('en'));
@@ -36,14 +40,18 @@ async function loadViewer(db: Kysely<Database>, viewerId: string, now: Date): Pr
     goals: (p?.goals ?? '').toLocaleLowerCase('en'),
     industry: (p?.industry ?? '').toLocaleLowerCase('en'),
     languages: lower(p?.languages ?? []),
-    offset: offsetHours(p?.time_zone ?? null, now),
+    offset: p?.tz_offset ?? null,
     programme: (p?.programme ?? '').toLocaleLowerCase('en'),
   };
 }
 
-/** Free text for `websearch_to_tsquery`: no control characters (NUL breaks PostgreSQL), bounded. */
+/**
+ * Free text for `toTsQuery`: no control characters (NUL breaks PostgreSQL) or lone
+ * surrogates, bounded to 256 code points (never cutting an emoji's surrogate pair in half).
+ */
 export function normalizeQuery(q: string | undefined): string {
-  return (q ?? '').replace(/[\p{Cc}\p{Cs}]/gu, ' ').replace(/\s+/g, ' ').trim().slice(0, 256);
+  const clean = (q ?? '').replace(/[\p{Cc}\p{Cs}]/gu, ' ').replace(/\s+/g, ' ').trim();
+  return Array.from(clean).slice(0, 256).join('').trim();
 }
 
 const textArray = (xs: string[]) => sql`${xs}::text[]`;
@@ -52,16 +60,17 @@ const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 type Facet = 'expertise' | 'industry';
 
-/** Every WHERE condition of a search, optionally leaving one facet's own filter out. */
-function conditions(query: MentorSearchQuery, viewer: ViewerContext, today: string, q: string, omit?: Facet): RawBuilder<unknown>[] {
+/**
+ * Every WHERE condition of a search, optionally leaving one facet's own filter out. `tsq` is the
+ * text of a tsquery from `toTsQuery` ('' for no text search).
+ */
+function conditions(query: MentorSearchQuery, viewer: ViewerContext, today: string, tsq: string, omit?: Facet): RawBuilder<unknown>[] {
   const where: RawBuilder<unknown>[] = [
     sql`m.status = 'active'`,
     sql`u.deleted_at IS NULL`,
     sql`m.user_id <> ${viewer.id}`,
   ];
-  if (q) {
-    where.push(sql`(m.search_vector @@ websearch_to_tsquery('english', ${q}) OR m.search_vector @@ websearch_to_tsquery('simple', ${q}))`);
-  }
+  if (tsq) where.push(sql`m.search_vector @@ ${tsq}::tsquery`);
   if (omit !== 'expertise' && query.expertise.length) where.push(sql`m.expertise_keys && ${textArray(lowerAll(query.expertise))}`);
   if (omit !== 'industry' && query.industry.length) where.push(sql`lower(p.industry) = ANY(${textArray(lowerAll(query.industry))})`);
   if (query.location) where.push(sql`p.location ILIKE ${'%' + escapeLike(query.location) + '%'}`);
@@ -79,26 +88,30 @@ function conditions(query: MentorSearchQuery, viewer: ViewerContext, today: stri
   return where;
 }
 
+/** Text as its words separated by single spaces, with a space either side, for whole-word `strpos`. */
+const words = (text: RawBuilder<unknown>) => sql`(' ' || btrim(regexp_replace(${text}, '[^[:alnum:]]+', ' ', 'g')) || ' ')`;
+
 const and = (parts: RawBuilder<unknown>[]) => sql.join(parts, sql` AND `);
 
 const FROM = sql`mentors m JOIN users u ON u.id = m.user_id JOIN profiles p ON p.user_id = m.user_id`;
 
 /** Column list of a card, including the rubric's parts (DESIGN.md §3, `matchRubric`). */
-function cardColumns(viewer: ViewerContext, today: string, q: string) {
+function cardColumns(viewer: ViewerContext, today: string, tsq: string) {
   const openNow = sql`(m.status = 'active' AND m.accepting_mentees AND (m.away_until IS NULL OR m.away_until < ${today}::date))`;
   const sharedSkills = sql`ARRAY(SELECT e FROM unnest(m.expertise) e WHERE lower(e) = ANY(${textArray(viewer.skills)}))`;
+  // Whole words only: expertise "Go" is not in goals saying "going", "R" not in "career".
   const goalMatches = viewer.goals
-    ? sql`ARRAY(SELECT e FROM unnest(m.expertise) e WHERE NOT lower(e) = ANY(${textArray(viewer.skills)}) AND strpos(${viewer.goals}::text, lower(e)) > 0)`
+    ? sql`ARRAY(SELECT e FROM unnest(m.expertise) e WHERE NOT lower(e) = ANY(${textArray(viewer.skills)})
+        AND ${words(sql`lower(e)`)} <> '  '
+        AND strpos(${words(sql`${viewer.goals}::text`)}, ${words(sql`lower(e)`)}) > 0)`
     : sql`'{}'::text[]`;
   const sharedLanguages = sql`ARRAY(SELECT l FROM unnest(p.languages) l WHERE lower(l) = ANY(${textArray(viewer.languages)}))`;
   const tzGap = viewer.offset === null ? sql`NULL::float8` : sql`abs(tz_offset_hours(p.time_zone) - ${viewer.offset}::float8)`;
-  const rank = q
-    ? sql`(ts_rank_cd(m.search_vector, websearch_to_tsquery('english', ${q}), 1) + ts_rank_cd(m.search_vector, websearch_to_tsquery('simple', ${q}), 1))::float8`
-    : sql`0::float8`;
+  const rank = tsq ? sql`ts_rank_cd(m.search_vector, ${tsq}::tsquery, 1)::float8` : sql`0::float8`;
   return sql`
     m.user_id AS id, u.name, u.avatar_url, p.headline, p.position, p.company, p.industry, p.location,
     p.programme, p.graduation_year, p.languages, p.time_zone, p.bio, p.linkedin_url, p.website_url,
-    m.expertise, m.meeting_formats, m.years_of_experience, m.capacity, m.open_mentorships, m.away_until,
+    m.expertise, m.meeting_formats, m.years_of_experience, m.capacity, m.open_mentorships, to_char(m.away_until, 'YYYY-MM-DD') AS away_until,
     m.mentoring_bio, m.median_response_hours, m.approved_at, m.status,
     CASE WHEN ${openNow} THEN greatest(m.capacity - m.open_mentorships, 0) ELSE 0 END AS free_slots,
     ${sharedSkills} AS shared_skills,
@@ -120,10 +133,10 @@ const scoreOf = (r: string) => sql.raw(`(
     + CASE WHEN ${r}.free_slots > 0 THEN ${matchRubric.openCapacity} ELSE 0 END)`);
 
 /** Every sort is "key descending, id ascending" so one keyset condition pages them all. */
-function sortKey(sort: MentorSearchQuery['sort'], q: string) {
+function sortKey(sort: MentorSearchQuery['sort'], tsq: string) {
   switch (sort) {
     case 'relevance':
-      return q ? sql.raw('c.rank') : sql`${scoreOf('c')}::float8`;
+      return tsq ? sql.raw('c.rank') : sql`${scoreOf('c')}::float8`;
     case 'match':
       return sql`(${scoreOf('c')} + c.rank / 1000.0)::float8`;
     case 'experience':
@@ -179,7 +192,8 @@ interface CardRow {
 /** Per-card facts about the viewer and the mentor's history; computed only for the page's rows. */
 function pageColumns(viewerId: string) {
   return sql`
-    (SELECT count(DISTINCT ms.mentee_id) FROM mentorships ms WHERE ms.mentor_id = c.id)::int AS mentee_count,
+    (SELECT count(DISTINCT ms.mentee_id) FROM mentorships ms
+      WHERE ms.mentor_id = c.id AND ms.status <> 'cancelled')::int AS mentee_count,
     (SELECT r.expires_at FROM mentorship_requests r
       WHERE r.mentee_id = ${viewerId} AND r.mentor_id = c.id AND r.status = 'pending') AS pending_expires_at,
     EXISTS (SELECT 1 FROM mentorships ms WHERE ms.mentor_id = c.id AND ms.mentee_id = ${viewerId}
@@ -231,9 +245,12 @@ export async function searchMentors(
   now: Date,
 ): Promise<MentorSearchResult> {
   const after = query.cursor ? decodeCursor(query.cursor, query.sort) : undefined;
-  const viewer = await loadViewer(db, viewerId, now);
+  const viewer = await loadViewer(db, viewerId);
   const today = isoDay(now);
-  const q = normalizeQuery(query.q);
+  const text = normalizeQuery(query.q);
+  const q = text ? await toTsQuery(db, text) : '';
+  // Text without a single searchable word (stop words, emoji, punctuation) matches nobody.
+  if (text && !q) return { items: [], nextCursor: null, total: 0, facets: { expertise: [], industry: [] } };
   const key = sortKey(query.sort, q);
   const keyset = after ? sql`WHERE (k.sort_key < ${after.key}::float8 OR (k.sort_key = ${after.key}::float8 AND k.id > ${after.id}::uuid))` : sql``;
 
@@ -247,15 +264,15 @@ export async function searchMentors(
   const totalQuery = sql<{ total: number }>`
     SELECT count(*)::int AS total FROM ${FROM} WHERE ${and(conditions(query, viewer, today, q))}`;
   const expertiseFacet = sql<{ value: string; count: number }>`
-    SELECT min(e) AS value, count(*)::int AS count
+    SELECT min(e COLLATE "C") AS value, count(DISTINCT m.user_id)::int AS count
     FROM ${FROM} CROSS JOIN LATERAL unnest(m.expertise) e
     WHERE ${and(conditions(query, viewer, today, q, 'expertise'))}
-    GROUP BY lower(e) ORDER BY count(*) DESC, lower(e) LIMIT 25`;
+    GROUP BY lower(e) ORDER BY count(DISTINCT m.user_id) DESC, lower(e) COLLATE "C" LIMIT 25`;
   const industryFacet = sql<{ value: string; count: number }>`
-    SELECT min(p.industry) AS value, count(*)::int AS count
+    SELECT min(p.industry COLLATE "C") AS value, count(*)::int AS count
     FROM ${FROM}
     WHERE ${and(conditions(query, viewer, today, q, 'industry'))} AND p.industry <> ''
-    GROUP BY lower(p.industry) ORDER BY count(*) DESC, lower(p.industry) LIMIT 25`;
+    GROUP BY lower(p.industry) ORDER BY count(*) DESC, lower(p.industry) COLLATE "C" LIMIT 25`;
 
   const [rows, total, expertise, industry] = await Promise.all([
     pageQuery.execute(db),
@@ -279,7 +296,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** One mentor's full profile with stats; undefined for unknown, malformed or suspended ids. */
 export async function getMentorProfile(db: Kysely<Database>, viewerId: string, mentorId: string, now: Date): Promise<MentorProfile | undefined> {
   if (!UUID.test(mentorId)) return undefined;
-  const viewer = await loadViewer(db, viewerId, now);
+  const viewer = await loadViewer(db, viewerId);
   const today = isoDay(now);
   const result = await sql<CardRow & {
     active_mentees: number; completed: number; average_rating: number | null; rating_count: number;
@@ -289,8 +306,10 @@ export async function getMentorProfile(db: Kysely<Database>, viewerId: string, m
     SELECT c.*, ${scoreOf('c')} AS score, 0 AS sort_key, ${pageColumns(viewer.id)},
       (SELECT count(*) FROM mentorships ms WHERE ms.mentor_id = c.id AND ms.status IN ('active', 'paused'))::int AS active_mentees,
       (SELECT count(*) FROM mentorships ms WHERE ms.mentor_id = c.id AND ms.status = 'completed')::int AS completed,
-      (SELECT avg(f.rating)::float8 FROM feedback f WHERE f.subject_id = c.id) AS average_rating,
-      (SELECT count(*) FROM feedback f WHERE f.subject_id = c.id)::int AS rating_count
+      (SELECT avg(f.rating)::float8 FROM feedback f JOIN mentorships ms ON ms.id = f.mentorship_id
+        WHERE f.subject_id = c.id AND ms.mentor_id = c.id) AS average_rating,
+      (SELECT count(*) FROM feedback f JOIN mentorships ms ON ms.id = f.mentorship_id
+        WHERE f.subject_id = c.id AND ms.mentor_id = c.id)::int AS rating_count
     FROM c`.execute(db);
   const r = result.rows[0];
   if (!r) return undefined;
