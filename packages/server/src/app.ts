@@ -7,7 +7,6 @@ import { healthRoutes } from './features/health/health.routes.js';
 import { meRoutes } from './features/me/me.routes.js';
 import { adminRoutes } from './features/admin/admin.routes.js';
 import { applicationRoutes } from './features/applications/applications.routes.js';
-import { mentorSettingsRoutes } from './features/mentor-settings/mentor-settings.routes.js';
 import { mentorRoutes } from './features/mentors/mentors.routes.js';
 import { mentorshipRoutes } from './features/mentorships/mentorships.routes.js';
 import { notificationRoutes } from './features/notifications/notifications.routes.js';
@@ -55,7 +54,6 @@ export function createApp(deps: AppDeps) {
   const api = new Hono<AppEnv>()
     .route('/', healthRoutes)
     .route('/me', meRoutes)
-    .route('/mentors', mentorSettingsRoutes)
     .route('/mentors', mentorRoutes)
     .route('/mentor-applications', applicationRoutes)
     .route('/mentorship-requests', requestRoutes)

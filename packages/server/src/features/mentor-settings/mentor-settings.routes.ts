@@ -1,6 +1,5 @@
 import { mentorSettingsPatch } from '@mentorkit/contract';
 import { Hono } from 'hono';
-import { requireViewer } from '../../auth/auth.middleware.js';
 import { ApiError, notFound } from '../../http/errors.js';
 import type { AppEnv } from '../../http/env.js';
 import { validate } from '../../http/validate.js';
@@ -8,9 +7,11 @@ import { toMentorSettings } from '../me/me.repository.js';
 import { declineAllPending } from '../requests/requests.repository.js';
 import { record } from '../shared/record.js';
 
-/** `PATCH /mentors/me`: a mentor's availability, capacity and mentoring profile. */
+/**
+ * `PATCH /mentors/me`: a mentor's availability, capacity and mentoring profile. Mounted inside
+ * `mentorRoutes`, whose `requireViewer` guards it (one token check per request).
+ */
 export const mentorSettingsRoutes = new Hono<AppEnv>()
-  .use(requireViewer)
   .patch('/me', validate('json', mentorSettingsPatch), async (c) => {
     const { db, now } = c.get('deps');
     const viewer = c.get('viewer');

@@ -4,10 +4,12 @@ import { requireViewer } from '../../auth/auth.middleware.js';
 import { notFound } from '../../http/errors.js';
 import type { AppEnv } from '../../http/env.js';
 import { validate } from '../../http/validate.js';
+import { mentorSettingsRoutes } from '../mentor-settings/mentor-settings.routes.js';
 import { getMentorProfile, searchMentors } from './mentors.repository.js';
 
 export const mentorRoutes = new Hono<AppEnv>()
   .use(requireViewer)
+  .route('/', mentorSettingsRoutes)
   .get('/', validate('query', mentorSearchQuery), async (c) => {
     const { db, now } = c.get('deps');
     return c.json(await searchMentors(db, c.get('viewer').id, c.req.valid('query'), now()), 200);

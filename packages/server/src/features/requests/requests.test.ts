@@ -236,6 +236,7 @@ describe.each(databaseKinds)('mentorship requests on %s', (kind) => {
     expect(notMentor.status).toBe(404);
     const invalid = await call('PATCH', '/api/v1/mentors/me', { as: user, body: { capacity: 21 } });
     expect(invalid.status).toBe(400);
+    expect((await call('PATCH', '/api/v1/mentors/me', { body: { capacity: 3 } })).status).toBe(401);
   });
 
   it('records the mentor median response time and audit rows', async () => {
