@@ -82,6 +82,14 @@ describe.each(databaseKinds)('SDK against the real app on %s', (kind) => {
     }
   });
 
+  it('derives the code from the status when the answer is not ours (a proxy, a static 404)', async () => {
+    const plain = (status: number) => (async () => new Response('<html>nope</html>', { status, headers: { 'content-type': 'text/html' } })) as typeof fetch;
+    for (const [status, code] of [[404, 'not_found'], [502, 'internal'], [503, 'unavailable'], [429, 'rate_limited']] as const) {
+      const client = createClient({ baseUrl: 'http://mentoring.test', token: 'x', fetch: plain(status) });
+      await expect(client.me.get()).rejects.toMatchObject({ code, status });
+    }
+  });
+
   it('reports an unreachable server as a network error', async () => {
     const client = createClient({ baseUrl: 'http://127.0.0.1:9', token: 'x' });
     await expect(client.me.get()).rejects.toMatchObject({ code: 'network_error', status: 0 });

@@ -25,6 +25,15 @@ export class ApiError extends Error {
   }
 }
 
+/** For answers without our error body (a proxy's 502, a static 404): the code the status means. */
+function codeForStatus(status: number): ErrorCode {
+  const byStatus: Record<number, ErrorCode> = {
+    400: 'validation_failed', 401: 'unauthenticated', 403: 'forbidden', 404: 'not_found', 409: 'conflict',
+    413: 'payload_too_large', 429: 'rate_limited', 503: 'unavailable',
+  };
+  return byStatus[status] ?? (status >= 500 ? 'internal' : 'validation_failed');
+}
+
 export async function toApiError(res: Response): Promise<ApiError> {
   let body: Partial<ErrorBody> | undefined;
   try {
@@ -35,7 +44,7 @@ export async function toApiError(res: Response): Promise<ApiError> {
   const retry = Number(res.headers.get('retry-after'));
   const e = body?.error;
   return new ApiError({
-    code: e?.code ?? (res.status >= 500 ? 'internal' : 'conflict'),
+    code: e?.code ?? codeForStatus(res.status),
     status: res.status,
     message: e?.message ?? `Request failed with status ${res.status}`,
     ...(e?.issues ? { issues: e.issues } : {}),

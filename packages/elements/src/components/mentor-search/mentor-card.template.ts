@@ -1,0 +1,89 @@
+import type { MentorCard } from '@mentorkit/contract';
+import { html, nothing, type TemplateResult } from 'lit';
+import { availabilityLabel, firstName, initials, programmeLine, replyDuration, requestAction, roleLine, slotsLabel } from '../../internal/format.js';
+
+/** The strongest reasons fit on a card; the profile dialog lists them all. */
+const REASONS_ON_CARD = 3;
+
+export interface CardActions {
+  view: (card: MentorCard, trigger: HTMLElement) => void;
+  request: (card: MentorCard) => void;
+  avatarFailed: (card: MentorCard) => void;
+}
+
+/** Photo when there is one that loads, otherwise initials; decorative either way (the name is beside it). */
+export function avatar(card: MentorCard, showPhoto: boolean, onError: () => void): TemplateResult {
+  return card.avatarUrl && showPhoto
+    ? html`<img part="avatar" class="avatar" src=${card.avatarUrl} alt="" loading="lazy" @error=${onError} />`
+    : html`<span part="avatar" class="avatar avatar--initials" aria-hidden="true">${initials(card.name)}</span>`;
+}
+
+export function availabilityBadge(card: MentorCard): TemplateResult {
+  return html`<span part="badge" class="badge badge--${card.availability}"
+    >${availabilityLabel(card)}${card.availability === 'unavailable' ? nothing : html` · ${slotsLabel(card)}`}</span
+  >`;
+}
+
+export function expertiseChips(values: readonly string[], label: string): TemplateResult {
+  return html`<ul class="chips" aria-label=${label}>
+    ${values.map((v) => html`<li class="chip" part="chip">${v}</li>`)}
+  </ul>`;
+}
+
+/** One search result. Every user-supplied string goes through a text binding, never as HTML. */
+export function mentorCard(card: MentorCard, options: { showPhoto: boolean; actions: CardActions }): TemplateResult {
+  const { actions } = options;
+  const nameId = `mentor-${card.id}-name`;
+  const request = requestAction(card);
+  const reply = replyDuration(card.medianResponseHours);
+  const programme = programmeLine(card);
+  const role = roleLine(card);
+  return html`
+    <article part="card" class="card" aria-labelledby=${nameId} data-mentor-id=${card.id} tabindex="-1">
+      <div class="card-head">
+        ${avatar(card, options.showPhoto, () => actions.avatarFailed(card))}
+        <div class="card-title">
+          <h3 class="name" id=${nameId}>${card.name}</h3>
+          ${card.headline ? html`<p class="headline">${card.headline}</p>` : nothing}
+          ${role || programme
+            ? html`<p class="meta">${role}${role && programme ? html`<span aria-hidden="true"> · </span>` : nothing}${programme}</p>`
+            : nothing}
+        </div>
+        ${availabilityBadge(card)}
+      </div>
+      ${card.expertise.length ? expertiseChips(card.expertise, `Expertise of ${card.name}`) : nothing}
+      <p class="match" part="match">
+        <strong>${card.match.score}% match</strong>${card.match.reasons.length
+          ? html` — ${card.match.reasons.slice(0, REASONS_ON_CARD).join('; ')}`
+          : nothing}
+      </p>
+      ${reply ? html`<p class="reply">${firstName(card.name)} usually replies in ${reply}.</p>` : nothing}
+      <div class="actions">
+        <button class="button" part="button view-button" type="button" aria-describedby=${nameId}
+          @click=${(e: Event) => actions.view(card, e.currentTarget as HTMLElement)}>View profile</button>
+        <button class="button button--primary" part="button request-button" type="button" aria-describedby=${nameId}
+          ?disabled=${request.disabled} @click=${() => actions.request(card)}>${request.label}</button>
+      </div>
+    </article>
+  `;
+}
+
+/** A placeholder with the card's shape, so the page does not jump when results arrive. */
+export function cardSkeleton(): TemplateResult {
+  return html`
+    <div part="card skeleton" class="card card--skeleton" aria-hidden="true">
+      <div class="card-head">
+        <span class="avatar skeleton"></span>
+        <div class="card-title">
+          <span class="skeleton line line--short"></span>
+          <span class="skeleton line line--long"></span>
+          <span class="skeleton line line--medium"></span>
+        </div>
+        <span class="skeleton line badge-placeholder"></span>
+      </div>
+      <div class="chips"><span class="skeleton pill"></span><span class="skeleton pill"></span><span class="skeleton pill"></span></div>
+      <span class="skeleton line line--long"></span>
+      <div class="actions"><span class="skeleton button-placeholder"></span><span class="skeleton button-placeholder"></span></div>
+    </div>
+  `;
+}

@@ -1,0 +1,118 @@
+import type { MentorCard, MentorProfile } from '@mentorkit/contract';
+import { html, nothing, type TemplateResult } from 'lit';
+import { meetingFormatLabel, programmeLine, replyDuration, requestAction, roleLine, safeHttpUrl, yearsLabel } from '../../internal/format.js';
+import { availabilityBadge, avatar, expertiseChips } from './mentor-card.template.js';
+
+export interface ProfileView {
+  /** The card the viewer opened; shown at once while the full profile loads. */
+  card: MentorCard;
+  profile: MentorProfile | undefined;
+  status: 'loading' | 'ready' | 'error';
+  errorText: string;
+  showPhoto: boolean;
+}
+
+export interface ProfileActions {
+  close: () => void;
+  retry: () => void;
+  request: (mentor: MentorCard) => void;
+  avatarFailed: (card: MentorCard) => void;
+}
+
+const section = (title: string, body: TemplateResult | string) => html`
+  <section class="profile-section">
+    <h3>${title}</h3>
+    ${typeof body === 'string' ? html`<p class="prose">${body}</p>` : body}
+  </section>
+`;
+
+function stats(profile: MentorProfile): TemplateResult {
+  const { stats } = profile;
+  const reply = replyDuration(stats.medianResponseHours);
+  const rating =
+    stats.averageRating === null
+      ? 'No ratings yet'
+      : `${stats.averageRating.toFixed(1)} out of 5 (${stats.ratingCount} ${stats.ratingCount === 1 ? 'rating' : 'ratings'})`;
+  return html`
+    <dl class="stats" part="stats">
+      <div><dt>Mentees helped</dt><dd>${stats.menteesHelped}</dd></div>
+      <div><dt>Median reply time</dt><dd>${reply ?? 'No replies yet'}</dd></div>
+      <div><dt>Rating</dt><dd>${rating}</dd></div>
+    </dl>
+  `;
+}
+
+function details(profile: MentorProfile): TemplateResult {
+  const linkedin = safeHttpUrl(profile.linkedinUrl);
+  const website = safeHttpUrl(profile.websiteUrl);
+  const experience = [yearsLabel(profile.yearsOfExperience), roleLine(profile), profile.industry].filter(Boolean).join(' · ');
+  return html`
+    ${stats(profile)}
+    ${profile.bio ? section('About', profile.bio) : nothing}
+    ${profile.mentoringBio ? section('How I mentor', profile.mentoringBio) : nothing}
+    ${profile.expertise.length ? section('Expertise', expertiseChips(profile.expertise, 'Expertise')) : nothing}
+    ${section('Experience', experience)}
+    ${profile.languages.length ? section('Languages', profile.languages.join(', ')) : nothing}
+    ${profile.meetingFormats.length ? section('Meets by', profile.meetingFormats.map(meetingFormatLabel).join(', ')) : nothing}
+    ${profile.match.reasons.length
+      ? section(
+          `${profile.match.score}% match`,
+          html`<ul class="reasons">${profile.match.reasons.map((r) => html`<li>${r}</li>`)}</ul>`,
+        )
+      : nothing}
+    ${linkedin || website
+      ? section(
+          'Links',
+          html`<ul class="links">
+            ${linkedin ? html`<li><a href=${linkedin} target="_blank" rel="noopener noreferrer">LinkedIn profile</a></li>` : nothing}
+            ${website ? html`<li><a href=${website} target="_blank" rel="noopener noreferrer">Personal website</a></li>` : nothing}
+          </ul>`,
+        )
+      : nothing}
+  `;
+}
+
+const loadingDetails = html`
+  <div class="profile-loading" aria-hidden="true">
+    <span class="skeleton line line--long"></span>
+    <span class="skeleton line line--long"></span>
+    <span class="skeleton line line--medium"></span>
+    <span class="skeleton line line--short"></span>
+  </div>
+`;
+
+/** The profile dialog's content: header from the card at once, the rest when the profile arrives. */
+export function profileContent(view: ProfileView, actions: ProfileActions): TemplateResult {
+  const mentor = view.profile ?? view.card;
+  const request = requestAction(mentor);
+  const programme = programmeLine(mentor);
+  return html`
+    <header class="dialog-head">
+      ${avatar(mentor, view.showPhoto, () => actions.avatarFailed(view.card))}
+      <div class="card-title">
+        <h2 class="name" id="dialog-title">${mentor.name}</h2>
+        ${mentor.headline ? html`<p class="headline">${mentor.headline}</p>` : nothing}
+        ${programme ? html`<p class="meta">${programme}</p>` : nothing}
+        ${availabilityBadge(mentor)}
+      </div>
+      <button class="button close" part="button close-button" type="button" aria-label="Close profile" @click=${actions.close}>
+        <span aria-hidden="true">✕</span>
+      </button>
+    </header>
+    <div class="dialog-body" aria-busy=${view.status === 'loading' ? 'true' : 'false'}>
+      ${view.status === 'loading' ? html`<p class="visually-hidden">Loading profile…</p>${loadingDetails}` : nothing}
+      ${view.status === 'error'
+        ? html`<div class="notice notice--error" role="alert">
+            <p>${view.errorText}</p>
+            <button class="button" part="button retry-button" type="button" @click=${actions.retry}>Retry</button>
+          </div>`
+        : nothing}
+      ${view.profile ? details(view.profile) : nothing}
+    </div>
+    <footer class="dialog-foot">
+      <button class="button" part="button" type="button" @click=${actions.close}>Close</button>
+      <button class="button button--primary" part="button request-button" type="button" ?disabled=${request.disabled}
+        @click=${() => actions.request(mentor)}>${request.label}</button>
+    </footer>
+  `;
+}

@@ -1,0 +1,422 @@
+import type { FacetCount, MentorCard, MentorProfile } from '@mentorkit/contract';
+import { meetingFormats, type AvailabilityFilter, type MeetingFormat, type MentorSort } from '@mentorkit/contract/values';
+import type { MentorkitClient } from '@mentorkit/sdk';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import { repeat } from 'lit/directives/repeat.js';
+import { MentorSearchController } from '../../controllers/mentor-search.controller.js';
+import { ResourceController } from '../../controllers/resource.controller.js';
+import { emit } from '../../events.js';
+import { describeError } from '../../internal/error-message.js';
+import { wrapTabFocus } from '../../internal/focus-trap.js';
+import { meetingFormatLabel, mentorCount } from '../../internal/format.js';
+import { MentorkitElement } from '../../internal/mentorkit-element.js';
+import { sharedStyles } from '../../styles/shared.styles.js';
+import { tokenStyles } from '../../styles/tokens.styles.js';
+import { cardSkeleton, mentorCard } from './mentor-card.template.js';
+import { profileContent } from './mentor-profile.template.js';
+import { mentorSearchStyles } from './mentor-search.styles.js';
+
+const sortLabels: Record<MentorSort, string> = {
+  relevance: 'Best match',
+  match: 'Match score',
+  experience: 'Most experienced',
+  newest: 'Newest mentors',
+  responsiveness: 'Fastest replies',
+};
+
+const availabilityLabels: Record<AvailabilityFilter, string> = {
+  accepting: 'Accepting mentees',
+  available: 'Available (2+ free slots)',
+  limited: 'Limited (1 slot left)',
+  all: 'All mentors',
+};
+
+const yearOptions = [2, 5, 10, 15, 20] as const;
+
+/** Expertise chips shown before "More skills". */
+const SKILLS_SHOWN = 10;
+const SKELETON_CARDS = 3;
+
+/**
+ * @summary Finds a mentor: a debounced search box, filters with facet counts, explainable match
+ * scores, "load more" paging and profiles in a modal dialog.
+ *
+ * @description Works under a `<mentorship-provider>` or alone with `api` plus `token`/`getToken`.
+ * Every state is shown: skeleton cards while loading, an empty state that suggests widening the
+ * filters, errors in words with Retry. It lays itself out by its own width (container queries):
+ * below 36rem the filters fold behind a "Filters (n)" button.
+ *
+ * @fires mentor-select - `{ mentorId, mentor }` when "View profile" is pressed. Cancelable:
+ *   `preventDefault()` keeps the built-in profile dialog closed (e.g. to route to your own page).
+ * @fires mentorship-request-intent - `{ mentorId, mentor }` when "Request mentorship" is pressed,
+ *   on a card or in the profile dialog.
+ *
+ * @csspart base - The wrapper of everything.
+ * @csspart search - The search form: search box, sort and the "Filters" toggle.
+ * @csspart filters-toggle - The "Filters (n)" button shown at narrow widths.
+ * @csspart filters - The filter panel.
+ * @csspart filter-chip - An expertise filter toggle.
+ * @csspart summary - The live "126 mentors · Clear filters" line.
+ * @csspart results - The list of result cards.
+ * @csspart card - A result card, and its loading skeleton.
+ * @csspart skeleton - A loading placeholder card.
+ * @csspart avatar - A photo or initials.
+ * @csspart badge - An availability badge (text plus colour).
+ * @csspart chip - An expertise chip on a card or profile.
+ * @csspart match - The match score and its reasons on a card.
+ * @csspart button - Every button.
+ * @csspart view-button - "View profile".
+ * @csspart request-button - "Request mentorship" (or "Request pending", "Your mentor").
+ * @csspart load-more - "Load more mentors".
+ * @csspart empty - The empty state.
+ * @csspart error - An error message with its Retry button.
+ * @csspart retry-button - Retry after an error.
+ * @csspart dialog - The profile dialog.
+ * @csspart close-button - The dialog's close button.
+ * @csspart stats - The profile's numbers.
+ *
+ * @cssproperty --mentorship-color-accent - Buttons, links, selected chips, focus ring.
+ * @cssproperty --mentorship-color-on-accent - Text on the accent colour.
+ * @cssproperty --mentorship-color-background - Behind the element (transparent in light mode, so the page shows; painted in dark mode).
+ * @cssproperty --mentorship-color-surface - Card and dialog background.
+ * @cssproperty --mentorship-color-text - Body text.
+ * @cssproperty --mentorship-color-muted - Secondary text.
+ * @cssproperty --mentorship-color-border - Borders of cards, fields and chips.
+ * @cssproperty --mentorship-color-danger - Errors.
+ * @cssproperty --mentorship-color-success - The "Available" badge.
+ * @cssproperty --mentorship-color-warning - The "Limited" badge.
+ * @cssproperty --mentorship-color-focus - Focus ring (defaults to the accent).
+ * @cssproperty --mentorship-radius - Corner radius (8px).
+ * @cssproperty --mentorship-space - Spacing unit (8px).
+ * @cssproperty --mentorship-font - Font family (inherits the page's).
+ * @cssproperty --mentorship-card-background - Result card background.
+ * @cssproperty --mentorship-card-border-color - Result card border.
+ * @cssproperty --mentorship-card-radius - Result card corner radius.
+ * @cssproperty --mentorship-card-padding - Result card padding.
+ * @cssproperty --mentorship-button-radius - Button corner radius.
+ * @cssproperty --mentorship-button-primary-background - "Request mentorship" background.
+ * @cssproperty --mentorship-button-primary-color - "Request mentorship" text.
+ * @cssproperty --mentorship-chip-background - Expertise chip background.
+ * @cssproperty --mentorship-badge-available-color - "Available" badge colour.
+ * @cssproperty --mentorship-badge-limited-color - "Limited" badge colour.
+ * @cssproperty --mentorship-badge-unavailable-color - "Not accepting mentees" badge colour.
+ * @cssproperty --mentorship-avatar-size - Avatar diameter on cards (3.5rem).
+ */
+export class MentorSearch extends MentorkitElement {
+  static override styles = [tokenStyles, sharedStyles, mentorSearchStyles];
+
+  /** The search text. Set it to start with a search; it follows what the viewer types. */
+  @property() accessor query = '';
+
+  /** Mentors per page, 1–100. */
+  @property({ type: Number, attribute: 'page-size' }) accessor pageSize = 12;
+
+  @state() private accessor filtersOpen = false;
+  @state() private accessor allSkillsShown = false;
+  @state() private accessor selected: MentorCard | undefined = undefined;
+
+  @query('dialog') private accessor dialog!: HTMLDialogElement;
+
+  readonly #search = new MentorSearchController(this, {
+    client: () => this.clientController.client,
+    onFiltersChange: (filters) => {
+      this.query = filters.q;
+    },
+  });
+
+  readonly #profile = new ResourceController<MentorProfile, [MentorkitClient, string]>(this, {
+    args: () => {
+      const client = this.clientController.client;
+      return client && this.selected ? [client, this.selected.id] : undefined;
+    },
+    task: ([client, id], { signal }) => client.mentors.get(id, { signal }),
+  });
+
+  /** Avatars whose image failed to load show initials instead. */
+  readonly #brokenAvatars = new Set<string>();
+  /** The button that opened the profile dialog, focused again when it closes. */
+  #returnFocus: HTMLElement | undefined;
+
+  /** The headless search state, for portals that want to read the filters or results. */
+  get search(): MentorSearchController {
+    return this.#search;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('query') && this.query !== this.#search.filters.q) this.#search.setFilters({ q: this.query });
+    if (changed.has('pageSize')) this.#search.pageSize = this.pageSize;
+  }
+
+  override render(): TemplateResult {
+    return html`
+      <div part="base" class="base">
+        ${this.#renderSearchForm()} ${this.#renderFilters()} ${this.#renderSummary()} ${this.#renderBody()}
+        <dialog part="dialog" class="dialog" aria-labelledby="dialog-title"
+          @close=${this.#onDialogClose} @click=${this.#onDialogClick} @keydown=${(e: KeyboardEvent) => wrapTabFocus(e, this.dialog)}>
+          ${this.selected ? html`<div class="dialog-panel">${this.#renderProfile(this.selected)}</div>` : nothing}
+        </dialog>
+      </div>
+    `;
+  }
+
+  #renderSearchForm(): TemplateResult {
+    const { filters, activeFilterCount } = this.#search;
+    return html`
+      <form part="search" class="search" role="search" aria-label="Mentors" @submit=${this.#onSubmit}>
+        <div class="field search-field">
+          <label for="q">Search mentors</label>
+          <input id="q" type="search" name="q" autocomplete="off" placeholder="Search by skill, industry, name…"
+            .value=${filters.q} @input=${(e: InputEvent) => this.#search.setQuery((e.target as HTMLInputElement).value)} />
+        </div>
+        <div class="field sort-field">
+          <label for="sort">Sort by</label>
+          <select id="sort" @change=${(e: Event) => this.#search.setFilters({ sort: (e.target as HTMLSelectElement).value as MentorSort })}>
+            ${Object.entries(sortLabels).map(([value, label]) => html`<option value=${value} ?selected=${filters.sort === value}>${label}</option>`)}
+          </select>
+        </div>
+        <button part="button filters-toggle" class="button filters-toggle" type="button" aria-controls="filters"
+          aria-expanded=${this.filtersOpen ? 'true' : 'false'} @click=${() => (this.filtersOpen = !this.filtersOpen)}>
+          Filters${activeFilterCount ? ` (${activeFilterCount})` : ''}
+        </button>
+      </form>
+    `;
+  }
+
+  /** Expertise values to offer: the facet counts, plus selected values the facets no longer list. */
+  #expertiseOptions(): FacetCount[] {
+    const options = [...this.#search.facets.expertise];
+    const listed = new Set(options.map((o) => o.value.toLocaleLowerCase()));
+    for (const value of this.#search.filters.expertise) {
+      if (!listed.has(value.toLocaleLowerCase())) options.push({ value, count: 0 });
+    }
+    return options;
+  }
+
+  #renderFilters(): TemplateResult {
+    const search = this.#search;
+    const f = search.filters;
+    const options = this.#expertiseOptions();
+    const shown = this.allSkillsShown ? options : options.filter((o, i) => i < SKILLS_SHOWN || search.isExpertiseSelected(o.value));
+    const industries = [...search.facets.industry];
+    if (f.industry && !industries.some((o) => o.value === f.industry)) industries.push({ value: f.industry, count: 0 });
+    const selectValue = (e: Event) => (e.target as HTMLSelectElement).value;
+    return html`
+      <div part="filters" id="filters" class="filters ${this.filtersOpen ? 'filters--open' : ''}" role="group" aria-label="Filters">
+        <fieldset class="skills">
+          <legend class="field-label">Expertise</legend>
+          ${options.length
+            ? html`<div class="filter-chips">
+                ${repeat(
+                  shown,
+                  (o) => o.value.toLocaleLowerCase(),
+                  (o) => {
+                    const on = search.isExpertiseSelected(o.value);
+                    return html`<button part="filter-chip" class="filter-chip" type="button" aria-pressed=${on ? 'true' : 'false'}
+                      @click=${() => search.toggleExpertise(o.value)}>
+                      <span class="check" aria-hidden="true">✓</span>${o.value}
+                      <span class="count">${o.count}<span class="visually-hidden"> mentors</span></span>
+                    </button>`;
+                  },
+                )}
+                ${options.length > SKILLS_SHOWN
+                  ? html`<button class="button button--link" type="button" aria-expanded=${this.allSkillsShown ? 'true' : 'false'}
+                      @click=${() => (this.allSkillsShown = !this.allSkillsShown)}>
+                      ${this.allSkillsShown ? 'Fewer skills' : `All ${options.length} skills`}
+                    </button>`
+                  : nothing}
+              </div>`
+            : html`<p class="muted">${search.status === 'loading' ? 'Loading skills…' : 'None among the mentors found.'}</p>`}
+        </fieldset>
+        <div class="filter-fields">
+          <div class="field">
+            <label for="availability">Availability</label>
+            <select id="availability" @change=${(e: Event) => search.setFilters({ availability: selectValue(e) as AvailabilityFilter })}>
+              ${Object.entries(availabilityLabels).map(([value, label]) => html`<option value=${value} ?selected=${f.availability === value}>${label}</option>`)}
+            </select>
+          </div>
+          <div class="field">
+            <label for="industry">Industry</label>
+            <select id="industry" @change=${(e: Event) => search.setFilters({ industry: selectValue(e) })}>
+              <option value="" ?selected=${f.industry === ''}>Any industry</option>
+              ${industries.map((o) => html`<option value=${o.value} ?selected=${f.industry === o.value}>${o.value} (${o.count})</option>`)}
+            </select>
+          </div>
+          <div class="field">
+            <label for="language">Language</label>
+            <input id="language" type="text" autocomplete="off" placeholder="e.g. Filipino" .value=${f.language}
+              @change=${(e: Event) => search.setFilters({ language: (e.target as HTMLInputElement).value })} />
+          </div>
+          <div class="field">
+            <label for="format">Meeting format</label>
+            <select id="format" @change=${(e: Event) => search.setFilters({ meetingFormat: selectValue(e) as MeetingFormat | '' })}>
+              <option value="" ?selected=${f.meetingFormat === ''}>Any format</option>
+              ${meetingFormats.map((m) => html`<option value=${m} ?selected=${f.meetingFormat === m}>${meetingFormatLabel(m)}</option>`)}
+            </select>
+          </div>
+          <div class="field">
+            <label for="years">Experience</label>
+            <select id="years" @change=${(e: Event) => search.setFilters({ minYearsExperience: selectValue(e) ? Number(selectValue(e)) : null })}>
+              <option value="" ?selected=${f.minYearsExperience === null}>Any experience</option>
+              ${yearOptions.map((y) => html`<option value=${y} ?selected=${f.minYearsExperience === y}>${y}+ years</option>`)}
+            </select>
+          </div>
+        </div>
+      </div>
+    `;
+  }
+
+  #renderSummary(): TemplateResult {
+    const s = this.#search;
+    let text = '';
+    if (s.status === 'loading') text = 'Searching mentors…';
+    else if (s.status === 'ready') text = mentorCount(s.total) + (s.items.length < s.total ? ` · ${s.items.length} shown` : '');
+    return html`
+      <div part="summary" class="summary">
+        <p class="count" role="status" aria-live="polite">${text}</p>
+        ${s.canClear
+          ? html`${text ? html`<span aria-hidden="true">·</span>` : nothing}
+              <button class="button button--link" type="button" @click=${this.#clear}>Clear filters</button>`
+          : nothing}
+      </div>
+    `;
+  }
+
+  #renderBody(): TemplateResult {
+    const s = this.#search;
+    switch (s.status) {
+      case 'idle':
+        return html`<div part="error" class="notice">
+          <p>Mentor search is not connected. Give it an <code>api</code> attribute or place it inside <code>&lt;mentorship-provider&gt;</code>.</p>
+        </div>`;
+      case 'loading':
+        return html`<ul part="results" class="results" aria-busy="true" aria-label="Mentors">
+          ${Array.from({ length: SKELETON_CARDS }, () => html`<li>${cardSkeleton()}</li>`)}
+        </ul>`;
+      case 'error':
+        return html`<div part="error" class="notice notice--error" role="alert">
+          <p><strong>Mentors could not be loaded.</strong> ${describeError(s.error)}</p>
+          <button part="button retry-button" class="button" type="button" @click=${() => s.retry()}>Retry</button>
+        </div>`;
+      case 'ready':
+        return s.items.length ? this.#renderResults() : this.#renderEmpty();
+    }
+  }
+
+  #renderEmpty(): TemplateResult {
+    const s = this.#search;
+    return s.canClear
+      ? html`<div part="empty" class="notice">
+          <p><strong>No mentors match your search.</strong></p>
+          <p>Try fewer filters, a broader skill, or “All mentors” under Availability.</p>
+          <button part="button" class="button" type="button" @click=${this.#clear}>Clear filters</button>
+        </div>`
+      : html`<div part="empty" class="notice">
+          <p><strong>No mentors are accepting mentees right now.</strong></p>
+          <p>Mentors who are fully booked still appear under “All mentors”.</p>
+          <button part="button" class="button" type="button" @click=${() => s.setFilters({ availability: 'all' })}>Show all mentors</button>
+        </div>`;
+  }
+
+  #renderResults(): TemplateResult {
+    const s = this.#search;
+    const actions = {
+      view: (card: MentorCard, trigger: HTMLElement) => void this.#openProfile(card, trigger),
+      request: (card: MentorCard) => this.#requestIntent(card),
+      avatarFailed: this.#avatarFailed,
+    };
+    const loadMoreError = s.loadMoreError;
+    return html`
+      <ul part="results" class="results" aria-label="Mentors">
+        ${repeat(
+          s.items,
+          (card) => card.id,
+          (card) => html`<li>${mentorCard(card, { showPhoto: !this.#brokenAvatars.has(card.id), actions })}</li>`,
+        )}
+      </ul>
+      ${loadMoreError
+        ? html`<div part="error" class="notice notice--error" role="alert">
+            <p>More mentors could not be loaded. ${describeError(loadMoreError)}</p>
+            <button part="button retry-button" class="button" type="button" @click=${this.#loadMore}>Retry</button>
+          </div>`
+        : s.hasMore
+          ? html`<div class="more">
+              <button part="button load-more" class="button" type="button" aria-disabled=${s.loadingMore ? 'true' : 'false'}
+                @click=${this.#loadMore}>${s.loadingMore ? 'Loading more mentors…' : 'Load more mentors'}</button>
+            </div>`
+          : nothing}
+    `;
+  }
+
+  #renderProfile(card: MentorCard): TemplateResult {
+    const resource = this.#profile;
+    const profile = resource.status === 'complete' && resource.value?.id === card.id ? resource.value : undefined;
+    return profileContent(
+      {
+        card,
+        profile,
+        status: resource.status === 'error' ? 'error' : profile ? 'ready' : 'loading',
+        errorText: `The full profile could not be loaded. ${describeError(resource.error)}`,
+        showPhoto: !this.#brokenAvatars.has(card.id),
+      },
+      {
+        close: () => this.dialog.close(),
+        retry: () => void resource.retry(),
+        request: (mentor) => {
+          this.dialog.close();
+          this.#requestIntent(mentor);
+        },
+        avatarFailed: this.#avatarFailed,
+      },
+    );
+  }
+
+  #onSubmit = (e: SubmitEvent) => {
+    e.preventDefault();
+    this.#search.flushQuery();
+  };
+
+  #clear = () => {
+    this.#search.clear();
+    this.renderRoot.querySelector<HTMLInputElement>('#q')?.focus();
+  };
+
+  #loadMore = async () => {
+    // Keyboard users continue from the first new mentor instead of the end of the list.
+    const added = await this.#search.loadMore();
+    const first = added[0];
+    if (!first) return;
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>(`[data-mentor-id="${CSS.escape(first.id)}"]`)?.focus();
+  };
+
+  #avatarFailed = (card: MentorCard) => {
+    this.#brokenAvatars.add(card.id);
+    this.requestUpdate();
+  };
+
+  #requestIntent(mentor: MentorCard): void {
+    emit(this, 'mentorship-request-intent', { mentorId: mentor.id, mentor });
+  }
+
+  async #openProfile(card: MentorCard, trigger: HTMLElement): Promise<void> {
+    if (!emit(this, 'mentor-select', { mentorId: card.id, mentor: card }, { cancelable: true })) return;
+    this.#returnFocus = trigger;
+    this.selected = card;
+    await this.updateComplete;
+    // A modal dialog makes the rest of the page inert and closes on Escape.
+    if (!this.dialog.open) this.dialog.showModal();
+  }
+
+  #onDialogClick = (e: MouseEvent) => {
+    // The dialog has no padding, so a click on the element itself is a click on the backdrop.
+    if (e.target === this.dialog) this.dialog.close();
+  };
+
+  #onDialogClose = () => {
+    this.selected = undefined;
+    const target = this.#returnFocus;
+    this.#returnFocus = undefined;
+    if (target?.isConnected) target.focus();
+  };
+}

@@ -1,0 +1,366 @@
+import { css } from 'lit';
+
+export const mentorSearchStyles = css`
+  :host {
+    display: block;
+    /* Layout follows the element's own width, not the viewport: portals put it in columns and sidebars. */
+    container: mentor-search / inline-size;
+    line-height: 1.5;
+  }
+  .base {
+    display: grid;
+    gap: calc(var(--_space) * 2);
+  }
+  p {
+    margin: 0;
+  }
+  .muted {
+    color: var(--_muted);
+  }
+
+  /* Search row */
+  .search {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: end;
+    gap: calc(var(--_space) * 1.5);
+  }
+  .search-field {
+    flex: 1 1 16rem;
+  }
+  .sort-field {
+    flex: 0 1 12rem;
+  }
+  .filters-toggle {
+    display: none;
+  }
+
+  /* Filters */
+  .filters {
+    display: grid;
+    gap: calc(var(--_space) * 2);
+    padding: calc(var(--_space) * 2);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+  }
+  fieldset {
+    min-width: 0;
+    margin: 0;
+    padding: 0;
+    border: 0;
+  }
+  legend {
+    margin-bottom: var(--_space);
+    padding: 0;
+  }
+  .filter-chips {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: var(--_space);
+  }
+  .filter-chip {
+    display: inline-flex;
+    align-items: center;
+    gap: calc(var(--_space) * 0.75);
+    min-height: 2rem;
+    max-width: 100%;
+    padding: 2px calc(var(--_space) * 1.5);
+    border: 1px solid var(--_border);
+    border-radius: 999px;
+    background: var(--_surface);
+    color: var(--_text);
+    font: inherit;
+    font-size: 0.875em;
+    text-align: start;
+    overflow-wrap: anywhere;
+    cursor: pointer;
+  }
+  .filter-chip:hover {
+    border-color: var(--_accent);
+  }
+  .filter-chip .check {
+    display: none;
+  }
+  .filter-chip[aria-pressed='true'] {
+    border-color: var(--_accent);
+    background: var(--_accent);
+    color: var(--_on-accent);
+  }
+  .filter-chip[aria-pressed='true'] .check {
+    display: inline;
+  }
+  .filter-chip .count {
+    color: inherit;
+    font-variant-numeric: tabular-nums;
+    opacity: 0.85;
+  }
+  .filter-fields {
+    display: grid;
+    grid-template-columns: repeat(auto-fit, minmax(12rem, 1fr));
+    gap: calc(var(--_space) * 1.5);
+  }
+
+  /* Count line */
+  .summary {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: var(--_space);
+    min-height: 1.5rem;
+    color: var(--_muted);
+  }
+  .count {
+    font-weight: 600;
+    color: var(--_text);
+  }
+
+  /* Results */
+  .results {
+    display: grid;
+    gap: calc(var(--_space) * 2);
+    margin: 0;
+    padding: 0;
+    list-style: none;
+  }
+  .card {
+    display: grid;
+    gap: calc(var(--_space) * 1.5);
+    min-width: 0;
+    padding: var(--mentorship-card-padding, calc(var(--_space) * 2.5));
+    border: 1px solid var(--mentorship-card-border-color, var(--_border));
+    border-radius: var(--mentorship-card-radius, var(--_radius));
+    background: var(--mentorship-card-background, var(--_surface));
+    overflow-wrap: anywhere;
+  }
+  .card-head {
+    display: grid;
+    grid-template-columns: auto minmax(0, 1fr) auto;
+    align-items: start;
+    gap: calc(var(--_space) * 2);
+  }
+  .card-title {
+    display: grid;
+    gap: calc(var(--_space) / 4);
+    min-width: 0;
+  }
+  .name {
+    margin: 0;
+    font-size: 1.125em;
+    line-height: 1.3;
+  }
+  .headline {
+    font-weight: 500;
+  }
+  .meta,
+  .reply {
+    color: var(--_muted);
+    font-size: 0.9375em;
+  }
+  .avatar {
+    flex: none;
+    width: var(--mentorship-avatar-size, 3.5rem);
+    height: var(--mentorship-avatar-size, 3.5rem);
+    border-radius: 50%;
+    object-fit: cover;
+  }
+  .avatar--initials {
+    display: grid;
+    place-items: center;
+    background: var(--_subtle);
+    color: var(--_accent);
+    font-weight: 700;
+    font-size: 1.125em;
+    letter-spacing: 0.02em;
+  }
+  .chips {
+    display: flex;
+    flex-wrap: wrap;
+    gap: calc(var(--_space) * 0.75);
+    margin: 0;
+    padding: 0;
+    list-style: none;
+  }
+  .match strong {
+    color: var(--_accent);
+  }
+  .actions {
+    display: flex;
+    flex-wrap: wrap;
+    justify-content: space-between;
+    gap: var(--_space);
+  }
+  .more {
+    display: flex;
+    justify-content: center;
+  }
+  .card:focus-visible {
+    outline: 3px solid var(--_focus);
+  }
+
+  /* Skeleton cards keep the card's shape. */
+  .card--skeleton .line {
+    height: 0.875rem;
+  }
+  .line--short {
+    width: 45%;
+  }
+  .line--medium {
+    width: 60%;
+  }
+  .line--long {
+    width: 85%;
+  }
+  .badge-placeholder {
+    width: 9rem;
+    height: 1.75rem;
+    border-radius: 999px;
+  }
+  .pill {
+    width: 6rem;
+    height: 1.75rem;
+    border-radius: 999px;
+  }
+  .button-placeholder {
+    width: 9rem;
+    height: 2.5rem;
+  }
+
+  /* Empty and error states */
+  .notice {
+    display: grid;
+    justify-items: start;
+    gap: var(--_space);
+    padding: calc(var(--_space) * 3);
+    border: 1px dashed var(--_border);
+    border-radius: var(--_radius);
+  }
+  .notice--error {
+    border: 1px solid var(--_danger);
+    border-inline-start-width: 4px;
+  }
+
+  /* Profile dialog */
+  .dialog {
+    width: min(44rem, calc(100vw - 2rem));
+    max-height: calc(100dvh - 2rem);
+    padding: 0;
+    border: 1px solid var(--_border);
+    border-radius: calc(var(--_radius) * 1.5);
+    background: var(--_surface);
+    color: var(--_text);
+    overflow-wrap: anywhere;
+  }
+  .dialog::backdrop {
+    background: rgb(15 20 30 / 0.55);
+  }
+  .dialog-panel {
+    display: grid;
+    gap: calc(var(--_space) * 2);
+    padding: calc(var(--_space) * 3);
+  }
+  .dialog-head {
+    display: grid;
+    grid-template-columns: auto minmax(0, 1fr) auto;
+    align-items: start;
+    gap: calc(var(--_space) * 2);
+  }
+  .dialog-head .name {
+    font-size: 1.375em;
+  }
+  .dialog-head .badge {
+    justify-self: start;
+    margin-top: calc(var(--_space) / 2);
+  }
+  .close {
+    padding: 0;
+  }
+  .dialog-body {
+    display: grid;
+    gap: calc(var(--_space) * 2);
+  }
+  .profile-section h3 {
+    margin: 0 0 calc(var(--_space) / 2);
+    font-size: 1em;
+  }
+  .prose {
+    white-space: pre-line;
+  }
+  .reasons,
+  .links {
+    margin: 0;
+    padding-inline-start: 1.25rem;
+  }
+  .links a {
+    display: inline-block;
+    min-height: 1.5rem;
+    color: var(--_accent);
+  }
+  .stats {
+    display: grid;
+    grid-template-columns: repeat(auto-fit, minmax(9rem, 1fr));
+    gap: var(--_space);
+    margin: 0;
+  }
+  .stats > div {
+    padding: var(--_space) calc(var(--_space) * 1.5);
+    border-radius: var(--_radius);
+    background: var(--_subtle);
+  }
+  .stats dt {
+    color: var(--_muted);
+    font-size: 0.875em;
+  }
+  .stats dd {
+    margin: 0;
+    font-weight: 700;
+  }
+  .profile-loading {
+    display: grid;
+    gap: var(--_space);
+  }
+  .profile-loading .line {
+    height: 0.875rem;
+  }
+  .dialog-foot {
+    display: flex;
+    flex-wrap: wrap;
+    justify-content: space-between;
+    gap: var(--_space);
+  }
+  @media (prefers-reduced-motion: no-preference) {
+    .dialog[open] {
+      animation: mentorship-dialog-in 160ms ease-out;
+    }
+    @keyframes mentorship-dialog-in {
+      from {
+        opacity: 0;
+        transform: translateY(8px);
+      }
+    }
+  }
+
+  /* Narrow containers: filters fold behind a toggle, cards stack. */
+  @container mentor-search (max-width: 36rem) {
+    .filters-toggle {
+      display: inline-flex;
+    }
+    .sort-field {
+      flex: 1 1 8rem;
+    }
+    .filters:not(.filters--open) {
+      display: none;
+    }
+    .card-head {
+      grid-template-columns: auto minmax(0, 1fr);
+    }
+    .card-head > .badge,
+    .card-head > .badge-placeholder {
+      grid-column: 1 / -1;
+      justify-self: start;
+    }
+    .actions > .button {
+      flex: 1 1 100%;
+    }
+  }
+`;

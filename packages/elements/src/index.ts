@@ -1,0 +1,8 @@
+/**
+ * The self-registering entry (the bundle's): defines every Mentorkit element, provider first so
+ * elements upgrading after it find their client, and exports the classes.
+ */
+import './define/mentorship-provider.js';
+import './define/mentor-search.js';
+
+export * from './classes.js';
