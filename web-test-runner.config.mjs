@@ -106,7 +106,7 @@ async function startApi() {
   await must('POST', `mentorship-requests/${accepted.id}/accept`, mentorTokens[1]);
 
   const fixture = { marker: MARKER, mentors, pendingMentorId: pendingFor.id, activeMentorId: activeWith.id, requesterToken };
-  return { app, fixture, close: () => handle.close() };
+  return { app, fixture, tokenFor, close: () => handle.close() };
 }
 
 let api;
@@ -131,6 +131,17 @@ async function readBody(req) {
 async function apiMiddleware(ctx, next) {
   if (ctx.path === '/__fixture.json') {
     ctx.body = (await api).fixture;
+    return;
+  }
+  // A token for a fresh person, so a test can own its state instead of sharing the demo personas.
+  if (ctx.path === '/__token' && ctx.method === 'POST') {
+    const { sub, name, roles = [] } = JSON.parse((await readBody(ctx.req)).toString());
+    if (typeof sub !== 'string' || !sub.startsWith('test-')) {
+      ctx.status = 400;
+      ctx.body = { error: 'sub must start with "test-"' };
+      return;
+    }
+    ctx.body = { token: await (await api).tokenFor({ sub, name, roles }) };
     return;
   }
   if (!ctx.path.startsWith('/api/')) return next();

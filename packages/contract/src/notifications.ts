@@ -14,6 +14,21 @@ export const notificationKinds = [
   'application.changes_requested',
   'mentor.suspended',
   'mentor.reactivated',
+  // The mentorship workspace (issue 4): each goes to the other party of the change.
+  'mentorship.paused',
+  'mentorship.resumed',
+  'mentorship.completed',
+  'mentorship.cancelled',
+  'feedback.received',
+  'timeline.updated',
+  'milestone.added',
+  'milestone.updated',
+  'milestone.removed',
+  'progress.note_added',
+  'meeting.scheduled',
+  'meeting.updated',
+  'meeting.completed',
+  'meeting.cancelled',
 ] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 

@@ -79,14 +79,19 @@ export type FeedbackStatus = z.infer<typeof feedbackStatus>;
 /** A start time must carry its offset (`Z` or `+08:00`): a bare local time is ambiguous. */
 export const meetingStartsAt = z.iso.datetime({ offset: true, local: false });
 
+/** WHATWG `URL`, present in browsers and Node; the contract compiles without DOM or Node types. */
+declare const URL: new (input: string) => { href: string };
+
+/** http or https only; kept in its normalised form (`HTTPS://Host/a b` → `https://host/a%20b`). */
+export const meetingVideoUrl = httpUrl.transform((value) => new URL(value).href);
+
 export const meetingInput = z.object({
   title: text(200, 1),
   /** Must lie in the future (checked by the server against its clock). */
   startsAt: meetingStartsAt,
   durationMinutes: z.number().int().min(15).max(480),
   location: text(300).optional(),
-  /** http or https only. */
-  videoUrl: httpUrl.optional(),
+  videoUrl: meetingVideoUrl.optional(),
   agenda: text(4000).optional(),
 }).strict();
 export type MeetingInput = z.input<typeof meetingInput>;
@@ -101,7 +106,7 @@ export const meetingPatch = z.object({
   startsAt: meetingStartsAt,
   durationMinutes: z.number().int().min(15).max(480),
   location: text(300).nullable(),
-  videoUrl: httpUrl.nullable(),
+  videoUrl: meetingVideoUrl.nullable(),
   agenda: text(4000).nullable(),
 }).partial().strict().refine((p) => Object.keys(p).length > 0, 'Nothing to change');
 export type MeetingPatch = z.input<typeof meetingPatch>;

@@ -1,5 +1,15 @@
 /** Element classes, controllers and helpers without registering any tag (no side effects). */
 export { MentorSearch } from './components/mentor-search/mentor-search.component.js';
+export { MenteeDashboard } from './components/mentee-dashboard/mentee-dashboard.component.js';
+export { MenteeDashboardController, type MenteeDashboardStatus } from './components/mentee-dashboard/mentee-dashboard.controller.js';
+export { MentorDashboard } from './components/mentor-dashboard/mentor-dashboard.component.js';
+export { MentorDashboardController, type MentorDashboardMode } from './components/mentor-dashboard/mentor-dashboard.controller.js';
+export { MentorshipAdmin } from './components/mentorship-admin/mentorship-admin.component.js';
+export { ApplicationsController, canDecide, notesRequired, type ApplicationDecision } from './components/mentorship-admin/applications.controller.js';
+export { MentorsController, NAME_SEARCH_DEBOUNCE_MS, type MentorAction, type MentorFilters } from './components/mentorship-admin/mentors.controller.js';
+export { PagedListController, type ListStatus, type PagedListOptions } from './components/mentorship-admin/paged-list.controller.js';
+export { MentorshipWorkspace, type WorkspaceSection } from './components/mentorship-workspace/mentorship-workspace.component.js';
+export { WorkspaceController, type WorkspaceStatus, type SectionStatus } from './components/mentorship-workspace/workspace.controller.js';
 export { MentorshipProvider } from './components/mentorship-provider/mentorship-provider.component.js';
 export { MentorkitElement } from './internal/mentorkit-element.js';
 export { ClientController, type ClientHost } from './controllers/client.controller.js';
@@ -14,4 +24,29 @@ export {
 } from './controllers/mentor-search.controller.js';
 export { clientContext } from './internal/client-context.js';
 export { defineElement } from './internal/define-element.js';
-export { emit, type MentorkitEventDetails, type MentorSelectEvent, type MentorshipRequestIntentEvent } from './events.js';
+export {
+  emit,
+  type MentorkitEventDetails,
+  type RequestAnswer,
+  type MentorApplicationDecidedDetail,
+  type MentorSuspendedDetail,
+  type MentorSelectEvent,
+  type MentorshipRequestIntentEvent,
+  type MentorshipRequestSentEvent,
+  type MentorshipFindMentorEvent,
+  type MentorshipRequestWithdrawnEvent,
+  type MentorshipRequestAnsweredEvent,
+  type MentorApplicationSubmittedEvent,
+  type MentorSettingsChangedEvent,
+  type MentorApplicationDecidedEvent,
+  type MentorSuspendedEvent,
+  type MentorReactivatedEvent,
+  type MentorshipAction,
+  type MentorshipUpdatedDetail,
+  type MentorshipUpdatedEvent,
+  type MeetingScheduledDetail,
+  type MeetingScheduledEvent,
+  type MilestoneChange,
+  type MilestoneChangedDetail,
+  type MilestoneChangedEvent,
+} from './events.js';

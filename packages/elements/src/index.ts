@@ -4,5 +4,9 @@
  */
 import './define/mentorship-provider.js';
 import './define/mentor-search.js';
+import './define/mentee-dashboard.js';
+import './define/mentor-dashboard.js';
+import './define/mentorship-workspace.js';
+import './define/mentorship-admin.js';
 
 export * from './classes.js';

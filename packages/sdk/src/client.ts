@@ -1,5 +1,13 @@
 import type {
   AcceptResult,
+  Conversation,
+  ConversationListParams,
+  ConversationPage,
+  ConversationRead,
+  Message,
+  MessageListParams,
+  MessagePage,
+  SendMessageInput,
   AdminMentor,
   AdminMentorParams,
   ApplicationListParams,
@@ -25,8 +33,27 @@ import type {
   MentorSearchResult,
   Profile,
   ProfileInput,
+  CalendarFeed,
+  CalendarFeedStatus,
+  Feedback,
+  FeedbackInput,
+  FeedbackStatus,
+  Meeting,
+  MeetingInput,
+  MeetingListParams,
+  MeetingPatch,
+  Milestone,
+  MilestoneInput,
+  MilestonePatch,
+  Progress,
+  ProgressNote,
+  ProgressNoteInput,
+  StatusChange,
+  TimelineInput,
+  TimelineResult,
 } from '@mentorkit/contract';
 import { ApiError, toApiError } from './errors.js';
+import { createRealtime, type RealtimeTuning, type WebSocketConstructor } from './realtime.js';
 
 export type TokenSource = (options: { forceRefresh: boolean }) => string | null | undefined | Promise<string | null | undefined>;
 
@@ -41,6 +68,13 @@ export interface ClientOptions {
   /** A fixed token, when the host has no refresh hook. */
   token?: string;
   fetch?: typeof fetch;
+  /**
+   * The WebSocket for `realtime.subscribe`: the global one by default (browsers, Node ≥ 22);
+   * on Node 20 pass `WebSocket` from the `ws` package.
+   */
+  WebSocket?: WebSocketConstructor;
+  /** Reconnect and heartbeat timing of the realtime stream. */
+  realtime?: RealtimeTuning;
 }
 
 export interface RequestOptions {
@@ -69,12 +103,13 @@ export function createClient(options: ClientOptions) {
   const tokenFor = async (forceRefresh: boolean) =>
     options.getToken ? await options.getToken({ forceRefresh }) : options.token;
 
-  async function request<T>(method: string, path: string, init: { query?: Query; body?: unknown } & RequestOptions = {}): Promise<T> {
+  /** `as: 'text'` answers the body as text (e.g. an `.ics` file) instead of parsing JSON. */
+  async function request<T>(method: string, path: string, init: { query?: Query; body?: unknown; as?: 'json' | 'text' } & RequestOptions = {}): Promise<T> {
     const url = base + path.replace(/^\//, '') + queryString(init.query);
     const send = async (forceRefresh: boolean) => {
       init.signal?.throwIfAborted();
       const token = await tokenFor(forceRefresh);
-      const headers: Record<string, string> = { accept: 'application/json' };
+      const headers: Record<string, string> = { accept: init.as === 'text' ? '*/*' : 'application/json' };
       if (token) headers['authorization'] = `Bearer ${token}`;
       if (init.body !== undefined) headers['content-type'] = 'application/json';
       if (init.idempotencyKey) headers['idempotency-key'] = init.idempotencyKey;
@@ -94,6 +129,7 @@ export function createClient(options: ClientOptions) {
     if (res.status === 401 && options.getToken) res = await send(true);
     if (!res.ok) throw await toApiError(res);
     if (res.status === 204) return undefined as T;
+    if (init.as === 'text') return (await res.text()) as T;
     return (await res.json()) as T;
   }
 
@@ -127,6 +163,58 @@ export function createClient(options: ClientOptions) {
     mentorships: {
       list: (params: MentorshipListParams = {}, o?: RequestOptions) => request<Page<Mentorship>>('GET', 'mentorships', { query: params, ...o }),
       get: (id: string, o?: RequestOptions) => request<Mentorship>('GET', `mentorships/${encodeURIComponent(id)}`, { ...o }),
+      // Lifecycle, by either party; each rejects with `invalid_transition` when the state forbids it.
+      pause: (id: string, o?: RequestOptions) => request<Mentorship>('POST', `mentorships/${encodeURIComponent(id)}/pause`, { ...o }),
+      resume: (id: string, o?: RequestOptions) => request<Mentorship>('POST', `mentorships/${encodeURIComponent(id)}/resume`, { ...o }),
+      complete: (id: string, o?: RequestOptions) => request<Mentorship>('POST', `mentorships/${encodeURIComponent(id)}/complete`, { ...o }),
+      cancel: (id: string, reason: string, o?: RequestOptions) => request<Mentorship>('POST', `mentorships/${encodeURIComponent(id)}/cancel`, { body: { reason }, ...o }),
+      /** Status changes, oldest first. */
+      history: (id: string, params: { limit?: number; cursor?: string } = {}, o?: RequestOptions) =>
+        request<Page<StatusChange>>('GET', `mentorships/${encodeURIComponent(id)}/history`, { query: params, ...o }),
+      /** Once per party after completion; a second one rejects with `conflict`. */
+      feedback: (id: string, input: FeedbackInput, o?: RequestOptions) => request<Feedback>('POST', `mentorships/${encodeURIComponent(id)}/feedback`, { body: input, ...o }),
+      feedbackStatus: (id: string, o?: RequestOptions) => request<FeedbackStatus>('GET', `mentorships/${encodeURIComponent(id)}/feedback`, { ...o }),
+      /** Computed progress, the plan, recent notes and the timeline. */
+      progress: (id: string, o?: RequestOptions) => request<Progress>('GET', `mentorships/${encodeURIComponent(id)}/progress`, { ...o }),
+      /** Mentor only: the target end date, optionally a template's dated milestones. */
+      setTimeline: (id: string, input: TimelineInput, o?: RequestOptions) => request<TimelineResult>('PUT', `mentorships/${encodeURIComponent(id)}/timeline`, { body: input, ...o }),
+      /** Mentor only: appends a milestone to the plan. */
+      addMilestone: (id: string, input: MilestoneInput, o?: RequestOptions) => request<Milestone>('POST', `mentorships/${encodeURIComponent(id)}/milestones`, { body: input, ...o }),
+    },
+    milestones: {
+      /** `status` by either party; `title`, `description`, `dueDate` and `move` by the mentor only (`forbidden` otherwise). */
+      update: (id: string, patch: MilestonePatch, o?: RequestOptions) => request<Milestone>('PATCH', `milestones/${encodeURIComponent(id)}`, { body: patch, ...o }),
+      /** Mentor only. */
+      remove: (id: string, o?: RequestOptions) => request<void>('DELETE', `milestones/${encodeURIComponent(id)}`, { ...o }),
+    },
+    progressNotes: {
+      create: (mentorshipId: string, input: ProgressNoteInput, o?: RequestOptions) =>
+        request<ProgressNote>('POST', `mentorships/${encodeURIComponent(mentorshipId)}/progress-notes`, { body: input, ...o }),
+    },
+    meetings: {
+      /** Either party; the answer's `overlaps` warns of clashes without refusing. */
+      schedule: (mentorshipId: string, input: MeetingInput, o?: RequestOptions) =>
+        request<Meeting>('POST', `mentorships/${encodeURIComponent(mentorshipId)}/meetings`, { body: input, ...o }),
+      /** The caller's meetings across mentorships; upcoming unless `from`/`to` say otherwise. */
+      list: (params: MeetingListParams = {}, o?: RequestOptions) => request<Page<Meeting>>('GET', 'meetings', { query: params, ...o }),
+      get: (id: string, o?: RequestOptions) => request<Meeting>('GET', `meetings/${encodeURIComponent(id)}`, { ...o }),
+      /** Edit or reschedule; a real change raises `sequence`. */
+      update: (id: string, patch: MeetingPatch, o?: RequestOptions) => request<Meeting>('PATCH', `meetings/${encodeURIComponent(id)}`, { body: patch, ...o }),
+      /** Once the meeting has started (`invalid_transition` before). */
+      complete: (id: string, notes: string, o?: RequestOptions) => request<Meeting>('POST', `meetings/${encodeURIComponent(id)}/complete`, { body: { notes }, ...o }),
+      cancel: (id: string, reason: string, o?: RequestOptions) => request<Meeting>('POST', `meetings/${encodeURIComponent(id)}/cancel`, { body: { reason }, ...o }),
+      /** The meeting as an `.ics` text (sent with the token), e.g. for an "add to calendar" download. */
+      ics: (id: string, o?: RequestOptions) => request<string>('GET', `meetings/${encodeURIComponent(id)}/ics`, { as: 'text', ...o }),
+      /** Where `ics()` reads from; it needs the bearer token, so a plain link will not work. */
+      icsUrl: (id: string) => `${base}meetings/${encodeURIComponent(id)}/ics`,
+    },
+    calendar: {
+      feedStatus: (o?: RequestOptions) => request<CalendarFeedStatus>('GET', 'me/calendar-feed', { ...o }),
+      /** Creates or rotates the private feed token; the old feed URL stops working. The token is shown only here. */
+      rotateFeedToken: (o?: RequestOptions) => request<CalendarFeed>('POST', 'me/calendar-feed', { ...o }),
+      disableFeed: (o?: RequestOptions) => request<void>('DELETE', 'me/calendar-feed', { ...o }),
+      /** The subscription URL for a token: calendar apps fetch it without any sign-in. */
+      feedUrl: (token: string) => `${base}calendar/${encodeURIComponent(token)}.ics`,
     },
     notifications: {
       list: (params: { limit?: number; cursor?: string; unread?: boolean } = {}, o?: RequestOptions) =>
@@ -150,6 +238,31 @@ export function createClient(options: ClientOptions) {
         request<{ id: string; status: 'active'; declinedRequests: number }>('POST', `admin/mentors/${encodeURIComponent(mentorId)}/reactivate`, { ...o }),
       stats: (o?: RequestOptions) => request<ProgrammeStats>('GET', 'admin/stats', { ...o }),
     },
+    conversations: {
+      /** The caller's conversations, most recent activity first, with `totalUnread` over all of them. */
+      list: (params: ConversationListParams = {}, o?: RequestOptions) => request<ConversationPage>('GET', 'conversations', { query: params, ...o }),
+      get: (id: string, o?: RequestOptions) => request<Conversation>('GET', `conversations/${encodeURIComponent(id)}`, { ...o }),
+      /** History, newest first; pass the page's `nextCursor` as `before` for older messages. */
+      messages: (id: string, params: MessageListParams = {}, o?: RequestOptions) =>
+        request<MessagePage>('GET', `conversations/${encodeURIComponent(id)}/messages`, { query: params, ...o }),
+      /**
+       * Sends a message. Keep `clientId` for retries: resending with the same one never makes a
+       * second message (the server answers with the first). Rejects with `rate_limited` (see
+       * `retryAfter`) beyond 20 a minute, and `invalid_transition` once the mentorship has ended.
+       */
+      send: (id: string, input: SendMessageInput, o?: RequestOptions) =>
+        request<Message>('POST', `conversations/${encodeURIComponent(id)}/messages`, { body: input, ...o }),
+      /** Marks everything up to and including a message (its id or `seq`) read. */
+      markRead: (id: string, upTo: string | number, o?: RequestOptions) =>
+        request<ConversationRead>('POST', `conversations/${encodeURIComponent(id)}/read`, { body: { upTo }, ...o }),
+    },
+    /** Live events: `subscribe(handler, { onStatus })` returns the function that stops it. */
+    realtime: createRealtime({
+      url: base.replace(/^http/, 'ws') + 'realtime',
+      token: async (forceRefresh) => tokenFor(forceRefresh),
+      WebSocket: options.WebSocket,
+      tuning: options.realtime,
+    }),
     dev: {
       /** Demo mode only (`MENTORSHIP_DEMO=1`): a token for one of the demo personas. */
       token: (persona: DemoPersona, o?: RequestOptions) => request<DevTokenResponse>('POST', 'dev/token', { body: { persona }, ...o }),

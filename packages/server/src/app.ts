@@ -5,12 +5,18 @@ import { requestId } from 'hono/request-id';
 import { devRoutes } from './features/dev/dev.routes.js';
 import { healthRoutes } from './features/health/health.routes.js';
 import { meRoutes } from './features/me/me.routes.js';
+import { conversationRoutes } from './features/messages/messages.routes.js';
 import { adminRoutes } from './features/admin/admin.routes.js';
 import { applicationRoutes } from './features/applications/applications.routes.js';
 import { mentorRoutes } from './features/mentors/mentors.routes.js';
 import { mentorshipRoutes } from './features/mentorships/mentorships.routes.js';
 import { notificationRoutes } from './features/notifications/notifications.routes.js';
 import { requestRoutes } from './features/requests/requests.routes.js';
+import { calendarFeedRoutes, calendarSettingsRoutes } from './features/calendar/calendar.routes.js';
+import { lifecycleRoutes } from './features/lifecycle/lifecycle.routes.js';
+import { meetingRoutes, mentorshipMeetingRoutes } from './features/meetings/meetings.routes.js';
+import { milestoneRoutes, mentorshipMilestoneRoutes } from './features/milestones/milestones.routes.js';
+import { progressRoutes } from './features/progress/progress.routes.js';
 import { ApiError, errorResponse, toApiError } from './http/errors.js';
 import type { AppDeps, AppEnv } from './http/env.js';
 import { redactPath } from './http/logger.js';
@@ -58,7 +64,16 @@ export function createApp(deps: AppDeps) {
     .route('/mentor-applications', applicationRoutes)
     .route('/mentorship-requests', requestRoutes)
     .route('/mentorships', mentorshipRoutes)
+    .route('/mentorships', lifecycleRoutes)
+    .route('/mentorships', mentorshipMeetingRoutes)
+    .route('/mentorships', mentorshipMilestoneRoutes)
+    .route('/mentorships', progressRoutes)
+    .route('/meetings', meetingRoutes)
+    .route('/milestones', milestoneRoutes)
+    .route('/calendar', calendarFeedRoutes)
+    .route('/me', calendarSettingsRoutes)
     .route('/notifications', notificationRoutes)
+    .route('/conversations', conversationRoutes)
     .route('/admin', adminRoutes);
   if (config.MENTORSHIP_DEMO && config.MENTORSHIP_JWT_SECRET) api.route('/dev', devRoutes);
 

@@ -11,6 +11,7 @@ import { migrateToLatest } from './db/migrate.js';
 import { seedDemo } from './demo/seed.js';
 import { createLogger } from './http/logger.js';
 import { startRequestJobs } from './jobs/requests.job.js';
+import { attachRealtime } from './realtime/realtime.server.js';
 
 /** The entry point: parse configuration, open and migrate the database, serve, shut down cleanly. */
 async function main() {
@@ -49,6 +50,9 @@ async function main() {
     if (config.MENTORSHIP_DEMO) process.stdout.write(`\n  Mentorkit demo portal: ${url}\n  API: ${url}api/v1  (pick a persona at the top of the page)\n\n`);
   });
 
+  // The realtime socket (GET /api/v1/realtime) on the same HTTP server; events fan out through LISTEN.
+  const realtime = await attachRealtime(server, { config, db: handle.db, listen: handle.listen, logger, now: () => new Date() });
+
   let stopping = false;
   const shutdown = (signal: string) => {
     if (stopping) return;
@@ -56,7 +60,9 @@ async function main() {
     logger.info('shutting down', { signal });
     const force = setTimeout(() => process.exit(1), 10_000);
     force.unref();
+    void realtime.close(); // sockets get 1001 now; server.close() waits for them
     server.close(async () => {
+      await realtime.close().catch(() => {});
       await jobs.stop().catch(() => {});
       await handle.close().catch(() => {});
       logger.info('stopped');

@@ -225,6 +225,18 @@ export class MentorSearchController implements ReactiveController {
     return this.#more.status === 'complete' ? this.items.slice(before) : [];
   }
 
+  /**
+   * Changes one loaded mentor in place (e.g. after the viewer requested them: `viewerRequestState`
+   * becomes `pending`), without searching again. Returns the updated card, or undefined when that
+   * mentor is not among the loaded results.
+   */
+  updateItem(mentorId: string, patch: Partial<Omit<MentorCard, 'id'>>): MentorCard | undefined {
+    let updated: MentorCard | undefined;
+    this.items = this.items.map((m) => (m.id === mentorId ? (updated = { ...m, ...patch }) : m));
+    if (updated) this.#host.requestUpdate();
+    return updated;
+  }
+
   /** Repeats whatever failed: the search itself or the last "load more". */
   retry(): Promise<unknown> {
     return this.#first.status === 'error' ? this.#first.retry() : this.#more.status === 'error' ? this.loadMore() : Promise.resolve();

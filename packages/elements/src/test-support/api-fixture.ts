@@ -43,6 +43,18 @@ export function devToken(persona: DemoPersona = 'mentee'): Promise<string> {
   return token;
 }
 
+let freshCount = 0;
+/**
+ * A token for a new person no other test knows (created on first request), so a test can own its
+ * state. `sub` gets a unique suffix per call.
+ */
+export async function freshToken(name: string, roles: string[] = []): Promise<{ token: string; sub: string }> {
+  const sub = `test-${Date.now().toString(36)}-${++freshCount}-${Math.random().toString(36).slice(2, 8)}`;
+  const r = await fetch('/__token', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ sub, name, roles }) });
+  if (!r.ok) throw new Error(`fresh token: ${r.status}`);
+  return { token: ((await r.json()) as { token: string }).token, sub };
+}
+
 /** A `fetch` that records the search requests going through it. */
 export function recordingFetch(): { fetch: typeof fetch; searches: URLSearchParams[] } {
   const searches: URLSearchParams[] = [];

@@ -1,9 +1,15 @@
 import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import * as initial from './migrations/2026_11_28_0001_initial.js';
+import * as workspace from './migrations/2026_11_28_0002_workspace.js';
+import * as realtime from './migrations/2026_11_28_0003_realtime.js';
+import * as searchColumns from './migrations/2026_11_28_0004_search_columns.js';
 
 /** Migrations are imported statically so the bundle and the tests need no file-system scan. */
 const migrations: Record<string, Migration> = {
   '2026_11_28_0001_initial': initial,
+  '2026_11_28_0002_workspace': workspace,
+  '2026_11_28_0003_realtime': realtime,
+  '2026_11_28_0004_search_columns': searchColumns,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

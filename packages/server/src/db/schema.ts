@@ -75,6 +75,16 @@ export interface MentorsTable {
   updated_at: DefaultTimestamp;
   search_vector: ColumnType<string, never, never>;
   expertise_keys: ColumnType<string[], never, never>;
+  /** Copied from users/profiles by triggers (migration 0004) so search reads one table. */
+  listed: ColumnType<boolean, never, never>;
+  industry: ColumnType<string, never, never>;
+  industry_key: ColumnType<string, never, never>;
+  language_keys: ColumnType<string[], never, never>;
+  location: ColumnType<string, never, never>;
+  graduation_year: ColumnType<number | null, never, never>;
+  time_zone: ColumnType<string | null, never, never>;
+  programme_key: ColumnType<string, never, never>;
+  expertise_words: ColumnType<string[], never, never>;
 }
 
 export interface MentorshipRequestsTable {
@@ -191,6 +201,8 @@ export interface NotificationsTable {
 
 export interface EventsTable {
   id: BigIntId;
+  /** The per-user stream cursor, numbered at commit (migration 0003); null only inside the writing transaction. */
+  position: ColumnType<string | null, never, never>;
   user_id: string;
   type: string;
   data: ColumnType<unknown, string, string>;

@@ -1,13 +1,14 @@
 import type { MentorCard } from '@mentorkit/contract';
 import { html, nothing, type TemplateResult } from 'lit';
 import { availabilityLabel, firstName, initials, programmeLine, replyDuration, requestAction, roleLine, slotsLabel } from '../../internal/format.js';
+import { pendingNote } from './request-format.js';
 
 /** The strongest reasons fit on a card; the profile dialog lists them all. */
 const REASONS_ON_CARD = 3;
 
 export interface CardActions {
   view: (card: MentorCard, trigger: HTMLElement) => void;
-  request: (card: MentorCard) => void;
+  request: (card: MentorCard, trigger: HTMLElement) => void;
   avatarFailed: (card: MentorCard) => void;
 }
 
@@ -22,6 +23,16 @@ export function availabilityBadge(card: MentorCard): TemplateResult {
   return html`<span part="badge" class="badge badge--${card.availability}"
     >${availabilityLabel(card)}${card.availability === 'unavailable' ? nothing : html` · ${slotsLabel(card)}`}</span
   >`;
+}
+
+/**
+ * "Waiting for Ana's answer · expires in 14 days" beside a pending request's button. It takes
+ * focus (tabindex -1) when the button that was just used becomes disabled.
+ */
+export function requestState(card: Pick<MentorCard, 'name' | 'viewerRequestState' | 'viewerRequestExpiresAt'>): TemplateResult | typeof nothing {
+  if (card.viewerRequestState !== 'pending') return nothing;
+  const text = card.viewerRequestExpiresAt ? pendingNote(card.name, card.viewerRequestExpiresAt) : `Waiting for ${firstName(card.name)}’s answer`;
+  return html`<p class="request-state" part="request-state" tabindex="-1">${text}</p>`;
 }
 
 export function expertiseChips(values: readonly string[], label: string): TemplateResult {
@@ -58,11 +69,12 @@ export function mentorCard(card: MentorCard, options: { showPhoto: boolean; acti
           : nothing}
       </p>
       ${reply ? html`<p class="reply">${firstName(card.name)} usually replies in ${reply}.</p>` : nothing}
+      ${requestState(card)}
       <div class="actions">
         <button class="button" part="button view-button" type="button" aria-describedby=${nameId}
           @click=${(e: Event) => actions.view(card, e.currentTarget as HTMLElement)}>View profile</button>
         <button class="button button--primary" part="button request-button" type="button" aria-describedby=${nameId}
-          ?disabled=${request.disabled} @click=${() => actions.request(card)}>${request.label}</button>
+          ?disabled=${request.disabled} @click=${(e: Event) => actions.request(card, e.currentTarget as HTMLElement)}>${request.label}</button>
       </div>
     </article>
   `;

@@ -1,7 +1,7 @@
 import type { MentorCard, MentorProfile } from '@mentorkit/contract';
 import { html, nothing, type TemplateResult } from 'lit';
 import { meetingFormatLabel, programmeLine, replyDuration, requestAction, roleLine, safeHttpUrl, yearsLabel } from '../../internal/format.js';
-import { availabilityBadge, avatar, expertiseChips } from './mentor-card.template.js';
+import { availabilityBadge, avatar, expertiseChips, requestState } from './mentor-card.template.js';
 
 export interface ProfileView {
   /** The card the viewer opened; shown at once while the full profile loads. */
@@ -15,7 +15,7 @@ export interface ProfileView {
 export interface ProfileActions {
   close: () => void;
   retry: () => void;
-  request: (mentor: MentorCard) => void;
+  request: (mentor: MentorCard, trigger: HTMLElement) => void;
   avatarFailed: (card: MentorCard) => void;
 }
 
@@ -111,8 +111,9 @@ export function profileContent(view: ProfileView, actions: ProfileActions): Temp
     </div>
     <footer class="dialog-foot">
       <button class="button" part="button" type="button" @click=${actions.close}>Close</button>
+      ${requestState(mentor)}
       <button class="button button--primary" part="button request-button" type="button" ?disabled=${request.disabled}
-        @click=${() => actions.request(mentor)}>${request.label}</button>
+        @click=${(e: Event) => actions.request(mentor, e.currentTarget as HTMLElement)}>${request.label}</button>
     </footer>
   `;
 }

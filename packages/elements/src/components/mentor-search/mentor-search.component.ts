@@ -1,8 +1,9 @@
-import type { FacetCount, MentorCard, MentorProfile } from '@mentorkit/contract';
+import type { FacetCount, MentorCard, MentorProfile, MentorshipRequest } from '@mentorkit/contract';
 import { meetingFormats, type AvailabilityFilter, type MeetingFormat, type MentorSort } from '@mentorkit/contract/values';
-import type { MentorkitClient } from '@mentorkit/sdk';
+import { ApiError, type MentorkitClient } from '@mentorkit/sdk';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
+import { keyed } from 'lit/directives/keyed.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { MentorSearchController } from '../../controllers/mentor-search.controller.js';
 import { ResourceController } from '../../controllers/resource.controller.js';
@@ -16,6 +17,9 @@ import { tokenStyles } from '../../styles/tokens.styles.js';
 import { cardSkeleton, mentorCard } from './mentor-card.template.js';
 import { profileContent } from './mentor-profile.template.js';
 import { mentorSearchStyles } from './mentor-search.styles.js';
+import { requestDialogContent, sentHeadline, type RequestDialogActions } from './request-dialog.template.js';
+import { RequestFormController, SKILLS_MAX } from './request-form.controller.js';
+import { sendFailure } from './request-format.js';
 
 const sortLabels: Record<MentorSort, string> = {
   relevance: 'Best match',
@@ -34,6 +38,9 @@ const availabilityLabels: Record<AvailabilityFilter, string> = {
 
 const yearOptions = [2, 5, 10, 15, 20] as const;
 
+/** The request dialog's field for each thing that can need fixing. */
+const requestFieldIds = { goals: 'request-goals', skillDraft: 'request-skill', skillsSeeking: 'request-skill', message: 'request-message' } as const;
+
 /** Expertise chips shown before "More skills". */
 const SKILLS_SHOWN = 10;
 const SKELETON_CARDS = 3;
@@ -50,7 +57,10 @@ const SKELETON_CARDS = 3;
  * @fires mentor-select - `{ mentorId, mentor }` when "View profile" is pressed. Cancelable:
  *   `preventDefault()` keeps the built-in profile dialog closed (e.g. to route to your own page).
  * @fires mentorship-request-intent - `{ mentorId, mentor }` when "Request mentorship" is pressed,
- *   on a card or in the profile dialog.
+ *   on a card or in the profile dialog. Cancelable: `preventDefault()` keeps the built-in request
+ *   dialog closed (e.g. to show your own form); the profile dialog then closes too.
+ * @fires mentorship-request-sent - `{ mentorId, request }` when the server has created a request
+ *   sent from the request dialog; `request` is the created request (pending, with `expiresAt`).
  *
  * @csspart base - The wrapper of everything.
  * @csspart search - The search form: search box, sort and the "Filters" toggle.
@@ -72,8 +82,14 @@ const SKELETON_CARDS = 3;
  * @csspart empty - The empty state.
  * @csspart error - An error message with its Retry button.
  * @csspart retry-button - Retry after an error.
- * @csspart dialog - The profile dialog.
- * @csspart close-button - The dialog's close button.
+ * @csspart dialog - The profile dialog, and the request dialog.
+ * @csspart request-dialog - The request dialog (goals, skills sought, message, Send).
+ * @csspart close-button - A dialog's close (✕) button.
+ * @csspart request-state - "Waiting for Ana's answer · expires in 14 days" beside a pending request.
+ * @csspart remove-skill - The ✕ on a skill chip in the request dialog.
+ * @csspart add-skill-button - "Add" beside the skill field in the request dialog.
+ * @csspart send-button - "Send request".
+ * @csspart request-sent - The confirmation that replaces the request form once sent.
  * @csspart stats - The profile's numbers.
  *
  * @cssproperty --mentorship-color-accent - Buttons, links, selected chips, focus ring.
@@ -116,7 +132,11 @@ export class MentorSearch extends MentorkitElement {
   @state() private accessor allSkillsShown = false;
   @state() private accessor selected: MentorCard | undefined = undefined;
 
-  @query('dialog') private accessor dialog!: HTMLDialogElement;
+  /** What the request dialog's live regions say; `n` makes the same words announce again. */
+  @state() private accessor announcement: { text: string; urgent: boolean; n: number } = { text: '', urgent: false, n: 0 };
+
+  @query('#profile-dialog') private accessor dialog!: HTMLDialogElement;
+  @query('#request-dialog') private accessor requestDialog!: HTMLDialogElement;
 
   readonly #search = new MentorSearchController(this, {
     client: () => this.clientController.client,
@@ -133,14 +153,27 @@ export class MentorSearch extends MentorkitElement {
     task: ([client, id], { signal }) => client.mentors.get(id, { signal }),
   });
 
+  readonly #requestForm = new RequestFormController(this, {
+    client: () => this.clientController.client,
+    onSent: (request, mentor) => this.#requestSent(request, mentor),
+    onFailed: (error, mentor) => this.#requestFailed(error, mentor),
+  });
+
   /** Avatars whose image failed to load show initials instead. */
   readonly #brokenAvatars = new Set<string>();
   /** The button that opened the profile dialog, focused again when it closes. */
   #returnFocus: HTMLElement | undefined;
+  /** The "Request mentorship" button that opened the request dialog. */
+  #requestOpener: HTMLElement | undefined;
 
   /** The headless search state, for portals that want to read the filters or results. */
   get search(): MentorSearchController {
     return this.#search;
+  }
+
+  /** The headless request form behind the request dialog (its draft, status and created request). */
+  get requestForm(): RequestFormController {
+    return this.#requestForm;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -152,10 +185,11 @@ export class MentorSearch extends MentorkitElement {
     return html`
       <div part="base" class="base">
         ${this.#renderSearchForm()} ${this.#renderFilters()} ${this.#renderSummary()} ${this.#renderBody()}
-        <dialog part="dialog" class="dialog" aria-labelledby="dialog-title"
+        <dialog id="profile-dialog" part="dialog" class="dialog" aria-labelledby="dialog-title"
           @close=${this.#onDialogClose} @click=${this.#onDialogClick} @keydown=${(e: KeyboardEvent) => wrapTabFocus(e, this.dialog)}>
           ${this.selected ? html`<div class="dialog-panel">${this.#renderProfile(this.selected)}</div>` : nothing}
         </dialog>
+        ${this.#renderRequestDialog()}
       </div>
     `;
   }
@@ -322,7 +356,7 @@ export class MentorSearch extends MentorkitElement {
     const s = this.#search;
     const actions = {
       view: (card: MentorCard, trigger: HTMLElement) => void this.#openProfile(card, trigger),
-      request: (card: MentorCard) => this.#requestIntent(card),
+      request: (card: MentorCard, trigger: HTMLElement) => void this.#requestIntent(card, trigger),
       avatarFailed: this.#avatarFailed,
     };
     const loadMoreError = s.loadMoreError;
@@ -362,10 +396,7 @@ export class MentorSearch extends MentorkitElement {
       {
         close: () => this.dialog.close(),
         retry: () => void resource.retry(),
-        request: (mentor) => {
-          this.dialog.close();
-          this.#requestIntent(mentor);
-        },
+        request: (mentor, trigger) => void this.#requestIntent(mentor, trigger),
         avatarFailed: this.#avatarFailed,
       },
     );
@@ -395,9 +426,135 @@ export class MentorSearch extends MentorkitElement {
     this.requestUpdate();
   };
 
-  #requestIntent(mentor: MentorCard): void {
-    emit(this, 'mentorship-request-intent', { mentorId: mentor.id, mentor });
+  #renderRequestDialog(): TemplateResult {
+    const form = this.#requestForm;
+    const { text, urgent, n } = this.announcement;
+    const said = (on: boolean) => (on && text ? keyed(n, html`<span>${text}</span>`) : nothing);
+    return html`
+      <dialog id="request-dialog" part="dialog request-dialog" class="dialog dialog--request" aria-labelledby="request-title"
+        @close=${this.#onRequestDialogClose} @click=${this.#onRequestDialogClick}
+        @keydown=${(e: KeyboardEvent) => wrapTabFocus(e, this.requestDialog)}>
+        <div class="dialog-panel">${form.isOpen ? requestDialogContent(form, this.#requestActions) : nothing}</div>
+        <div class="visually-hidden" role="status">${said(!urgent)}</div>
+        <div class="visually-hidden" role="alert">${said(urgent)}</div>
+      </dialog>
+    `;
   }
+
+  #announce(text: string, urgent = false): void {
+    this.announcement = { text, urgent, n: this.announcement.n + 1 };
+  }
+
+  readonly #requestActions: RequestDialogActions = {
+    close: () => this.requestDialog.close(),
+    submit: (e) => {
+      e.preventDefault();
+      void this.#sendRequest();
+    },
+    input: (field, value) => {
+      const form = this.#requestForm;
+      if (field === 'goals') form.setGoals(value);
+      else if (field === 'message') form.setMessage(value);
+      else form.setSkillDraft(value);
+    },
+    check: (field) => this.#requestForm.check(field),
+    addSkill: () => {
+      const form = this.#requestForm;
+      const added = form.addSkill();
+      if (added) this.#announce(`Added ${added}. ${form.skills.length} of ${SKILLS_MAX} skills.`);
+      else if (form.skillNote) this.#announce(form.skillNote);
+    },
+    removeSkill: async (skill, index) => {
+      const form = this.#requestForm;
+      form.removeSkill(skill);
+      this.#announce(`Removed ${skill}. ${form.skills.length} of ${SKILLS_MAX} skills.`);
+      // Focus stays in the list: the chip that took this one's place, the one before, or the field.
+      await this.updateComplete;
+      const removers = [...this.renderRoot.querySelectorAll<HTMLElement>('#request-dialog .chip-remove')];
+      (removers[index] ?? removers[index - 1] ?? this.renderRoot.querySelector<HTMLElement>('#request-skill'))?.focus();
+    },
+  };
+
+  async #sendRequest(): Promise<void> {
+    const form = this.#requestForm;
+    const outcome = await form.submit();
+    await this.updateComplete;
+    if (outcome === 'sent' && form.status === 'sent') {
+      // The form (and the Send button with focus) made way for the confirmation, which the live
+      // region reads out; focus waits on its Close button.
+      this.renderRoot.querySelector<HTMLElement>('#request-done')?.focus();
+      return;
+    }
+    // Nothing was sent, or the server found a field to change: go to the first field to fix,
+    // whose error (in its description) says what. Other refusals leave focus on Send.
+    const first = outcome === 'invalid' || outcome === 'failed' ? form.firstInvalid : undefined;
+    if (first && form.isOpen) this.renderRoot.querySelector<HTMLElement>(`#${requestFieldIds[first]}`)?.focus();
+  }
+
+  #requestSent(request: MentorshipRequest, mentor: MentorCard): void {
+    const patch = { viewerRequestState: 'pending', viewerRequestExpiresAt: request.expiresAt } as const;
+    this.#patchMentor(mentor.id, patch);
+    this.#announce(sentHeadline(mentor, request));
+    emit(this, 'mentorship-request-sent', { mentorId: mentor.id, request });
+  }
+
+  #requestFailed(error: unknown, mentor: MentorCard): void {
+    this.#announce(sendFailure(error, mentor.name), true);
+    // What the refusal revealed shows on the card and profile too (the form stays as typed).
+    if (!(error instanceof ApiError)) return;
+    if (error.code === 'mentor_unavailable') this.#patchMentor(mentor.id, { availability: 'unavailable' });
+    else if (error.code === 'duplicate_request' && mentor.viewerRequestState === 'none') this.#patchMentor(mentor.id, { viewerRequestState: 'pending' });
+    else if (error.code === 'conflict') this.#patchMentor(mentor.id, { viewerRequestState: 'active', viewerRequestExpiresAt: null });
+  }
+
+  /** Updates a mentor in place, without searching again: the card in the results and the open profile. */
+  #patchMentor(mentorId: string, patch: Partial<Omit<MentorCard, 'id'>>): void {
+    this.#search.updateItem(mentorId, patch);
+    if (this.selected?.id === mentorId) this.selected = { ...this.selected, ...patch };
+    const profile = this.#profile.value;
+    if (profile?.id === mentorId) this.#profile.value = { ...profile, ...patch };
+    this.requestUpdate();
+  }
+
+  /**
+   * "Request mentorship" on a card or in the profile: tells the portal, and unless it takes over
+   * (`preventDefault()`), opens the request dialog over whatever is on screen.
+   */
+  async #requestIntent(mentor: MentorCard, trigger: HTMLElement): Promise<void> {
+    if (!emit(this, 'mentorship-request-intent', { mentorId: mentor.id, mentor }, { cancelable: true })) {
+      // The portal shows its own form: a modal profile left open would make it inert.
+      if (this.dialog.open) this.dialog.close();
+      return;
+    }
+    this.#requestOpener = trigger;
+    this.#requestForm.open(mentor);
+    await this.updateComplete;
+    if (!this.requestDialog.open) this.requestDialog.showModal();
+    this.renderRoot.querySelector<HTMLElement>('#request-goals')?.focus();
+  }
+
+  #onRequestDialogClick = (e: MouseEvent) => {
+    // A click on the backdrop closes the confirmation, but never throws away a draft.
+    if (e.target === this.requestDialog && this.#requestForm.status === 'sent') this.requestDialog.close();
+  };
+
+  #onRequestDialogClose = async () => {
+    this.#requestForm.close();
+    this.announcement = { text: '', urgent: false, n: this.announcement.n + 1 };
+    const opener = this.#requestOpener;
+    this.#requestOpener = undefined;
+    await this.updateComplete;
+    if (!opener?.isConnected) return;
+    if (!(opener as HTMLButtonElement).disabled) {
+      opener.focus();
+      return;
+    }
+    // The button now says "Request pending" (or "Not accepting mentees") and cannot take focus:
+    // its card, or the note with the time left, takes it instead.
+    const scope = opener.closest<HTMLElement>('article, .dialog-panel');
+    const target = scope?.querySelector<HTMLElement>('[part~="request-state"]') ?? (scope?.matches('article') ? scope : scope?.querySelector<HTMLElement>('[part~="close-button"]'));
+    target?.focus();
+  };
 
   async #openProfile(card: MentorCard, trigger: HTMLElement): Promise<void> {
     if (!emit(this, 'mentor-select', { mentorId: card.id, mentor: card }, { cancelable: true })) return;

@@ -98,14 +98,24 @@ describe('<mentor-search> profile dialog', () => {
     await closed();
   });
 
-  it('hands "Request mentorship" on to the portal and steps aside', async () => {
+  it('tells the portal about "Request mentorship" and opens the request dialog over the profile', async () => {
     buttonIn(cardByName(el, 'Priya Raman'), 'View profile').click();
     await opened();
     await profileLoaded();
-    setTimeout(() => buttonIn(dialog().querySelector('footer')!, 'Request mentorship').click());
+    const request = buttonIn(dialog().querySelector('footer')!, 'Request mentorship');
+    setTimeout(() => request.click());
     const intent = await oneEvent(el, 'mentorship-request-intent');
     expect(intent.detail.mentor.name).to.equal('Priya Raman');
-    expect(dialog().open).to.equal(false);
+    const requestDialog = $<HTMLDialogElement>(el, '#request-dialog')!;
+    await waitUntil(() => requestDialog.open, 'the request dialog did not open');
+    expect(dialog().open, 'the profile stays open underneath').to.equal(true);
+
+    // Escape closes only the top dialog, and focus returns to the profile's button.
+    await sendKeys({ press: 'Escape' });
+    await waitUntil(() => !requestDialog.open && focused() === request, 'focus did not return to the profile');
+    expect(dialog().open).to.equal(true);
+    await sendKeys({ press: 'Escape' });
+    await closed();
   });
 
   it('shows a failed profile in words with Retry', async () => {

@@ -328,6 +328,157 @@ export const mentorSearchStyles = css`
     justify-content: space-between;
     gap: var(--_space);
   }
+  /* A pending request's time left, beside its disabled button. */
+  .request-state {
+    align-self: center;
+    color: var(--_muted);
+    font-size: 0.9375em;
+  }
+  .dialog-foot .request-state {
+    flex: 1 1 12rem;
+    text-align: end;
+  }
+
+  /* Request dialog */
+  .dialog--request {
+    width: min(38rem, calc(100vw - 2rem));
+  }
+  .request-head {
+    grid-template-columns: minmax(0, 1fr) auto;
+  }
+  .request-head .name {
+    font-size: 1.25em;
+  }
+  .request-form {
+    display: grid;
+    gap: calc(var(--_space) * 2.5);
+  }
+  .request-form .field {
+    gap: calc(var(--_space) * 0.75);
+  }
+  .required,
+  .optional {
+    color: var(--_muted);
+    font-weight: 400;
+  }
+  .hint,
+  .counter {
+    color: var(--_muted);
+    font-size: 0.875em;
+  }
+  .counter {
+    flex: none;
+    font-variant-numeric: tabular-nums;
+  }
+  .counter--over {
+    color: var(--_danger);
+    font-weight: 600;
+  }
+  .field-foot {
+    display: flex;
+    flex-wrap: wrap;
+    justify-content: space-between;
+    align-items: start;
+    gap: calc(var(--_space) / 2) var(--_space);
+  }
+  .field-foot > div {
+    flex: 1 1 12rem;
+    display: grid;
+    gap: calc(var(--_space) / 2);
+  }
+  .field-error {
+    color: var(--_danger);
+    font-size: 0.875em;
+    font-weight: 600;
+  }
+  textarea {
+    display: block;
+    width: 100%;
+    min-width: 0;
+    min-height: 5rem;
+    padding: var(--_space);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_surface);
+    color: var(--_text);
+    font: inherit;
+    line-height: 1.5;
+    resize: vertical;
+  }
+  input[aria-invalid='true'],
+  textarea[aria-invalid='true'] {
+    border-color: var(--_danger);
+    box-shadow: inset 4px 0 0 var(--_danger);
+  }
+  .skills-field {
+    display: grid;
+    gap: var(--_space);
+  }
+  .skills-field legend {
+    margin-bottom: calc(var(--_space) / 2);
+  }
+  .chip--removable {
+    padding-inline-end: 2px;
+  }
+  .chip-remove {
+    display: inline-grid;
+    place-items: center;
+    min-width: 24px;
+    min-height: 24px;
+    padding: 0;
+    border: 0;
+    border-radius: 50%;
+    background: transparent;
+    color: inherit;
+    font: inherit;
+    cursor: pointer;
+  }
+  .chip-remove:hover {
+    background: var(--_placeholder);
+  }
+  .add-skill {
+    display: flex;
+    align-items: end;
+    gap: var(--_space);
+  }
+  .add-skill > .field {
+    flex: 1 1 auto;
+  }
+  .add-skill > .button {
+    flex: none;
+    white-space: nowrap;
+  }
+  .skills-field > .chips {
+    margin-block: calc(var(--_space) / 2);
+  }
+  .request-error p {
+    font-weight: 600;
+  }
+  .request-sent {
+    display: grid;
+    gap: calc(var(--_space) * 1.5);
+    padding: calc(var(--_space) * 2);
+    border: 1px solid var(--_success);
+    border-inline-start-width: 4px;
+    border-radius: var(--_radius);
+  }
+  .sent-title {
+    font-size: 1.125em;
+    font-weight: 700;
+  }
+  .sent-mark {
+    color: var(--_success);
+  }
+  .dialog-foot--end {
+    justify-content: flex-end;
+  }
+  /* Dialogs sit in the top layer and take their width from the viewport, not the container. */
+  @media (max-width: 30rem) {
+    .dialog-panel {
+      padding: calc(var(--_space) * 2);
+    }
+  }
+
   @media (prefers-reduced-motion: no-preference) {
     .dialog[open] {
       animation: mentorship-dialog-in 160ms ease-out;

@@ -234,15 +234,19 @@ describe('<mentor-search>', () => {
     const el = await searchFor(fx.marker);
     const card = cardByName(el, 'Hana Sato');
     const id = fx.mentors.find((m) => m.name === 'Hana Sato')!.id;
+    const prevent = (e: Event) => e.preventDefault();
 
+    // The portal may show its own request form instead of the built-in dialog.
+    document.addEventListener('mentorship-request-intent', prevent, { once: true });
     setTimeout(() => buttonIn(card, 'Request mentorship').click());
     const intent = await oneEvent(document, 'mentorship-request-intent');
     expect(intent.detail.mentorId).to.equal(id);
     expect(intent.detail.mentor.name).to.equal('Hana Sato');
-    expect(intent.bubbles && intent.composed).to.equal(true);
+    expect(intent.bubbles && intent.composed && intent.cancelable).to.equal(true);
+    await el.updateComplete;
+    expect($<HTMLDialogElement>(el, '#request-dialog')!.open).to.equal(false);
 
     // A portal may show its own profile page instead of the dialog.
-    const prevent = (e: Event) => e.preventDefault();
     document.addEventListener('mentor-select', prevent, { once: true });
     setTimeout(() => buttonIn(card, 'View profile').click());
     const select = await oneEvent(document, 'mentor-select');

@@ -1,0 +1,284 @@
+import type { Mentorship as MentorshipRecord, MentorshipRequest } from '@mentorkit/contract';
+import { html, nothing, type TemplateResult } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import { repeat } from 'lit/directives/repeat.js';
+import { emit } from '../../events.js';
+import { describeError } from '../../internal/error-message.js';
+import { MentorkitElement } from '../../internal/mentorkit-element.js';
+import { sharedStyles } from '../../styles/shared.styles.js';
+import { tokenStyles } from '../../styles/tokens.styles.js';
+import { AnnouncerController } from '../shared/announcer.controller.js';
+import { dashboardStyles } from '../shared/dashboard.styles.js';
+import { ModalController } from '../shared/modal.controller.js';
+import { mentorshipCard, sectionSkeleton } from '../shared/mentorship-card.template.js';
+import { workspaceDisclosure } from '../mentorship-workspace/workspace-panel.template.js';
+import { MenteeDashboardController } from './mentee-dashboard.controller.js';
+import { menteeDashboardStyles } from './mentee-dashboard.styles.js';
+import { historyRequestCard, pendingRequestCard } from './request-card.template.js';
+
+/**
+ * @summary A mentee's requests and mentors: pending requests with the time they have left and
+ * Withdraw, a collapsed history of requests that ended, and the mentors they work with.
+ *
+ * @description Works under a `<mentorship-provider>` or alone with `api` plus `token`/`getToken`.
+ * Every state is shown: skeletons while loading, "You have no mentors yet — Find a mentor" when
+ * there is nothing, errors in words with Retry. Withdrawing asks first in a modal dialog, then
+ * updates at once and rolls back with a message if the server refuses. Results of actions are
+ * announced in a polite live region. Lays itself out by its own width (container queries).
+ *
+ * @fires mentorship-find-mentor - `{ request }` when "Find a mentor" / "Find another mentor" is
+ *   pressed; `request` is the latest request that ended, or null. Cancelable: with `search-url`
+ *   set, `preventDefault()` keeps the link from navigating (switch views in-page instead).
+ * @fires mentorship-request-withdrawn - `{ request }` once the server has withdrawn a request.
+ *
+ * @csspart base - The wrapper of everything.
+ * @csspart announcer - The visually hidden live region.
+ * @csspart section - Each section (Requests, My mentors).
+ * @csspart card - Every card: a request, a mentorship, and their loading skeletons.
+ * @csspart request - A request card (pending or in the history).
+ * @csspart history-request - A request card in the history.
+ * @csspart mentorship - A mentorship card.
+ * @csspart workspace-button - "Open workspace" / "Close workspace" under a mentorship card.
+ * @csspart workspace-panel - The region that holds an open workspace.
+ * @csspart workspace - The `<mentorship-workspace>` itself (style it further through its own parts and tokens).
+ * @csspart skeleton - A loading placeholder card.
+ * @csspart avatar - A photo or initials.
+ * @csspart badge - Every badge.
+ * @csspart status-badge - A status badge (text plus colour): Pending, Declined, Active, …
+ * @csspart chip - A skill chip.
+ * @csspart decline-reason - The mentor's reason on a declined request.
+ * @csspart history - The collapsible history of ended requests.
+ * @csspart next-step - The "Find another mentor" row.
+ * @csspart button - Every button (and the "Find a mentor" link when `search-url` is set).
+ * @csspart withdraw-button - "Withdraw request" on a pending request.
+ * @csspart find-mentor - "Find a mentor" / "Find another mentor".
+ * @csspart empty - The empty state.
+ * @csspart error - An error: loading failed (with Retry), or an action was refused (on its card).
+ * @csspart action-error - The message on a card whose action the server refused.
+ * @csspart retry-button - Retry after an error.
+ * @csspart dialog - The confirmation dialog.
+ * @csspart confirm-button - The dialog's "Withdraw request".
+ * @csspart cancel-button - The dialog's "Keep request".
+ *
+ * @cssproperty --mentorship-color-accent - Buttons, links, focus ring.
+ * @cssproperty --mentorship-color-on-accent - Text on the accent colour.
+ * @cssproperty --mentorship-color-background - Behind the element (transparent in light mode, painted in dark mode).
+ * @cssproperty --mentorship-color-surface - Card and dialog background.
+ * @cssproperty --mentorship-color-text - Body text.
+ * @cssproperty --mentorship-color-muted - Secondary text.
+ * @cssproperty --mentorship-color-border - Borders of cards and fields.
+ * @cssproperty --mentorship-color-danger - Errors, "Declined", the Withdraw confirmation.
+ * @cssproperty --mentorship-color-success - "Active".
+ * @cssproperty --mentorship-color-warning - "Pending", "Paused".
+ * @cssproperty --mentorship-color-focus - Focus ring (defaults to the accent).
+ * @cssproperty --mentorship-radius - Corner radius (8px).
+ * @cssproperty --mentorship-space - Spacing unit (8px).
+ * @cssproperty --mentorship-font - Font family (inherits the page's).
+ * @cssproperty --mentorship-card-background - Card background.
+ * @cssproperty --mentorship-card-border-color - Card border.
+ * @cssproperty --mentorship-card-radius - Card corner radius.
+ * @cssproperty --mentorship-card-padding - Card padding.
+ * @cssproperty --mentorship-button-radius - Button corner radius.
+ * @cssproperty --mentorship-button-primary-background - "Find a mentor" background.
+ * @cssproperty --mentorship-button-primary-color - "Find a mentor" text.
+ * @cssproperty --mentorship-chip-background - Skill chip background.
+ * @cssproperty --mentorship-avatar-size - Avatar diameter (2.75rem).
+ * @cssproperty --mentorship-status-waiting-color - "Pending" and "Paused" badges.
+ * @cssproperty --mentorship-status-positive-color - "Accepted" and "Active" badges.
+ * @cssproperty --mentorship-status-negative-color - "Declined" badge.
+ * @cssproperty --mentorship-status-neutral-color - "Withdrawn" and "Expired" badges.
+ */
+export class MenteeDashboard extends MentorkitElement {
+  static override styles = [tokenStyles, sharedStyles, dashboardStyles, menteeDashboardStyles];
+
+  /**
+   * Where mentor search lives in the portal, e.g. `/mentoring#find`. When set, "Find a mentor"
+   * is a link there (it still fires `mentorship-find-mentor` first).
+   */
+  @property({ attribute: 'search-url' }) accessor searchUrl = '';
+
+  /** Mentorships whose workspace is open under their card. */
+  @state() private accessor openWorkspaces: ReadonlySet<string> = new Set();
+
+  /** The request the withdraw dialog asks about. */
+  @state() private accessor confirming: MentorshipRequest | undefined = undefined;
+
+  @query('#withdraw-dialog') private accessor withdrawDialog!: HTMLDialogElement;
+
+  readonly #dashboard = new MenteeDashboardController(this, { client: () => this.clientController.client });
+  readonly #announcer = new AnnouncerController(this);
+  readonly #withdrawModal = new ModalController(this, {
+    dialog: () => this.withdrawDialog,
+    onClosed: () => (this.confirming = undefined),
+  });
+
+  /** The headless dashboard state, for portals that want to read it. */
+  get dashboard(): MenteeDashboardController {
+    return this.#dashboard;
+  }
+
+  override render(): TemplateResult {
+    return html`
+      <div part="base" class="base">${this.#announcer.render()} ${this.#renderBody()}</div>
+      <dialog id="withdraw-dialog" part="dialog" class="dialog" aria-labelledby="withdraw-title" aria-describedby="withdraw-description"
+        @close=${this.#withdrawModal.handleClose} @keydown=${this.#withdrawModal.handleKeydown} @click=${this.#withdrawModal.handleClick}>
+        ${this.confirming ? this.#renderWithdrawDialog(this.confirming) : nothing}
+      </dialog>
+    `;
+  }
+
+  #renderBody(): TemplateResult {
+    const d = this.#dashboard;
+    switch (d.status) {
+      case 'idle':
+        return html`<div part="error" class="notice">
+          <p>The mentee dashboard is not connected. Give it an <code>api</code> attribute or place it inside <code>&lt;mentorship-provider&gt;</code>.</p>
+        </div>`;
+      case 'loading':
+        return html`<div class="columns" aria-busy="true">
+          <p class="visually-hidden">Loading your requests and mentors…</p>
+          ${sectionSkeleton(2)} ${sectionSkeleton(1)}
+        </div>`;
+      case 'error':
+        return html`<div part="error" class="notice notice--error" role="alert">
+          <p><strong>Your requests and mentors could not be loaded.</strong> ${describeError(d.error)}</p>
+          <button part="button retry-button" class="button" type="button" @click=${() => d.retry()}>Retry</button>
+        </div>`;
+      case 'ready':
+        return d.isEmpty
+          ? this.#renderEmpty()
+          : html`<div class="columns">${this.#renderRequests()} ${this.#renderMentorships()}</div>
+              ${d.completed.length ? this.#renderCompleted() : nothing}`;
+    }
+  }
+
+  #renderEmpty(): TemplateResult {
+    return html`<div part="empty" class="notice">
+      <h2 class="empty-title">You have no mentors yet</h2>
+      <p>Alumni mentors share what they have learned. Find one whose experience matches your goals and send a short request.</p>
+      ${this.#renderFindMentor('Find a mentor', null)}
+    </div>`;
+  }
+
+  #renderRequests(): TemplateResult {
+    const d = this.#dashboard;
+    const latestEnded = d.history[0] ?? null;
+    return html`
+      <section part="section" class="section" aria-labelledby="requests-title">
+        <div class="section-head">
+          <h2 id="requests-title" tabindex="-1">Requests</h2>
+          <p class="meta">${d.pending.length ? `${d.pending.length} waiting for an answer` : ''}</p>
+        </div>
+        ${d.pending.length
+          ? html`<ul class="list" aria-label="Pending requests">
+              ${repeat(d.pending, (r) => r.id, (r) => html`<li>
+                ${pendingRequestCard(r, { busy: d.withdrawing.has(r.id), failure: d.failures.get(r.id) }, this.#askWithdraw)}
+              </li>`)}
+            </ul>`
+          : nothing}
+        <div part="next-step" class="next-step">
+          <p>${d.pending.length ? 'You can ask other mentors while you wait.' : 'No requests are waiting for an answer.'}</p>
+          ${this.#renderFindMentor('Find another mentor', d.pending.length ? null : latestEnded)}
+        </div>
+        ${d.history.length
+          ? html`<details part="history" class="history">
+              <summary>Earlier requests (${d.history.length})</summary>
+              <ul class="list" aria-label="Earlier requests">
+                ${repeat(d.history, (r) => r.id, (r) => html`<li>${historyRequestCard(r, d.failures.get(r.id))}</li>`)}
+              </ul>
+            </details>`
+          : nothing}
+      </section>
+    `;
+  }
+
+  #renderMentorships(): TemplateResult {
+    const { mentorships } = this.#dashboard;
+    return html`
+      <section part="section" class="section" aria-labelledby="mentors-title">
+        <h2 id="mentors-title">My mentors</h2>
+        ${mentorships.length
+          ? html`<ul class="list" aria-label="My mentors">
+              ${repeat(mentorships, (m) => m.id, (m) => html`<li class="stack">${mentorshipCard(m, m.mentor, 'mentor')} ${this.#workspace(m)}</li>`)}
+            </ul>`
+          : html`<p part="empty" class="notice">No mentor yet. When a mentor accepts your request, they appear here.</p>`}
+      </section>
+    `;
+  }
+
+  #renderCompleted(): TemplateResult {
+    const { completed } = this.#dashboard;
+    return html`
+      <section part="section" class="section" aria-labelledby="completed-title">
+        <h2 id="completed-title">Completed</h2>
+        <p class="meta">Open a completed mentorship to read it back and, once, to leave feedback for your mentor.</p>
+        <ul class="list" aria-label="Completed mentorships">
+          ${repeat(completed, (m) => m.id, (m) => html`<li class="stack">${mentorshipCard(m, m.mentor, 'mentor')} ${this.#workspace(m)}</li>`)}
+        </ul>
+      </section>
+    `;
+  }
+
+  #workspace(m: MentorshipRecord): TemplateResult {
+    return workspaceDisclosure(m, m.mentor.name, this.openWorkspaces.has(m.id), { api: this.api, token: this.token, getToken: this.getToken, theme: this.theme }, {
+      toggle: this.#toggleWorkspace,
+      // A lifecycle change (paused, completed…) moves the card: load the lists again.
+      updated: () => void this.#dashboard.reload(),
+    });
+  }
+
+  #toggleWorkspace = (m: MentorshipRecord) => {
+    const next = new Set(this.openWorkspaces);
+    if (next.has(m.id)) next.delete(m.id);
+    else next.add(m.id);
+    this.openWorkspaces = next;
+  };
+
+  #renderFindMentor(label: string, request: MentorshipRequest | null): TemplateResult {
+    const onClick = (e: Event) => {
+      if (!emit(this, 'mentorship-find-mentor', { request }, { cancelable: true })) e.preventDefault();
+    };
+    return this.searchUrl
+      ? html`<a part="button find-mentor" class="button button--primary" href=${this.searchUrl} @click=${onClick}>${label}</a>`
+      : html`<button part="button find-mentor" class="button button--primary" type="button" @click=${onClick}>${label}</button>`;
+  }
+
+  #renderWithdrawDialog(request: MentorshipRequest): TemplateResult {
+    const name = request.mentor.name;
+    return html`
+      <div class="dialog-panel">
+        <h2 id="withdraw-title">Withdraw your request to ${name}?</h2>
+        <p id="withdraw-description">${name} will no longer see it. You can send a new request later if they are still taking mentees.</p>
+        <div class="dialog-foot">
+          <button part="button cancel-button" class="button" type="button" autofocus @click=${() => this.#withdrawModal.close()}>Keep request</button>
+          <button part="button confirm-button" class="button button--danger" type="button" @click=${this.#confirmWithdraw}>Withdraw request</button>
+        </div>
+      </div>
+    `;
+  }
+
+  #askWithdraw = (request: MentorshipRequest, trigger: HTMLElement) => {
+    this.confirming = request;
+    void this.#withdrawModal.open(trigger);
+  };
+
+  #confirmWithdraw = async () => {
+    const request = this.confirming;
+    if (!request) return;
+    const index = this.#dashboard.pending.findIndex((r) => r.id === request.id);
+    // The card leaves the list at once, so focus moves to its neighbour (or the heading).
+    this.#withdrawModal.close(() => this.#neighbourOf(index));
+    const outcome = await this.#dashboard.withdraw(request);
+    if (outcome.ok) {
+      this.#announcer.announce(`Your request to ${request.mentor.name} was withdrawn.`);
+      emit(this, 'mentorship-request-withdrawn', { request: outcome.request });
+    } else {
+      this.#announcer.announce(outcome.message);
+    }
+  };
+
+  #neighbourOf(index: number): HTMLElement | null {
+    const cards = [...this.renderRoot.querySelectorAll<HTMLElement>('[part~="request"]:not([part~="history-request"])')];
+    return cards[Math.min(index, cards.length - 1)] ?? this.renderRoot.querySelector<HTMLElement>('#requests-title');
+  }
+}

@@ -1,0 +1,417 @@
+import type { Mentorship, MentorshipRequest } from '@mentorkit/contract';
+import type { DeclineReason } from '@mentorkit/contract/values';
+import { html, nothing, type TemplateResult } from 'lit';
+import { query, state } from 'lit/decorators.js';
+import { repeat } from 'lit/directives/repeat.js';
+import { emit } from '../../events.js';
+import { describeError } from '../../internal/error-message.js';
+import { firstName } from '../../internal/format.js';
+import { MentorkitElement } from '../../internal/mentorkit-element.js';
+import { sharedStyles } from '../../styles/shared.styles.js';
+import { tokenStyles } from '../../styles/tokens.styles.js';
+import { AnnouncerController } from '../shared/announcer.controller.js';
+import { dashboardStyles } from '../shared/dashboard.styles.js';
+import { declineReasonLabel } from '../shared/decline-reasons.js';
+import { ModalController } from '../shared/modal.controller.js';
+import { mentorshipCard, sectionSkeleton } from '../shared/mentorship-card.template.js';
+import { calendarDateLabel } from '../shared/relative-time.js';
+import { workspaceDisclosure } from '../mentorship-workspace/workspace-panel.template.js';
+import { applicationView } from './mentor-application.template.js';
+import { MentorDashboardController } from './mentor-dashboard.controller.js';
+import { mentorDashboardStyles } from './mentor-dashboard.styles.js';
+import { declineDialogContent, pauseDialogContent, type DeclineForm } from './mentor-dialogs.template.js';
+import { CAPACITY, settingsStrip, statCards } from './mentor-settings.template.js';
+import type { MentorWorkload, SettingsChange } from './mentor-workload.model.js';
+import { waitingRequestCard } from './waiting-request.template.js';
+
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+/**
+ * @summary A mentor's desk: availability, capacity and away-until; numbers at a glance; waiting
+ * requests to accept or decline (oldest first); and the mentees. Non-mentors see the mentor
+ * application form, or the status of the application they sent.
+ *
+ * @description Works under a `<mentorship-provider>` or alone with `api` plus `token`/`getToken`.
+ * Every state is shown: skeletons while loading, empty states with the next step, errors in
+ * words with Retry. Actions update at once and roll back visibly when the server refuses (a
+ * capacity below the current mentees, `capacity_reached` on accept). Turning availability off
+ * with requests waiting asks whether to decline them too. Results are announced in a polite
+ * live region. Lays itself out by its own width (container queries).
+ *
+ * @fires mentorship-request-answered - `{ decision: 'accepted', request, mentorship }` or
+ *   `{ decision: 'declined', request }`, once the server has recorded the answer.
+ * @fires mentor-settings-changed - `{ settings, declinedRequests }` after availability, capacity
+ *   or away-until was saved.
+ * @fires mentor-application-submitted - `{ application, resubmitted }` after an application was
+ *   sent, or sent again after changes were requested.
+ *
+ * @csspart base - The wrapper of everything.
+ * @csspart announcer - The visually hidden live region.
+ * @csspart settings - The top strip.
+ * @csspart switch - The "Accepting new mentees" switch.
+ * @csspart stepper - The capacity stepper.
+ * @csspart stepper-button - Its − and + buttons.
+ * @csspart availability-badge - How search shows the mentor now.
+ * @csspart stats - The stat cards.
+ * @csspart stat - One stat card.
+ * @csspart section - Each section (Waiting requests, Mentees, Become a mentor).
+ * @csspart workspace-button - "Open workspace" / "Close workspace" under a mentorship card.
+ * @csspart workspace-panel - The region that holds an open workspace.
+ * @csspart workspace - The `<mentorship-workspace>` itself (style it further through its own parts and tokens).
+ * @csspart card - Every card: a request, a mentorship, the application status, skeletons.
+ * @csspart request - A waiting request.
+ * @csspart mentorship - A mentee's card.
+ * @csspart skeleton - A loading placeholder card.
+ * @csspart avatar - A photo or initials.
+ * @csspart badge - Every badge.
+ * @csspart status-badge - A status badge (text plus colour): Active, In review, …
+ * @csspart chip - A skill or expertise chip.
+ * @csspart button - Every button.
+ * @csspart accept-button - "Accept" on a request.
+ * @csspart decline-button - "Decline…" on a request.
+ * @csspart empty - An empty state.
+ * @csspart error - An error: loading failed (with Retry), or an action was refused.
+ * @csspart action-error - The message where an action was refused (a card, the strip, the form).
+ * @csspart retry-button - Retry after an error.
+ * @csspart dialog - The decline and the stop-accepting dialogs.
+ * @csspart confirm-button - A dialog's confirming button.
+ * @csspart cancel-button - A dialog's cancelling button.
+ * @csspart field-error - A field's problem, beside the field.
+ * @csspart application - The "Become a mentor" section.
+ * @csspart application-status - The sent application's status card.
+ * @csspart apply-again-button - "Apply again" after a rejection.
+ * @csspart form - The application form.
+ * @csspart chip-remove - The remove button on an expertise chip in the form.
+ * @csspart submit-button - "Submit application" / "Resubmit application".
+ *
+ * @cssproperty --mentorship-color-accent - Buttons, the switch when on, focus ring.
+ * @cssproperty --mentorship-color-on-accent - Text on the accent colour.
+ * @cssproperty --mentorship-color-background - Behind the element (transparent in light mode, painted in dark mode).
+ * @cssproperty --mentorship-color-surface - Card and dialog background.
+ * @cssproperty --mentorship-color-text - Body text.
+ * @cssproperty --mentorship-color-muted - Secondary text, the switch when off.
+ * @cssproperty --mentorship-color-border - Borders of cards and fields.
+ * @cssproperty --mentorship-color-danger - Errors, "Decline request".
+ * @cssproperty --mentorship-color-success - "Active", "Approved".
+ * @cssproperty --mentorship-color-warning - "In review", "Changes requested".
+ * @cssproperty --mentorship-color-focus - Focus ring (defaults to the accent).
+ * @cssproperty --mentorship-radius - Corner radius (8px).
+ * @cssproperty --mentorship-space - Spacing unit (8px).
+ * @cssproperty --mentorship-font - Font family (inherits the page's).
+ * @cssproperty --mentorship-card-background - Card background.
+ * @cssproperty --mentorship-card-border-color - Card border.
+ * @cssproperty --mentorship-card-radius - Card corner radius.
+ * @cssproperty --mentorship-card-padding - Card padding.
+ * @cssproperty --mentorship-button-radius - Button corner radius.
+ * @cssproperty --mentorship-button-primary-background - "Accept" and "Submit application" background.
+ * @cssproperty --mentorship-button-primary-color - Their text.
+ * @cssproperty --mentorship-chip-background - Chip background.
+ * @cssproperty --mentorship-avatar-size - Avatar diameter (2.75rem).
+ * @cssproperty --mentorship-field-border-color - Borders of the form's fields.
+ * @cssproperty --mentorship-settings-background - The top strip's background.
+ * @cssproperty --mentorship-stat-background - A stat card's background.
+ * @cssproperty --mentorship-switch-on-color - The switch's track when on.
+ * @cssproperty --mentorship-status-waiting-color - "In review" and "Changes requested" badges.
+ * @cssproperty --mentorship-status-positive-color - "Active" and "Approved" badges.
+ * @cssproperty --mentorship-status-negative-color - "Not approved" badge.
+ * @cssproperty --mentorship-status-neutral-color - Neutral badges.
+ */
+export class MentorDashboard extends MentorkitElement {
+  static override styles = [tokenStyles, sharedStyles, dashboardStyles, mentorDashboardStyles];
+
+  /** Mentorships whose workspace is open under their card. */
+  @state() private accessor openWorkspaces: ReadonlySet<string> = new Set();
+  @state() private accessor declining: DeclineForm | undefined = undefined;
+  @state() private accessor pausing: { declinePending: boolean } | undefined = undefined;
+
+  @query('#decline-dialog') private accessor declineDialog!: HTMLDialogElement;
+  @query('#pause-dialog') private accessor pauseDialog!: HTMLDialogElement;
+
+  readonly #dashboard = new MentorDashboardController(this, { client: () => this.clientController.client });
+  readonly #announcer = new AnnouncerController(this);
+  readonly #declineModal = new ModalController(this, { dialog: () => this.declineDialog, onClosed: () => (this.declining = undefined) });
+  readonly #pauseModal = new ModalController(this, { dialog: () => this.pauseDialog, onClosed: () => (this.pausing = undefined) });
+
+  /** The headless dashboard state, for portals that want to read it. */
+  get dashboard(): MentorDashboardController {
+    return this.#dashboard;
+  }
+
+  override render(): TemplateResult {
+    return html`
+      <div part="base" class="base">${this.#announcer.render()} ${this.#renderBody()}</div>
+      <dialog id="decline-dialog" part="dialog" class="dialog" aria-labelledby="decline-title" aria-describedby="decline-description"
+        @close=${this.#declineModal.handleClose} @keydown=${this.#declineModal.handleKeydown} @click=${this.#declineModal.handleClick}>
+        ${this.declining ? declineDialogContent(this.declining, this.#declineActions) : nothing}
+      </dialog>
+      <dialog id="pause-dialog" part="dialog" class="dialog" aria-labelledby="pause-title" aria-describedby="pause-description"
+        @close=${this.#pauseModal.handleClose} @keydown=${this.#pauseModal.handleKeydown} @click=${this.#pauseModal.handleClick}>
+        ${this.pausing && this.#dashboard.workload
+          ? pauseDialogContent(this.#dashboard.workload.waiting.length, this.pausing.declinePending, this.#pauseActions)
+          : nothing}
+      </dialog>
+    `;
+  }
+
+  #renderBody(): TemplateResult {
+    const d = this.#dashboard;
+    switch (d.mode) {
+      case 'idle':
+        return html`<div part="error" class="notice">
+          <p>The mentor dashboard is not connected. Give it an <code>api</code> attribute or place it inside <code>&lt;mentorship-provider&gt;</code>.</p>
+        </div>`;
+      case 'loading':
+        return html`<div class="stack" aria-busy="true">
+          <p class="visually-hidden">Loading your mentoring…</p>
+          <div class="settings" aria-hidden="true"><span class="skeleton line line--heading"></span><span class="skeleton block"></span></div>
+          <div class="columns">${sectionSkeleton(2)} ${sectionSkeleton(1)}</div>
+        </div>`;
+      case 'error':
+        return html`<div part="error" class="notice notice--error" role="alert">
+          <p><strong>Your mentoring could not be loaded.</strong> ${describeError(d.error)}</p>
+          <button part="button retry-button" class="button" type="button" @click=${() => d.retry()}>Retry</button>
+        </div>`;
+      case 'applicant':
+        return applicationView(d.application!, this.#applicationActions);
+      case 'mentor':
+        return this.#renderMentor(d.workload!);
+    }
+  }
+
+  #renderMentor(w: MentorWorkload): TemplateResult {
+    return html`
+      ${settingsStrip(w, this.#settingsActions)} ${statCards(w)}
+      <div class="columns">
+        <section part="section" class="section" aria-labelledby="waiting-title">
+          <h2 id="waiting-title" tabindex="-1">Waiting requests${w.waiting.length ? ` (${w.waiting.length})` : ''}</h2>
+          ${w.waiting.length
+            ? html`<ul class="list" aria-label="Waiting requests, oldest first">
+                ${repeat(w.waiting, (r) => r.id, (r) => html`<li>${waitingRequestCard(r, { failure: w.failures.get(r.id) }, this.#requestActions)}</li>`)}
+              </ul>`
+            : this.#renderNoRequests(w)}
+        </section>
+        <section part="section" class="section" aria-labelledby="mentees-title">
+          <h2 id="mentees-title">Mentees</h2>
+          ${w.mentees.length
+            ? html`<ul class="list" aria-label="Mentees">
+                ${repeat(w.mentees, (m) => m.id, (m) => html`<li class="stack" aria-busy=${w.busy.has(m.id) ? 'true' : 'false'}>
+                  ${mentorshipCard(m, m.mentee, 'mentee')} ${w.busy.has(m.id) ? nothing : this.#workspace(m)}
+                </li>`)}
+              </ul>`
+            : html`<p part="empty" class="notice">No mentees yet. Accept a waiting request to start a mentorship.</p>`}
+        </section>
+      </div>
+      ${w.completed.length
+        ? html`<section part="section" class="section" aria-labelledby="completed-title">
+            <h2 id="completed-title">Completed</h2>
+            <ul class="list" aria-label="Completed mentorships">
+              ${repeat(w.completed, (m) => m.id, (m) => html`<li class="stack">${mentorshipCard(m, m.mentee, 'mentee')} ${this.#workspace(m)}</li>`)}
+            </ul>
+          </section>`
+        : nothing}
+    `;
+  }
+
+  #workspace(m: Mentorship): TemplateResult {
+    return workspaceDisclosure(m, m.mentee.name, this.openWorkspaces.has(m.id), { api: this.api, token: this.token, getToken: this.getToken, theme: this.theme }, {
+      toggle: this.#toggleWorkspace,
+      // A lifecycle change (paused, completed…) changes slots and moves the card: load again.
+      updated: () => void this.#dashboard.reload(),
+    });
+  }
+
+  #toggleWorkspace = (m: Mentorship) => {
+    const next = new Set(this.openWorkspaces);
+    if (next.has(m.id)) next.delete(m.id);
+    else next.add(m.id);
+    this.openWorkspaces = next;
+  };
+
+  #renderNoRequests(w: MentorWorkload): TemplateResult {
+    const s = w.settings;
+    if (!s.acceptingMentees) {
+      return html`<div part="empty" class="notice">
+        <p>No requests are waiting. You are not accepting new mentees, so none can arrive.</p>
+        <button part="button" class="button" type="button" @click=${() => this.#changeSettingsFrom({ acceptingMentees: true }, '#accepting')}>
+          Start accepting mentees
+        </button>
+      </div>`;
+    }
+    if (s.openMentorships >= s.capacity) {
+      return html`<div part="empty" class="notice">
+        <p>No requests are waiting. All your slots are taken, so search shows you as not accepting.</p>
+        <button part="button" class="button" type="button" @click=${() => this.#changeSettingsFrom({ capacity: Math.min(CAPACITY.max, s.capacity + 1) }, '#capacity')}>
+          Add a slot
+        </button>
+      </div>`;
+    }
+    return html`<p part="empty" class="notice">No requests are waiting. Mentees find you through search; new requests appear here and you get a notification.</p>`;
+  }
+
+  // ── Requests ────────────────────────────────────────────────────────────────────────────
+
+  #requestActions = {
+    accept: (request: MentorshipRequest) => void this.#accept(request),
+    decline: (request: MentorshipRequest, trigger: HTMLElement) => {
+      this.declining = { request, reason: '', message: '', reasonMissing: false };
+      void this.#declineModal.open(trigger);
+    },
+  };
+
+  async #accept(request: MentorshipRequest): Promise<void> {
+    const w = this.#dashboard.workload;
+    if (!w) return;
+    const index = w.waiting.indexOf(request);
+    const pending = w.accept(request);
+    // The card (and the button that had focus) leaves the list at once.
+    await this.updateComplete;
+    this.#focusWaitingNear(index);
+    const outcome = await pending;
+    if (outcome.ok) {
+      this.#announcer.announce(`You accepted ${request.mentee.name}. ${firstName(request.mentee.name)} is now your mentee.`);
+      emit(this, 'mentorship-request-answered', { decision: 'accepted', request: outcome.value, mentorship: outcome.value.mentorship });
+    } else {
+      this.#announcer.announce(outcome.message);
+    }
+  }
+
+  #declineActions = {
+    setReason: (reason: DeclineReason) => {
+      if (this.declining) this.declining = { ...this.declining, reason, reasonMissing: false };
+    },
+    setMessage: (message: string) => {
+      if (this.declining) this.declining = { ...this.declining, message };
+    },
+    cancel: () => this.#declineModal.close(),
+    submit: () => void this.#decline(),
+  };
+
+  async #decline(): Promise<void> {
+    const form = this.declining;
+    const w = this.#dashboard.workload;
+    if (!form || !w) return;
+    if (!form.reason) {
+      this.declining = { ...form, reasonMissing: true };
+      await this.updateComplete;
+      this.declineDialog.querySelector<HTMLInputElement>('input[name="reason"]')?.focus();
+      return;
+    }
+    const { request, reason } = form;
+    const message = form.message.trim();
+    const index = w.waiting.indexOf(request);
+    this.#declineModal.close(() => this.#waitingNear(index));
+    const outcome = await w.decline(request, { reason, ...(message ? { message } : {}) });
+    if (outcome.ok) {
+      this.#announcer.announce(`You declined ${request.mentee.name}’s request: ${declineReasonLabel(reason)}.`);
+      emit(this, 'mentorship-request-answered', { decision: 'declined', request: outcome.value });
+    } else {
+      this.#announcer.announce(outcome.message);
+    }
+  }
+
+  /** The waiting request now at `index` (or the one before), else the section heading. */
+  #waitingNear(index: number): HTMLElement | null {
+    const cards = [...this.renderRoot.querySelectorAll<HTMLElement>('[part~="request"]')];
+    return cards[Math.min(index, cards.length - 1)] ?? this.renderRoot.querySelector<HTMLElement>('#waiting-title');
+  }
+
+  #focusWaitingNear(index: number): void {
+    const active = this.renderRoot instanceof ShadowRoot ? this.renderRoot.activeElement : null;
+    // Only when focus was lost with the removed card; never steal it from elsewhere.
+    if (active === null || !active.isConnected) this.#waitingNear(index)?.focus();
+  }
+
+  // ── Settings ────────────────────────────────────────────────────────────────────────────
+
+  #settingsActions = {
+    toggleAccepting: (trigger: HTMLElement) => {
+      const w = this.#dashboard.workload;
+      if (!w) return;
+      if (w.settings.acceptingMentees && w.waiting.length) {
+        this.pausing = { declinePending: false };
+        void this.#pauseModal.open(trigger);
+        return;
+      }
+      void this.#changeSettings({ acceptingMentees: !w.settings.acceptingMentees });
+    },
+    setCapacity: (capacity: number) => void this.#changeSettings({ capacity }),
+    setAwayUntil: (awayUntil: string | null) => void this.#changeSettings({ awayUntil }),
+  };
+
+  #pauseActions = {
+    setDeclinePending: (declinePending: boolean) => (this.pausing = { declinePending }),
+    cancel: () => this.#pauseModal.close(),
+    confirm: () => {
+      const declinePending = this.pausing?.declinePending ?? false;
+      this.#pauseModal.close();
+      void this.#changeSettings({ acceptingMentees: false, ...(declinePending ? { declinePending: true } : {}) });
+    },
+  };
+
+  /** A settings change from a button that disappears with it: focus goes to the setting itself. */
+  #changeSettingsFrom(change: SettingsChange, control: string): void {
+    void this.#changeSettings(change);
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(control)?.focus());
+  }
+
+  async #changeSettings(change: SettingsChange): Promise<void> {
+    const w = this.#dashboard.workload;
+    if (!w) return;
+    const outcome = await w.updateSettings(change);
+    if (!outcome.ok) {
+      this.#announcer.announce(outcome.message);
+      return;
+    }
+    const { declinedRequests, ...settings } = outcome.value;
+    this.#announcer.announce(settingsSaved(change, settings.capacity, settings.awayUntil, declinedRequests));
+    emit(this, 'mentor-settings-changed', { settings, declinedRequests });
+  }
+
+  // ── Application ─────────────────────────────────────────────────────────────────────────
+
+  #applicationActions = {
+    submit: () => void this.#submitApplication(),
+    applyAgain: async () => {
+      this.#dashboard.application?.applyAgain();
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLElement>('#expertise-input')?.focus();
+    },
+    addTag: () => {
+      const problem = this.#dashboard.application?.addTag();
+      if (problem) this.#announcer.announce(problem);
+    },
+    removeTag: async (tag: string) => {
+      this.#dashboard.application?.removeTag(tag);
+      this.#announcer.announce(`${tag} removed.`);
+      // The chip's button is gone: continue typing where new areas go.
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLElement>('#expertise-input')?.focus();
+    },
+  };
+
+  async #submitApplication(): Promise<void> {
+    const model = this.#dashboard.application;
+    if (!model) return;
+    const resubmitted = model.resubmitting;
+    const application = await model.submit();
+    await this.updateComplete;
+    if (application) {
+      this.#announcer.announce(resubmitted ? 'Your application was sent again for review.' : 'Your application was sent for review.');
+      this.renderRoot.querySelector<HTMLElement>('#application-title')?.focus();
+      emit(this, 'mentor-application-submitted', { application, resubmitted });
+      return;
+    }
+    const problems = model.issues.size;
+    this.#announcer.announce(problems ? `Your application needs changes in ${plural(problems, 'field', 'fields')}.` : (model.formError ?? ''));
+    this.renderRoot.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+  }
+}
+
+function settingsSaved(change: SettingsChange, capacity: number, awayUntil: string | null, declined: number): string {
+  if (change.acceptingMentees === false) {
+    return 'You are no longer accepting new mentees.' + (declined ? ` ${plural(declined, 'waiting request was', 'waiting requests were')} declined.` : '');
+  }
+  if (change.acceptingMentees === true) return 'You are accepting new mentees again.';
+  if (change.capacity !== undefined) return `Capacity saved: ${plural(capacity, 'mentee slot', 'mentee slots')}.`;
+  return awayUntil ? `Away until ${calendarDateLabel(awayUntil)}.` : 'Away date cleared.';
+}

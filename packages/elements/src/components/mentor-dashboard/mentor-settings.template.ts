@@ -1,0 +1,108 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import { live } from 'lit/directives/live.js';
+import { availabilityLabel } from '../../internal/format.js';
+import { calendarDateLabel, todayIso } from '../shared/relative-time.js';
+import type { MentorWorkload } from './mentor-workload.model.js';
+
+/** The contract's capacity range (mentors.ts); repeated because browser code imports no zod. */
+export const CAPACITY = { min: 1, max: 20 } as const;
+
+export interface SettingsActions {
+  toggleAccepting: (trigger: HTMLElement) => void;
+  setCapacity: (value: number) => void;
+  setAwayUntil: (value: string | null) => void;
+}
+
+const slotsTaken = (open: number, capacity: number) => `${open} of ${capacity} ${capacity === 1 ? 'slot' : 'slots'} taken`;
+
+/** The top strip: availability switch, capacity stepper, away-until date, and how search shows the mentor. */
+export function settingsStrip(workload: MentorWorkload, actions: SettingsActions): TemplateResult {
+  const s = workload.settings;
+  const away = s.awayUntil !== null && s.awayUntil >= todayIso();
+  const onCapacityInput = (e: Event) => {
+    const input = e.target as HTMLInputElement;
+    const value = Math.round(Number(input.value));
+    if (input.value === '' || !Number.isFinite(value)) {
+      input.value = String(s.capacity);
+      return;
+    }
+    const clamped = Math.min(CAPACITY.max, Math.max(CAPACITY.min, value));
+    input.value = String(clamped);
+    if (clamped !== s.capacity) actions.setCapacity(clamped);
+  };
+  // aria-disabled rather than disabled at the ends: a disabled button would drop keyboard focus.
+  const step = (by: number) => {
+    const next = s.capacity + by;
+    if (next >= CAPACITY.min && next <= CAPACITY.max) actions.setCapacity(next);
+  };
+  return html`
+    <section part="settings" class="settings" aria-labelledby="settings-title" aria-busy=${workload.savingSettings ? 'true' : 'false'}>
+      <div class="settings-head">
+        <h2 id="settings-title">Your availability</h2>
+        <p class="meta">
+          Shown in search as
+          <span part="badge availability-badge" class="badge badge--${s.availability}">${availabilityLabel(s)}</span>
+        </p>
+      </div>
+      <div class="settings-grid">
+        <div class="setting">
+          <button id="accepting" part="switch" class="switch" type="button" role="switch" aria-checked=${s.acceptingMentees ? 'true' : 'false'}
+            aria-describedby="accepting-hint" @click=${(e: Event) => actions.toggleAccepting(e.currentTarget as HTMLElement)}>
+            <span class="switch-track" aria-hidden="true"><span class="switch-thumb"></span></span>
+            <span class="switch-label">Accepting new mentees</span>
+          </button>
+          <p id="accepting-hint" class="hint">
+            ${s.acceptingMentees ? 'Mentees can send you requests.' : 'Nobody can send you new requests; your mentees stay.'}
+          </p>
+        </div>
+        <div class="setting" role="group" aria-labelledby="capacity-label">
+          <label id="capacity-label" class="field-label" for="capacity">Mentee slots</label>
+          <div part="stepper" class="stepper">
+            <button part="button stepper-button" class="button" type="button" aria-label="One slot fewer" aria-controls="capacity"
+              aria-disabled=${s.capacity <= CAPACITY.min ? 'true' : 'false'} @click=${() => step(-1)}>
+              <span aria-hidden="true">−</span>
+            </button>
+            <input id="capacity" type="number" inputmode="numeric" min=${CAPACITY.min} max=${CAPACITY.max} step="1"
+              .value=${live(String(s.capacity))} aria-describedby="capacity-hint" @change=${onCapacityInput} />
+            <button part="button stepper-button" class="button" type="button" aria-label="One slot more" aria-controls="capacity"
+              aria-disabled=${s.capacity >= CAPACITY.max ? 'true' : 'false'} @click=${() => step(1)}>
+              <span aria-hidden="true">+</span>
+            </button>
+          </div>
+          <p id="capacity-hint" class="hint">${slotsTaken(s.openMentorships, s.capacity)}</p>
+        </div>
+        <div class="setting field">
+          <label for="away-until">Away until</label>
+          <div class="away-row">
+            <input id="away-until" type="date" min=${todayIso()} .value=${live(s.awayUntil ?? '')} aria-describedby="away-hint"
+              @change=${(e: Event) => actions.setAwayUntil((e.target as HTMLInputElement).value || null)} />
+            ${s.awayUntil
+              ? html`<button part="button" class="button button--link" type="button" @click=${() => actions.setAwayUntil(null)}>
+                  Clear<span class="visually-hidden"> away date</span>
+                </button>`
+              : nothing}
+          </div>
+          <p id="away-hint" class="hint">
+            ${away ? `No new requests until ${calendarDateLabel(s.awayUntil!)}.` : 'Going away? New requests pause until this date.'}
+          </p>
+        </div>
+      </div>
+      ${workload.settingsFailure ? html`<p part="error action-error" class="inline-error">${workload.settingsFailure}</p>` : nothing}
+    </section>
+  `;
+}
+
+/** Numbers at a glance. Meetings have no API yet: "—" says "not available" without pretending 0. */
+export function statCards(workload: MentorWorkload): TemplateResult {
+  return html`
+    <dl part="stats" class="stats">
+      <div part="stat"><dt>Active mentees</dt><dd>${workload.activeMentees}</dd></div>
+      <div part="stat"><dt>Waiting requests</dt><dd>${workload.waiting.length}</dd></div>
+      <div part="stat">
+        <dt>Upcoming meetings</dt>
+        <dd><span aria-hidden="true">—</span><span class="visually-hidden">Not available yet</span></dd>
+      </div>
+      <div part="stat"><dt>Unread notifications</dt><dd>${workload.unreadNotifications}</dd></div>
+    </dl>
+  `;
+}

@@ -1,0 +1,41 @@
+import type { MentorshipRequest } from '@mentorkit/contract';
+import { html, nothing, type TemplateResult } from 'lit';
+import { chipList, personHeader, textBlock } from '../shared/person.template.js';
+import { expiryLabel, relativeTime } from '../shared/relative-time.js';
+
+export interface WaitingRequestActions {
+  accept: (request: MentorshipRequest) => void;
+  decline: (request: MentorshipRequest, trigger: HTMLElement) => void;
+}
+
+/**
+ * A request waiting for the mentor's answer: who is asking (profile summary), what they hope
+ * for, their message, how long it still waits, and Accept / Decline….
+ */
+export function waitingRequestCard(request: MentorshipRequest, view: { failure: string | undefined }, actions: WaitingRequestActions): TemplateResult {
+  const headingId = `request-${request.id}-name`;
+  const mentee = request.mentee;
+  return html`
+    <article part="card request" class="card" aria-labelledby=${headingId} data-request-id=${request.id} tabindex="-1">
+      <div class="card-head">
+        ${personHeader(mentee, { headingId, detail: 'programme' })}
+        <p class="meta when">
+          Sent <time datetime=${request.createdAt}>${relativeTime(request.createdAt)}</time><br />
+          <time datetime=${request.expiresAt}>${expiryLabel(request.expiresAt)}</time>
+        </p>
+      </div>
+      ${chipList('Their skills', mentee.skills)} ${textBlock('Goals', request.goals)}
+      ${chipList('Skills they want to build', request.skillsSeeking)} ${textBlock('Message', request.message)}
+      ${view.failure ? html`<p part="error action-error" class="inline-error">${view.failure}</p>` : nothing}
+      <div class="actions actions--end">
+        <button part="button decline-button" class="button" type="button" @click=${(e: Event) => actions.decline(request, e.currentTarget as HTMLElement)}>
+          <span>Decline<span aria-hidden="true">…</span></span><span class="visually-hidden"> request from ${mentee.name}</span>
+        </button>
+        <button part="button accept-button" class="button button--primary" type="button"
+          @click=${() => actions.accept(request)}>
+          Accept<span class="visually-hidden"> request from ${mentee.name}</span>
+        </button>
+      </div>
+    </article>
+  `;
+}

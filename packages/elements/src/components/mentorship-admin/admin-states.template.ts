@@ -1,0 +1,44 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import { describeError } from '../../internal/error-message.js';
+
+/** A failure in words with Retry; `role="alert"` because it replaces what the admin was waiting for. */
+export function errorNotice(what: string, error: unknown, retry: () => void): TemplateResult {
+  return html`<div part="error" class="notice notice--error" role="alert">
+    <p><strong>${what}</strong> ${describeError(error)}</p>
+    <button part="button retry-button" class="button" type="button" @click=${retry}>Retry</button>
+  </div>`;
+}
+
+/** A friendly empty state with the next step, never a blank box. */
+export function emptyNotice(title: string, body: string, action?: { label: string; run: () => void }): TemplateResult {
+  return html`<div part="empty" class="notice">
+    <p><strong>${title}</strong></p>
+    <p>${body}</p>
+    ${action ? html`<button part="button" class="button" type="button" @click=${action.run}>${action.label}</button>` : nothing}
+  </div>`;
+}
+
+/** What a signed-in person without the admin role sees (the API answered 403). */
+export const forbiddenNotice = html`<div part="forbidden" class="notice notice--forbidden">
+  <p><strong>Only programme administrators can see this.</strong></p>
+  <p>You are signed in, but your account is not a mentoring programme administrator. If you run the programme, ask the portal team to give your account the administrator role.</p>
+</div>`;
+
+/** The "Load more" button, or why the next page failed with Retry. */
+export function loadMore(
+  options: { error: unknown; hasMore: boolean; loading: boolean; label: string; loadingLabel: string },
+  run: () => void,
+): TemplateResult | typeof nothing {
+  if (options.error) {
+    return html`<div part="error" class="notice notice--error" role="alert">
+      <p>More could not be loaded. ${describeError(options.error)}</p>
+      <button part="button retry-button" class="button" type="button" @click=${run}>Retry</button>
+    </div>`;
+  }
+  if (!options.hasMore) return nothing;
+  return html`<div class="more">
+    <button part="button load-more" class="button" type="button" aria-disabled=${options.loading ? 'true' : 'false'} @click=${run}>
+      ${options.loading ? options.loadingLabel : options.label}
+    </button>
+  </div>`;
+}

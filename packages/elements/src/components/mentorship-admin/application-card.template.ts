@@ -1,0 +1,107 @@
+import type { MentorApplication } from '@mentorkit/contract';
+import { html, nothing, type TemplateResult } from 'lit';
+import { initials, programmeLine, roleLine, safeHttpUrl, yearsLabel } from '../../internal/format.js';
+import { applicationStatusLabel, dateTimeLabel, linkText, relativeTime } from './admin-format.js';
+import { canDecide, type ApplicationDecision } from './applications.controller.js';
+
+export type DecideHandler = (application: MentorApplication, decision: ApplicationDecision, trigger: HTMLElement) => void;
+
+const decisionButtons: { decision: ApplicationDecision; label: string; part: string; className: string }[] = [
+  { decision: 'changes_requested', label: 'Request changes', part: 'request-changes-button', className: 'button' },
+  { decision: 'rejected', label: 'Reject', part: 'reject-button', className: 'button' },
+  { decision: 'approved', label: 'Approve', part: 'approve-button', className: 'button button--primary' },
+];
+
+/**
+ * Links are shown only when they are web links, and then only as anchors with their address as
+ * text; anything else (a `javascript:` URL that slipped in) stays inert text.
+ */
+function links(application: MentorApplication): TemplateResult | typeof nothing {
+  if (!application.links.length) return nothing;
+  return html`<div class="block">
+    <h4 class="block-title">Links</h4>
+    <ul class="links">
+      ${application.links.map((url) => {
+        const safe = safeHttpUrl(url);
+        return html`<li>
+          ${safe
+            ? html`<a href=${safe} target="_blank" rel="noopener noreferrer">${linkText(safe)}<span class="visually-hidden"> (opens in a new tab)</span></a>`
+            : html`<span class="unsafe-link">${url} <span class="muted">(not a web link, not opened)</span></span>`}
+        </li>`;
+      })}
+    </ul>
+  </div>`;
+}
+
+/** One application in the review queue. Every applicant-supplied string is a text binding, never HTML. */
+export function applicationCard(application: MentorApplication, onDecide: DecideHandler): TemplateResult {
+  const person = application.applicant;
+  const nameId = `application-${application.id}-name`;
+  const role = roleLine(person);
+  const programme = programmeLine(person);
+  const decidable = decisionButtons.filter((b) => canDecide(application, b.decision));
+  return html`
+    <article part="card" class="card" aria-labelledby=${nameId} data-application-id=${application.id} tabindex="-1">
+      <div class="card-head">
+        <span part="avatar" class="avatar avatar--initials" aria-hidden="true">${initials(person.name)}</span>
+        <div class="card-title">
+          <h3 class="name" id=${nameId}>${person.name}</h3>
+          ${person.headline ? html`<p class="headline">${person.headline}</p>` : nothing}
+          ${role || programme
+            ? html`<p class="meta">${role}${role && programme ? html`<span aria-hidden="true"> · </span>` : nothing}${programme}</p>`
+            : nothing}
+        </div>
+        <span part="badge" class="badge badge--${application.status}">${applicationStatusLabel(application.status)}</span>
+      </div>
+      <dl class="facts">
+        <div><dt>Experience</dt><dd>${yearsLabel(application.yearsOfExperience)}</dd></div>
+        <div>
+          <dt>${application.status === 'pending' ? 'Waiting since' : 'Last updated'}</dt>
+          <dd><time datetime=${application.updatedAt} title=${dateTimeLabel(application.updatedAt)}>${relativeTime(application.updatedAt)}</time></dd>
+        </div>
+      </dl>
+      ${application.expertise.length
+        ? html`<ul class="chips" aria-label=${`Expertise of ${person.name}`}>
+            ${application.expertise.map((e) => html`<li part="chip" class="chip">${e}</li>`)}
+          </ul>`
+        : nothing}
+      <div class="block">
+        <h4 class="block-title">Why they want to mentor</h4>
+        <p class="prose">${application.statement}</p>
+      </div>
+      ${links(application)}
+      ${application.decisionNotes
+        ? html`<div class="block decision-notes">
+            <h4 class="block-title">Note to the applicant</h4>
+            <p class="prose">${application.decisionNotes}</p>
+          </div>`
+        : nothing}
+      ${decidable.length
+        ? html`<div class="actions">
+            ${decidable.map(
+              (b) => html`<button class=${b.className} part="button ${b.part}" type="button" aria-describedby=${nameId} aria-haspopup="dialog"
+                @click=${(e: Event) => onDecide(application, b.decision, e.currentTarget as HTMLElement)}>${b.label}</button>`,
+            )}
+          </div>`
+        : nothing}
+    </article>
+  `;
+}
+
+/** A placeholder with the card's shape, so the queue does not jump when it arrives. */
+export const applicationSkeleton = html`
+  <div part="card skeleton" class="card card--skeleton" aria-hidden="true">
+    <div class="card-head">
+      <span class="avatar skeleton"></span>
+      <div class="card-title">
+        <span class="skeleton line line--short"></span>
+        <span class="skeleton line line--long"></span>
+        <span class="skeleton line line--medium"></span>
+      </div>
+    </div>
+    <div class="chips"><span class="skeleton pill"></span><span class="skeleton pill"></span></div>
+    <span class="skeleton line line--long"></span>
+    <span class="skeleton line line--long"></span>
+    <div class="actions"><span class="skeleton button-placeholder"></span><span class="skeleton button-placeholder"></span></div>
+  </div>
+`;

@@ -1,0 +1,84 @@
+import type { AdminMentor } from '@mentorkit/contract';
+import { html, nothing, type TemplateResult } from 'lit';
+import { repeat } from 'lit/directives/repeat.js';
+import { replyDuration, roleLine } from '../../internal/format.js';
+import { mentorStatusLabel, ratingLabel } from './admin-format.js';
+import type { MentorAction } from './mentors.controller.js';
+
+export interface MentorRowActions {
+  suspend: (mentor: AdminMentor, trigger: HTMLElement) => void;
+  reactivate: (mentor: AdminMentor) => void;
+  pendingAction: (mentorId: string) => MentorAction | undefined;
+}
+
+const columns = ['Name', 'Status', 'Mentees', 'Pending requests', 'Median reply time', 'Rating'] as const;
+
+/**
+ * One button whose label follows the status, so after Suspend or Reactivate Lit keeps the same
+ * element and keyboard focus stays where the admin left it.
+ */
+function actionButton(mentor: AdminMentor, actions: MentorRowActions, nameId: string): TemplateResult {
+  const suspended = mentor.status === 'suspended';
+  const pending = actions.pendingAction(mentor.person.id);
+  const busy = pending !== undefined;
+  const label = pending === 'suspend' ? 'Suspending…' : pending === 'reactivate' ? 'Reactivating…' : suspended ? 'Reactivate' : 'Suspend…';
+  return html`<button class="button" part=${`button ${suspended ? 'reactivate-button' : 'suspend-button'}`} type="button"
+    aria-describedby=${nameId} aria-disabled=${busy ? 'true' : 'false'} aria-haspopup=${suspended ? 'false' : 'dialog'}
+    @click=${(e: Event) => {
+      if (busy) return;
+      if (suspended) actions.reactivate(mentor);
+      else actions.suspend(mentor, e.currentTarget as HTMLElement);
+    }}>${label}</button>`;
+}
+
+function row(mentor: AdminMentor, actions: MentorRowActions): TemplateResult {
+  const person = mentor.person;
+  const nameId = `mentor-${person.id}-name`;
+  const role = roleLine(person);
+  const reply = replyDuration(mentor.medianResponseHours);
+  return html`<tr part="row" data-mentor-id=${person.id}>
+    <th scope="row" data-label=${columns[0]}>
+      <span class="name" id=${nameId}>${person.name}</span>
+      ${role ? html`<span class="meta">${role}</span>` : nothing}
+    </th>
+    <td data-label=${columns[1]}>
+      <span part="badge" class="badge badge--${mentor.status}">${mentorStatusLabel(mentor.status)}</span>
+      ${mentor.status === 'active' && !mentor.acceptingMentees ? html`<span class="meta">Not taking new mentees</span>` : nothing}
+      ${mentor.status === 'suspended' && mentor.suspendedReason ? html`<span class="meta reason">Reason: ${mentor.suspendedReason}</span>` : nothing}
+    </td>
+    <td data-label=${columns[2]}>${mentor.openMentorships} of ${mentor.capacity}</td>
+    <td data-label=${columns[3]}>${mentor.pendingRequests}</td>
+    <td data-label=${columns[4]}>${reply ? reply.replace(/^about/, 'About') : 'No replies yet'}</td>
+    <td data-label=${columns[5]}>${ratingLabel(mentor.averageRating)}</td>
+    <td class="row-actions">${actionButton(mentor, actions, nameId)}</td>
+  </tr>`;
+}
+
+/**
+ * The roster as a real table (column headers for screen readers); below ~560px of the
+ * element's width the styles turn each row into a card whose cells carry their column name.
+ */
+export function mentorTable(mentors: readonly AdminMentor[], actions: MentorRowActions): TemplateResult {
+  return html`<table part="mentors-table" class="table">
+    <caption class="visually-hidden">Mentors</caption>
+    <thead>
+      <tr>
+        ${columns.map((c) => html`<th scope="col">${c}</th>`)}
+        <th scope="col"><span class="visually-hidden">Actions</span></th>
+      </tr>
+    </thead>
+    <tbody>
+      ${repeat(mentors, (m) => m.person.id, (m) => row(m, actions))}
+    </tbody>
+  </table>`;
+}
+
+/** Rows of placeholders in the table's shape. */
+export const mentorTableSkeleton = html`<div part="skeleton" class="table-skeleton" aria-hidden="true">
+  ${[0, 1, 2, 3].map(
+    () => html`<div class="skeleton-row">
+      <span class="skeleton line line--medium"></span><span class="skeleton pill"></span><span class="skeleton line line--short"></span>
+      <span class="skeleton button-placeholder"></span>
+    </div>`,
+  )}
+</div>`;

@@ -1,0 +1,44 @@
+import type { Mentorship } from '@mentorkit/contract';
+import type { TokenSource } from '@mentorkit/sdk';
+import { html, nothing, type TemplateResult } from 'lit';
+
+export interface WorkspaceWiring {
+  /** The dashboard's own wiring; empty `api` means "use the surrounding provider". */
+  api: string;
+  token: string | undefined;
+  getToken: TokenSource | undefined;
+  theme: 'light' | 'dark' | undefined;
+}
+
+/**
+ * The "Open workspace" disclosure under a mentorship card and, when open, the workspace itself
+ * inline (a region named after the other person). `onUpdated` runs after a lifecycle change in the
+ * workspace (the dashboard reloads, e.g. to move a completed mentorship to its section).
+ */
+export function workspaceDisclosure(
+  mentorship: Mentorship,
+  otherName: string,
+  open: boolean,
+  wiring: WorkspaceWiring,
+  handlers: { toggle: (mentorship: Mentorship) => void; updated: () => void },
+): TemplateResult {
+  const panelId = `workspace-${mentorship.id}`;
+  const ended = mentorship.status === 'completed' || mentorship.status === 'cancelled';
+  const label = open ? 'Close workspace' : ended ? (mentorship.status === 'completed' ? 'Open workspace and feedback' : 'Open workspace') : 'Open workspace';
+  return html`
+    <div class="actions">
+      <button part="button workspace-button" class="button" type="button" aria-expanded=${open ? 'true' : 'false'} aria-controls=${panelId}
+        data-workspace-for=${mentorship.id} @click=${() => handlers.toggle(mentorship)}>
+        ${label}<span class="visually-hidden">: ${otherName}</span>
+      </button>
+    </div>
+    <div id=${panelId} part="workspace-panel" role="region" aria-label=${`Workspace with ${otherName}`} ?hidden=${!open}>
+      ${open
+        ? html`<mentorship-workspace part="workspace" mentorship-id=${mentorship.id} .api=${wiring.api} .token=${wiring.token} .getToken=${wiring.getToken}
+            .theme=${wiring.theme} @mentorship-updated=${(e: CustomEvent<{ action: string }>) => {
+              if (e.detail.action !== 'timeline') handlers.updated();
+            }}></mentorship-workspace>`
+        : nothing}
+    </div>
+  `;
+}

@@ -1,0 +1,68 @@
+import type { PersonSummary } from '@mentorkit/contract';
+import { html, nothing, type TemplateResult } from 'lit';
+import { initials, programmeLine, roleLine, safeHttpUrl } from '../../internal/format.js';
+
+/**
+ * The other person on a request or mentorship card: picture or initials (decorative, the name is
+ * beside it), name as the card's heading, headline, and role or programme. Text bindings only.
+ */
+export function personHeader(person: PersonSummary, options: { headingId: string; detail?: 'role' | 'programme' }): TemplateResult {
+  const photo = safeHttpUrl(person.avatarUrl);
+  // A headline often already names the role ("Head of Analytics at Northwind"): then the
+  // programme says more than repeating it.
+  const roleInHeadline = person.position !== '' && person.headline.toLocaleLowerCase().includes(person.position.toLocaleLowerCase());
+  const detail = options.detail === 'programme' || roleInHeadline ? programmeLine(person) : roleLine(person);
+  return html`
+    <div class="person">
+      ${photo
+        ? html`<img part="avatar" class="avatar" src=${photo} alt="" loading="lazy" />`
+        : html`<span part="avatar" class="avatar" aria-hidden="true">${initials(person.name)}</span>`}
+      <div class="person-text">
+        <h3 class="name" id=${options.headingId}>${person.name}</h3>
+        ${person.headline ? html`<p class="headline">${person.headline}</p>` : nothing}
+        ${detail ? html`<p class="meta">${detail}</p>` : nothing}
+      </div>
+    </div>
+  `;
+}
+
+/** A labelled list of tags (skills, expertise); nothing when empty. */
+export function chipList(label: string, values: readonly string[]): TemplateResult | typeof nothing {
+  if (!values.length) return nothing;
+  return html`
+    <div class="label-row">
+      <p class="label" aria-hidden="true">${label}</p>
+      <ul class="chips" aria-label=${label}>
+        ${values.map((v) => html`<li part="chip" class="chip">${v}</li>`)}
+      </ul>
+    </div>
+  `;
+}
+
+/** A labelled block of free text (goals, a message), line breaks kept; nothing when empty. */
+export function textBlock(label: string, text: string | null | undefined): TemplateResult | typeof nothing {
+  if (!text) return nothing;
+  return html`
+    <div class="label-row">
+      <p class="label">${label}</p>
+      <p class="prose">${text}</p>
+    </div>
+  `;
+}
+
+/** A card-shaped placeholder. */
+export function cardSkeleton(): TemplateResult {
+  return html`
+    <div part="card skeleton" class="card" aria-hidden="true">
+      <div class="person">
+        <span class="avatar skeleton"></span>
+        <div class="person-text person-text--fill">
+          <span class="skeleton line line--short"></span>
+          <span class="skeleton line line--medium"></span>
+        </div>
+      </div>
+      <span class="skeleton line line--long"></span>
+      <div class="chips"><span class="skeleton pill"></span><span class="skeleton pill"></span></div>
+    </div>
+  `;
+}

@@ -1,0 +1,428 @@
+import { execSync } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import { fileURLToPath } from 'node:url';
+import type { AddressInfo } from 'node:net';
+import { serve } from '@hono/node-server';
+import { mentorSearchQuery } from '@mentorkit/contract';
+import { Kysely, PostgresDialect, sql, type CompiledQuery } from 'kysely';
+import pg from 'pg';
+import { createApp } from '../app.js';
+import { createVerifier, signToken } from '../auth/verify.js';
+import { loadConfig } from '../config.js';
+import { openPostgres } from '../db/connect.js';
+import { migrateToLatest } from '../db/migrate.js';
+import type { Database } from '../db/schema.js';
+import { generateAlumni, insertAlumni, insertHistory, mixSeed, Rng, searchVocabulary, type WrittenAlumnus } from '../demo/generator.js';
+import { searchMentors } from '../features/mentors/mentors.repository.js';
+import { createLogger } from '../http/logger.js';
+import { runLoad, type LoadRequest, type LoadResult } from './load.js';
+
+/**
+ * `npm run bench`: mentor search at 100,000 alumni / 20,000 mentors on a real PostgreSQL.
+ * Recreates the database `mentorkit_bench` (BENCH_DATABASE_URL is the admin connection), writes
+ * the generated alumni, starts the real app in-process on 127.0.0.1, and measures `/healthz` and
+ * search at 16 concurrent keep-alive clients. Results go to BENCHMARKS.md between the markers
+ * `<!-- bench:search:start -->` and `<!-- bench:search:end -->`.
+ */
+
+const env = process.env;
+const num = (name: string, fallback: number) => (env[name] ? Number(env[name]) : fallback);
+const settings = {
+  adminUrl: env['BENCH_DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres',
+  database: 'mentorkit_bench',
+  alumni: num('BENCH_ALUMNI', 100_000),
+  mentorShare: num('BENCH_MENTOR_SHARE', 0.2),
+  seed: num('BENCH_SEED', 20_261_128),
+  concurrency: num('BENCH_CONCURRENCY', 16),
+  warmupMs: num('BENCH_WARMUP_S', 2) * 1000,
+  durationMs: num('BENCH_DURATION_S', 10) * 1000,
+  writeConcurrency: num('BENCH_WRITE_CONCURRENCY', 2),
+  /** The database stays for inspection (it is recreated on the next run) unless BENCH_DROP_DB=1. */
+  dropDatabase: env['BENCH_DROP_DB'] === '1',
+};
+const ISSUER = 'https://alumni.northbridge.example.edu';
+const SECRET = 'mentorkit-bench-secret-0123456789-0123456789-abcdef';
+const TARGET_P95_MS = 25;
+const TARGET_RATIO = 0.3;
+
+const repoRoot = fileURLToPath(new URL('../../../../', import.meta.url));
+const benchmarksFile = `${repoRoot}BENCHMARKS.md`;
+
+const log = (msg: string) => process.stdout.write(`[bench:search] ${msg}\n`);
+const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+
+async function recreateDatabase(): Promise<string> {
+  const admin = new pg.Client({ connectionString: settings.adminUrl });
+  await admin.connect();
+  await admin.query(`DROP DATABASE IF EXISTS ${settings.database} WITH (FORCE)`);
+  await admin.query(`CREATE DATABASE ${settings.database}`);
+  await admin.end();
+  const url = new URL(settings.adminUrl);
+  url.pathname = `/${settings.database}`;
+  return url.toString();
+}
+
+async function dropDatabase(): Promise<void> {
+  const admin = new pg.Client({ connectionString: settings.adminUrl });
+  await admin.connect();
+  await admin.query(`DROP DATABASE IF EXISTS ${settings.database} WITH (FORCE)`);
+  await admin.end();
+}
+
+/** Clock ticks per second of the times in /proc. */
+const clockTicks = (() => {
+  try {
+    return Number(execSync('getconf CLK_TCK', { encoding: 'utf8' }).trim()) || 100;
+  } catch {
+    return 100;
+  }
+})();
+
+/** CPU seconds (user + system) of each of this database's PostgreSQL backends, from /proc (local server only). */
+async function backendCpu(db: Kysely<Database>): Promise<Map<number, number> | undefined> {
+  if (!['127.0.0.1', 'localhost', '[::1]'].includes(new URL(settings.adminUrl).hostname)) return undefined;
+  const pids = (await sql<{ pid: number }>`SELECT pid FROM pg_stat_activity WHERE datname = current_database()`.execute(db)).rows;
+  const out = new Map<number, number>();
+  for (const { pid } of pids) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      out.set(pid, (Number(fields[11]) + Number(fields[12])) / clockTicks);
+    } catch {
+      // the backend ended between the two reads
+    }
+  }
+  return out;
+}
+
+const cpuDelta = (before: Map<number, number>, after: Map<number, number>) =>
+  [...after].reduce((sum, [pid, s]) => sum + s - (before.get(pid) ?? 0), 0);
+
+interface Query {
+  q: string;
+  expertise: string;
+}
+
+/** Text queries with two filters, drawn from the generator's vocabulary. */
+function queryMix(mentors: WrittenAlumnus[], count: number): Query[] {
+  const rng = new Rng(mixSeed(settings.seed, 77));
+  const { terms } = searchVocabulary();
+  const out: Query[] = [];
+  while (out.length < count) {
+    const m = rng.pick(mentors).mentor!;
+    const [filter, other] = rng.sample(m.expertise, 2);
+    // Half the queries search a word of another of the same mentor's areas, half an industry word.
+    const q = rng.chance(0.5) && other ? rng.pick(other.split(' ')).toLowerCase() : rng.pick(terms);
+    out.push({ q, expertise: filter! });
+  }
+  return out;
+}
+
+const searchPath = (query: Query) =>
+  `/api/v1/mentors?${new URLSearchParams({ q: query.q, expertise: query.expertise, availability: 'accepting' })}`;
+
+interface Explained {
+  label: string;
+  sql: string;
+  plan: string;
+  executionMs: number;
+}
+
+/**
+ * Captures the SQL that `searchMentors` sends (Kysely's query log, put back in the order the
+ * statements were issued) and runs each again under `EXPLAIN (ANALYZE, BUFFERS)`.
+ */
+async function explainSearch(url: string, viewerId: string, params: Record<string, unknown>): Promise<Explained[]> {
+  const captured: { query: CompiledQuery; startedAt: number }[] = [];
+  const pool = new pg.Pool({ connectionString: url, max: 4 });
+  const logging = new Kysely<Database>({
+    dialect: new PostgresDialect({ pool }),
+    log: (event) => {
+      if (event.level === 'query') captured.push({ query: event.query, startedAt: performance.now() - event.queryDurationMillis });
+    },
+  });
+  try {
+    // The second call shows the steady state: per-process caches (e.g. time-zone offsets) are warm.
+    await searchMentors(logging, viewerId, mentorSearchQuery.parse(params), new Date());
+    captured.length = 0;
+    await searchMentors(logging, viewerId, mentorSearchQuery.parse(params), new Date());
+    captured.sort((a, b) => a.startedAt - b.startedAt);
+    const out: Explained[] = [];
+    for (const [i, { query }] of captured.entries()) {
+      const result = await pool.query<{ 'QUERY PLAN': string }>(`EXPLAIN (ANALYZE, BUFFERS) ${query.sql}`, query.parameters as unknown[]);
+      const plan = result.rows.map((r) => r['QUERY PLAN']).join('\n');
+      const ms = Number(/Execution Time: ([\d.]+) ms/.exec(plan)?.[1] ?? NaN);
+      const planning = Number(/Planning Time: ([\d.]+) ms/.exec(plan)?.[1] ?? NaN);
+      const excerpt = query.sql.replace(/\s+/g, ' ').trim();
+      out.push({
+        label: `${i + 1}. \`${excerpt.length > 70 ? `${excerpt.slice(0, 70)}…` : excerpt}\` (planning ${planning.toFixed(2)} ms)`,
+        sql: query.sql,
+        plan,
+        executionMs: ms,
+      });
+    }
+    return out;
+  } finally {
+    await logging.destroy();
+  }
+}
+
+function table(rows: string[][]): string {
+  const [head, ...body] = rows;
+  return [`| ${head!.join(' | ')} |`, `| ${head!.map(() => '---').join(' | ')} |`, ...body.map((r) => `| ${r.join(' | ')} |`)].join('\n');
+}
+
+function writeSection(markdown: string): void {
+  const start = '<!-- bench:search:start -->';
+  const end = '<!-- bench:search:end -->';
+  const block = `${start}\n${markdown.trim()}\n${end}`;
+  let text = existsSync(benchmarksFile)
+    ? readFileSync(benchmarksFile, 'utf8')
+    : '# Benchmarks\n\n`npm run bench` runs the benchmarks and rewrites its own section of this file between\n`<!-- bench:<name>:start -->` and `<!-- bench:<name>:end -->` markers; other benchmarks add their own sections.\nNumbers are from one run on the machine described in each section.\n\n';
+  const a = text.indexOf(start);
+  const b = text.indexOf(end);
+  text = a >= 0 && b > a ? text.slice(0, a) + block + text.slice(b + end.length) : `${text.trimEnd()}\n\n${block}\n`;
+  writeFileSync(benchmarksFile, text);
+}
+
+async function main() {
+  const startedAt = new Date();
+  const loadAvg = os.loadavg().map((x) => x.toFixed(2)).join(', ');
+  log(`recreating ${settings.database} on ${new URL(settings.adminUrl).host}`);
+  const url = await recreateDatabase();
+  // The same pool the server would open (`openDatabase` → 10 connections).
+  const handle = openPostgres(url);
+  const { db } = handle;
+  let server: ReturnType<typeof serve> | undefined;
+  try {
+    await migrateToLatest(db);
+    const pgVersion = (await sql<{ v: string }>`SELECT version() AS v`.execute(db)).rows[0]!.v;
+    const pgSettings = (await sql<{ name: string; setting: string; unit: string | null }>`
+      SELECT name, setting, unit FROM pg_settings WHERE name IN ('shared_buffers', 'work_mem', 'effective_cache_size', 'max_connections', 'jit')
+      ORDER BY name`.execute(db)).rows;
+
+    // 1. Data
+    const now = new Date();
+    log(`writing ${settings.alumni.toLocaleString('en')} alumni (${Math.round(settings.alumni * settings.mentorShare).toLocaleString('en')} mentors)…`);
+    // Warm the pool so its backends exist before the CPU reading (their CPU is read from /proc).
+    await Promise.all(Array.from({ length: settings.writeConcurrency + 1 }, () => sql`SELECT 1`.execute(db)));
+    const genCpuBefore = await backendCpu(db);
+    const genNodeBefore = process.cpuUsage();
+    let t0 = performance.now();
+    const written = await insertAlumni(
+      db,
+      generateAlumni(settings.alumni, settings.seed, { now, mentorShare: settings.mentorShare, subjectPrefix: 'bench' }),
+      { issuer: ISSUER, batchSize: 1000, concurrency: settings.writeConcurrency },
+    );
+    const writeAlumniMs = performance.now() - t0;
+    log(`alumni written in ${seconds(writeAlumniMs)}`);
+    t0 = performance.now();
+    const stages: [string, number][] = [];
+    const history = await db.transaction().execute((trx) =>
+      insertHistory(trx, written, { now, seed: settings.seed, onStage: (s, ms) => stages.push([s, ms]) }));
+    const historyMs = performance.now() - t0;
+    const genNode = process.cpuUsage(genNodeBefore);
+    const genCpuAfter = await backendCpu(db);
+    const genNodeS = (genNode.user + genNode.system) / 1e6;
+    const genPgS = genCpuBefore && genCpuAfter ? cpuDelta(genCpuBefore, genCpuAfter) : NaN;
+    log(`history written in ${seconds(historyMs)}: ${JSON.stringify(history)}`);
+    t0 = performance.now();
+    await sql`VACUUM (ANALYZE)`.execute(db);
+    const analyzeMs = performance.now() - t0;
+    const sizes = (await sql<{ rel: string; rows: number; size: string }>`
+      SELECT c.relname AS rel, c.reltuples::bigint AS rows, pg_size_pretty(pg_total_relation_size(c.oid)) AS size
+      FROM pg_class c WHERE c.relname IN ('users', 'profiles', 'mentors', 'mentorship_requests', 'mentorships', 'feedback')
+      ORDER BY c.relname`.execute(db)).rows;
+    const [availability] = (await sql<{ available: number; limited: number; unavailable: number; accepting: number }>`
+      SELECT count(*) FILTER (WHERE open_ok AND free >= 2)::int AS available,
+             count(*) FILTER (WHERE open_ok AND free = 1)::int AS limited,
+             count(*) FILTER (WHERE NOT open_ok OR free <= 0)::int AS unavailable,
+             count(*) FILTER (WHERE open_ok AND free >= 1)::int AS accepting
+      FROM (SELECT accepting_mentees AND (away_until IS NULL OR away_until < current_date) AS open_ok, capacity - open_mentorships AS free FROM mentors) m`.execute(db)).rows;
+
+    // 2. Server
+    const config = loadConfig({
+      MENTORSHIP_JWT_SECRET: SECRET,
+      MENTORSHIP_JWT_ISSUER: ISSUER,
+      MENTORSHIP_LOG_LEVEL: 'silent',
+      HOST: '127.0.0.1',
+      PORT: '0',
+    });
+    const app = createApp({ config, db, verifier: createVerifier(config), logger: createLogger('silent'), now: () => new Date() });
+    server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
+    await new Promise<void>((resolve) => (server!.listening ? resolve() : server!.once('listening', () => resolve())));
+    const port = (server.address() as AddressInfo).port;
+    const baseUrl = `http://127.0.0.1:${port}`;
+    log(`server on ${baseUrl}`);
+
+    // 3. Viewers: generated alumni without a mentor record, with goals (so match scores work).
+    const rng = new Rng(mixSeed(settings.seed, 99));
+    const viewers = rng.sample(written.filter((w) => w.mentor === null && w.goals !== ''), 8);
+    const tokens: string[] = [];
+    for (const v of viewers) {
+      const row = await db.selectFrom('users').select(['name', 'email']).where('id', '=', v.id).executeTakeFirstOrThrow();
+      tokens.push((await signToken(SECRET, { sub: v.subject, name: row.name, ...(row.email ? { email: row.email } : {}) }, { issuer: ISSUER, expiresInSeconds: 3600 })).token);
+    }
+    const mentors = written.filter((w) => w.mentor !== null);
+    const queries = queryMix(mentors, 64);
+    const auth = (i: number) => ({ authorization: `Bearer ${tokens[i % tokens.length]}` });
+    const searchRequests: LoadRequest[] = queries.map((q, i) => ({ path: searchPath(q), headers: auth(i) }));
+    const browseRequests: LoadRequest[] = tokens.map((_, i) => ({ path: '/api/v1/mentors', headers: auth(i) }));
+
+    // Check every request once (and learn how many mentors each query finds).
+    const totals: number[] = [];
+    for (const r of [...searchRequests, ...browseRequests]) {
+      const res = await fetch(baseUrl + r.path, { headers: r.headers ?? {} });
+      if (res.status !== 200) throw new Error(`${r.path} answered ${res.status}: ${await res.text()}`);
+      const body = (await res.json()) as { total: number };
+      if (r.path.includes('q=')) totals.push(body.total);
+    }
+    const sortedTotals = totals.slice().sort((a, b) => a - b);
+    const medianTotal = sortedTotals[Math.floor(sortedTotals.length / 2)]!;
+    const typical = queries[totals.indexOf(medianTotal)]!;
+    const broadest = queries[totals.indexOf(sortedTotals.at(-1)!)]!;
+
+    // 4. Load
+    // Besides latency, what each request costs in CPU: this process less the load generator's
+    // thread (the server: Hono, JWT, zod, pg driver, JSON), and this database's PostgreSQL
+    // backends; over the whole run (warm-up included) per request answered. CPU time hardly
+    // depends on other load on the machine, unlike latency.
+    type Measured = LoadResult & { serverMsPerRequest: number; postgresMsPerRequest: number | null };
+    const run = async (label: string, requests: LoadRequest[], concurrency = settings.concurrency): Promise<Measured> => {
+      log(`${label}: ${concurrency} clients, ${settings.warmupMs / 1000} s warm-up + ${settings.durationMs / 1000} s…`);
+      const cpuBefore = await backendCpu(db);
+      const processBefore = process.cpuUsage();
+      const started = performance.now();
+      const r = await runLoad({ baseUrl, requests, concurrency, warmupMs: settings.warmupMs, durationMs: settings.durationMs, ticksPerSecond: clockTicks });
+      const wall = performance.now() - started;
+      const processCpu = process.cpuUsage(processBefore);
+      const busy = (processCpu.user + processCpu.system) / 1000 - r.clientCpuMs;
+      const cpuAfter = await backendCpu(db);
+      // Requests over the whole run, estimated from the measured window's rate.
+      const all = Math.max(1, r.throughput * (wall / 1000));
+      const m: Measured = {
+        ...r,
+        serverMsPerRequest: Math.round((busy / all) * 1000) / 1000,
+        postgresMsPerRequest: cpuBefore && cpuAfter ? Math.round(((cpuDelta(cpuBefore, cpuAfter) * 1000) / all) * 1000) / 1000 : null,
+      };
+      log(`${label}: ${r.throughput} req/s, p50 ${r.latencyMs.p50} ms, p95 ${r.latencyMs.p95} ms, p99 ${r.latencyMs.p99} ms, errors ${r.errors}; per request: server ${m.serverMsPerRequest} ms CPU, PostgreSQL ${m.postgresMsPerRequest ?? '?'} ms CPU`);
+      return m;
+    };
+    const health = await run('GET /healthz', [{ path: '/healthz' }]);
+    const ready = await run('GET /readyz', [{ path: '/readyz' }]);
+    const search = await run('GET /api/v1/mentors?q&expertise&availability=accepting', searchRequests);
+    const searchAlone = await run('same search, one client', searchRequests, 1);
+    const browse = await run('GET /api/v1/mentors (no filters)', browseRequests);
+
+    // 5. Plans
+    log('EXPLAIN (ANALYZE, BUFFERS)…');
+    const explainQuery = (q: Query) => explainSearch(url, viewers[0]!.id, { q: q.q, expertise: [q.expertise], availability: 'accepting' });
+    const explainedTypical = await explainQuery(typical);
+    const explainedBroadest = await explainQuery(broadest);
+    const explainedBrowse = await explainSearch(url, viewers[0]!.id, {});
+    const loadAvgEnd = os.loadavg().map((x) => x.toFixed(2)).join(', ');
+
+    // 6. Report
+    const ratio = search.throughput / health.throughput;
+    const pass = (ok: boolean) => (ok ? 'met' : '**missed**');
+    const row = (label: string, r: Measured, concurrency = settings.concurrency) => [
+      label, String(concurrency), r.throughput.toFixed(0), r.latencyMs.p50.toFixed(1), r.latencyMs.p95.toFixed(1), r.latencyMs.p99.toFixed(1),
+      r.latencyMs.max.toFixed(1), String(r.requests), `${r.errors}${r.errors ? ` ${JSON.stringify(r.statuses)}` : ''}`,
+      r.serverMsPerRequest.toFixed(2), r.postgresMsPerRequest === null ? 'n/a' : r.postgresMsPerRequest.toFixed(2),
+    ];
+    const cpu = os.cpus();
+    const explainBlock = (items: Explained[]) => items.map((e) => [
+      `<details><summary>${e.executionMs.toFixed(2)} ms: ${e.label}</summary>`,
+      '',
+      '```sql',
+      e.sql.replace(/\n\s*\n/g, '\n').trim(),
+      '```',
+      '',
+      '```',
+      e.plan,
+      '```',
+      '</details>',
+    ].join('\n')).join('\n\n');
+    const md = `
+## Mentor search at ${settings.alumni.toLocaleString('en')} alumni / ${mentors.length.toLocaleString('en')} mentors
+
+- Date: ${startedAt.toISOString()}; command: \`npm run bench\` (\`packages/server/dist/bench/search.bench.js\`)
+- Machine: ${cpu.length} cores (${cpu[0]?.model ?? 'unknown CPU'}), ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB RAM, ${os.type()} ${os.release()}; load average (1, 5, 15 min) ${loadAvg} at start, ${loadAvgEnd} at the end (other jobs share the machine)
+- Node ${process.version}; ${pgVersion.split(',')[0]} on the same machine (${pgSettings.map((s) => `${s.name}=${s.setting}${s.unit ?? ''}`).join(', ')})
+- Server: the real app (\`createApp\` + \`@hono/node-server\`) in-process on 127.0.0.1, log level silent, pg pool of 10 (as \`openDatabase\`);
+  load: ${settings.concurrency} closed-loop keep-alive clients (node:http) in a worker thread of the same process,
+  ${settings.warmupMs / 1000} s warm-up then ${settings.durationMs / 1000} s measured per scenario. Server, clients and PostgreSQL share the ${cpu.length} cores.
+
+### Data generation (\`insertAlumni\` + \`insertHistory\`)
+
+${table([
+  ['step', 'time', 'rows'],
+  [`users + profiles + applications + mentors (multi-row INSERTs of 1,000, ${settings.writeConcurrency} batches in parallel)`, seconds(writeAlumniMs), `${written.length.toLocaleString('en')} alumni, ${mentors.length.toLocaleString('en')} mentors`],
+  ['history in one transaction: ' + stages.map(([s, ms]) => `${s} ${seconds(ms)}`).join(', '), seconds(historyMs), `${history.requests.toLocaleString('en')} requests, ${history.mentorships.toLocaleString('en')} mentorships, ${history.feedback.toLocaleString('en')} ratings`],
+  ['VACUUM (ANALYZE)', seconds(analyzeMs), ''],
+  ['**total**', `**${seconds(writeAlumniMs + historyMs)}** (+ ${seconds(analyzeMs)} vacuum/analyze)`, ''],
+])}
+
+CPU used by the two write steps: Node ${genNodeS.toFixed(1)} s (generating, building and sending the INSERTs), PostgreSQL backends ${Number.isNaN(genPgS) ? 'n/a' : `${genPgS.toFixed(1)} s`}
+(inserts, indexes and the search triggers); wall time above that is waiting for the other jobs on the machine, the WAL and the disk.
+
+Mentors by derived availability: ${availability!.available.toLocaleString('en')} available, ${availability!.limited.toLocaleString('en')} limited, ${availability!.unavailable.toLocaleString('en')} unavailable (${availability!.accepting.toLocaleString('en')} match \`availability=accepting\`).
+Table sizes: ${sizes.map((s) => `${s.rel} ${s.size}`).join(', ')}.
+
+### Load
+
+${table([
+  ['scenario', 'clients', 'req/s', 'p50 ms', 'p95 ms', 'p99 ms', 'max ms', 'requests', 'errors', 'server CPU ms/req', 'PostgreSQL CPU ms/req'],
+  row('`GET /healthz` (floor)', health),
+  row('`GET /readyz` (one `SELECT 1` through the pool: floor of any database call)', ready),
+  row('**`GET /api/v1/mentors?q=…&expertise=…&availability=accepting`**', search),
+  row('the same search mix, one client at a time (unloaded latency)', searchAlone, 1),
+  row('`GET /api/v1/mentors` (no filters: the default page, sorted by match)', browse),
+])}
+
+"server CPU ms/req": CPU time of this process (user + system, all threads) less the load generator's thread, per request;
+"PostgreSQL CPU ms/req": CPU of this database's backends per request, from /proc (parallel-query workers, which come and
+go, are not counted). CPU time per request hardly depends on other load on the machine, unlike the latencies.
+
+With closed-loop clients, latency ≈ clients ÷ throughput: at ${settings.concurrency} clients a p95 of ${TARGET_P95_MS} ms needs
+roughly ${Math.round(settings.concurrency / (TARGET_P95_MS / 1000))} searches per second or more, i.e. at most ≈ ${((cpu.length * 1000) / (settings.concurrency / (TARGET_P95_MS / 1000))).toFixed(1)} ms of CPU per search on ${cpu.length} cores,
+Node and PostgreSQL together.
+
+Search queries: ${queries.length} different (q, expertise) pairs, e.g. ${queries.slice(0, 4).map((q) => `\`q=${q.q}&expertise=${q.expertise}\``).join(', ')}; 8 different viewers.
+Matching mentors per query: median ${sortedTotals[Math.floor(sortedTotals.length / 2)]}, min ${sortedTotals[0]}, max ${sortedTotals.at(-1)}.
+
+Targets: search p95 ≤ ${TARGET_P95_MS} ms: ${pass(search.latencyMs.p95 <= TARGET_P95_MS)} (${search.latencyMs.p95.toFixed(1)} ms);
+search throughput ≥ ${TARGET_RATIO} × /healthz: ${pass(ratio >= TARGET_RATIO)} (${ratio.toFixed(3)} × = ${search.throughput.toFixed(0)} / ${health.throughput.toFixed(0)} req/s).
+
+### Query plans
+
+Besides the user lookup of authentication, a search request runs ${explainedTypical.length} statements (statements issued together run in
+parallel on the pool). Captured from \`searchMentors\` through Kysely's query log and run again, one by one, with
+\`EXPLAIN (ANALYZE, BUFFERS)\` on the warm database; the summary line gives the execution time.
+
+Typical search (median result count, ${medianTotal}): \`q=${typical.q}&expertise=${typical.expertise}&availability=accepting\`
+
+${explainBlock(explainedTypical)}
+
+Broadest search of the mix (${sortedTotals.at(-1)} results): \`q=${broadest.q}&expertise=${broadest.expertise}&availability=accepting\`
+
+${explainBlock(explainedBroadest)}
+
+Default page (no filters):
+
+${explainBlock(explainedBrowse)}
+`;
+    writeSection(md);
+    log(`wrote ${benchmarksFile}`);
+  } finally {
+    if (server) await new Promise<void>((resolve) => server!.close(() => resolve()));
+    await handle.close();
+    if (settings.dropDatabase) await dropDatabase().catch(() => {});
+  }
+}
+
+main().catch((err) => {
+  process.stderr.write(`bench failed: ${err instanceof Error ? err.stack : String(err)}\n`);
+  process.exit(1);
+});
