@@ -1,7 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import type { TypedRealtimeEvent } from '@mentorkit/contract';
 import { afterEach, describe, expect, it } from 'vitest';
-import WebSocket from 'ws';
+import WebSocket, { WebSocketServer } from 'ws';
 import { createClient } from './client.js';
 import { backoffDelay, type RealtimeStatus, type RealtimeStatusInfo, type WebSocketConstructor } from './realtime.js';
 
@@ -23,14 +23,14 @@ interface FakeConnection {
 /** A stand-in for the server's socket, speaking the protocol as each test scripts it. */
 class FakeServer {
   readonly connections: FakeConnection[] = [];
-  private readonly wss: WebSocket.Server;
+  private readonly wss: WebSocketServer;
   readonly ready: Promise<void>;
   onMessage: (conn: FakeConnection, message: Record<string, unknown>) => void = (conn, message) => {
     if (message['type'] === 'auth') conn.ws.send(JSON.stringify({ type: 'ready', cursor: 100, userId: '00000000-0000-4000-8000-000000000001' }));
   };
 
   constructor() {
-    this.wss = new WebSocket.Server({ port: 0, host: '127.0.0.1' });
+    this.wss = new WebSocketServer({ port: 0, host: '127.0.0.1' });
     this.ready = new Promise((r) => this.wss.once('listening', () => r()));
     this.wss.on('connection', (ws) => {
       const conn: FakeConnection = { ws, received: [] };

@@ -3,6 +3,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect } from 'kysely';
 import { PGliteDialect } from 'kysely-pglite-dialect';
 import pg from 'pg';
+import { createListener, type Notify } from './listener.js';
 import type { Database } from './schema.js';
 
 const OID = { int8: 20, numeric: 1700, date: 1082 } as const;
@@ -17,7 +18,7 @@ export const pgliteParsers = {
   [OID.date]: (v: string) => v,
 } as const;
 
-export type Notify = (payload: string) => void;
+export type { Notify };
 
 /** A connected database: the Kysely handle plus the LISTEN side of LISTEN/NOTIFY. */
 export interface DatabaseHandle {
@@ -56,26 +57,13 @@ export function openPostgres(connectionString: string, options: { max?: number }
   // An idle client that loses its connection must not crash the process; the pool replaces it.
   pool.on('error', () => {});
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-  const listeners = new Set<pg.PoolClient>();
+  const listener = createListener(connectionString);
   return {
     db,
     kind: 'postgres',
-    async listen(channel, onPayload) {
-      const client = await pool.connect();
-      listeners.add(client);
-      client.on('notification', (n) => {
-        if (n.channel === channel && n.payload !== undefined) onPayload(n.payload);
-      });
-      await client.query(`LISTEN ${pg.escapeIdentifier(channel)}`);
-      return async () => {
-        listeners.delete(client);
-        await client.query(`UNLISTEN ${pg.escapeIdentifier(channel)}`).catch(() => {});
-        client.release();
-      };
-    },
+    listen: (channel, onPayload) => listener.listen(channel, onPayload),
     async close() {
-      for (const client of listeners) client.release();
-      listeners.clear();
+      await listener.close();
       await db.destroy();
     },
   };
