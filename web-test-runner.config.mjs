@@ -19,6 +19,7 @@ import {
 } from './packages/server/dist/index.js';
 import { seedDemo } from './packages/server/dist/demo/seed.js';
 import { personas } from './packages/server/dist/demo/personas.js';
+import { attachRealtime } from './packages/server/dist/realtime/realtime.server.js';
 
 /** Every fixture mentor lists this expertise, so a search for it finds exactly them. */
 const MARKER = 'Astrodynamics';
@@ -106,10 +107,11 @@ async function startApi() {
   await must('POST', `mentorship-requests/${accepted.id}/accept`, mentorTokens[1]);
 
   const fixture = { marker: MARKER, mentors, pendingMentorId: pendingFor.id, activeMentorId: activeWith.id, requesterToken };
-  return { app, fixture, tokenFor, close: () => handle.close() };
+  return { app, fixture, tokenFor, config, handle, close: () => handle.close() };
 }
 
 let api;
+let realtime;
 
 /** Koa headers from Node's request; repeated headers arrive as arrays. */
 function toHeaders(nodeHeaders) {
@@ -162,11 +164,14 @@ async function apiMiddleware(ctx, next) {
 /** Starts the API with the dev server and stops it with the dev server. */
 const apiLifecycle = {
   name: 'mentorkit-api',
-  serverStart() {
+  async serverStart({ server }) {
     api = startApi();
-    return api;
+    const { config, handle } = await api;
+    // The realtime socket on the dev server itself, so elements get live events same-origin.
+    realtime = await attachRealtime(server, { config, db: handle.db, listen: handle.listen, logger: createLogger('silent'), now: () => new Date() });
   },
   async serverStop() {
+    await realtime?.close();
     await (await api)?.close();
   },
 };
@@ -175,6 +180,7 @@ export default {
   files: ['packages/elements/src/**/*.test.ts'],
   nodeResolve: true,
   concurrency: 2,
+  testsFinishTimeout: 300_000,
   testFramework: { config: { timeout: 15000 } },
   middleware: [apiMiddleware],
   plugins: [

@@ -10,6 +10,13 @@ export { MentorsController, NAME_SEARCH_DEBOUNCE_MS, type MentorAction, type Men
 export { PagedListController, type ListStatus, type PagedListOptions } from './components/mentorship-admin/paged-list.controller.js';
 export { MentorshipWorkspace, type WorkspaceSection } from './components/mentorship-workspace/mentorship-workspace.component.js';
 export { WorkspaceController, type WorkspaceStatus, type SectionStatus } from './components/mentorship-workspace/workspace.controller.js';
+export { MessageThread } from './components/message-thread/message-thread.component.js';
+export { MessageThreadController } from './components/message-thread/message-thread.controller.js';
+export { linkify } from './components/message-thread/message-format.js';
+export { NotificationList } from './components/notification-list/notification-list.component.js';
+export { NotificationListController } from './components/notification-list/notification-list.controller.js';
+export { notificationText } from './components/notification-list/notification-text.js';
+export { RealtimeController, type RealtimeSource } from './controllers/realtime.controller.js';
 export { MentorshipProvider } from './components/mentorship-provider/mentorship-provider.component.js';
 export { MentorkitElement } from './internal/mentorkit-element.js';
 export { ClientController, type ClientHost } from './controllers/client.controller.js';

@@ -7,6 +7,8 @@ import './define/mentor-search.js';
 import './define/mentee-dashboard.js';
 import './define/mentor-dashboard.js';
 import './define/mentorship-workspace.js';
+import './define/message-thread.js';
+import './define/notification-list.js';
 import './define/mentorship-admin.js';
 
 export * from './classes.js';

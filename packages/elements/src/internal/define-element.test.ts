@@ -17,6 +17,6 @@ describe('defineElement', () => {
   });
 
   it('the bundle entry registers every element', () => {
-    for (const tag of ['mentorship-provider', 'mentor-search', 'mentee-dashboard', 'mentor-dashboard', 'mentorship-admin', 'mentorship-workspace']) expect(customElements.get(tag), tag).to.exist;
+    for (const tag of ['mentorship-provider', 'mentor-search', 'mentee-dashboard', 'mentor-dashboard', 'mentorship-admin', 'mentorship-workspace', 'message-thread', 'notification-list']) expect(customElements.get(tag), tag).to.exist;
   });
 });

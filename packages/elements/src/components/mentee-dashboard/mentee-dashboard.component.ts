@@ -7,6 +7,9 @@ import { describeError } from '../../internal/error-message.js';
 import { MentorkitElement } from '../../internal/mentorkit-element.js';
 import { sharedStyles } from '../../styles/shared.styles.js';
 import { tokenStyles } from '../../styles/tokens.styles.js';
+import { CalendarFeedController } from '../calendar-feed/calendar-feed.controller.js';
+import { calendarFeedStyles } from '../calendar-feed/calendar-feed.styles.js';
+import { calendarFeedPanel } from '../calendar-feed/calendar-feed.template.js';
 import { AnnouncerController } from '../shared/announcer.controller.js';
 import { dashboardStyles } from '../shared/dashboard.styles.js';
 import { ModalController } from '../shared/modal.controller.js';
@@ -59,6 +62,18 @@ import { historyRequestCard, pendingRequestCard } from './request-card.template.
  * @csspart dialog - The confirmation dialog.
  * @csspart confirm-button - The dialog's "Withdraw request".
  * @csspart cancel-button - The dialog's "Keep request".
+ * @csspart calendar-feed - The "Calendar subscription" section (private feed link: create, copy, renew, turn off).
+ * @csspart calendar-feed-url - The read-only input with the feed link, right after it was made.
+ * @csspart calendar-feed-warning - "Keep this link private" beside it.
+ * @csspart calendar-feed-active - "Your calendar link is active" when the link can no longer be shown.
+ * @csspart calendar-feed-create - "Create my calendar link".
+ * @csspart calendar-feed-copy - "Copy link".
+ * @csspart calendar-feed-rotate - "Get a new link".
+ * @csspart calendar-feed-disable - "Turn off".
+ * @csspart calendar-feed-error - The feed status could not be loaded (with Retry).
+ * @csspart calendar-feed-retry - Its Retry.
+ * @csspart calendar-feed-action-error - Why creating, renewing or turning off the link failed.
+ * @csspart calendar-feed-dialog - The dialog confirming a new link or turning the feed off (also part "dialog").
  *
  * @cssproperty --mentorship-color-accent - Buttons, links, focus ring.
  * @cssproperty --mentorship-color-on-accent - Text on the accent colour.
@@ -89,7 +104,7 @@ import { historyRequestCard, pendingRequestCard } from './request-card.template.
  * @cssproperty --mentorship-status-neutral-color - "Withdrawn" and "Expired" badges.
  */
 export class MenteeDashboard extends MentorkitElement {
-  static override styles = [tokenStyles, sharedStyles, dashboardStyles, menteeDashboardStyles];
+  static override styles = [tokenStyles, sharedStyles, dashboardStyles, calendarFeedStyles, menteeDashboardStyles];
 
   /**
    * Where mentor search lives in the portal, e.g. `/mentoring#find`. When set, "Find a mentor"
@@ -111,10 +126,20 @@ export class MenteeDashboard extends MentorkitElement {
     dialog: () => this.withdrawDialog,
     onClosed: () => (this.confirming = undefined),
   });
+  readonly #calendarFeed = new CalendarFeedController(this, {
+    client: () => this.clientController.client,
+    active: () => this.#dashboard.status === 'ready',
+    announce: (message) => this.#announcer.announce(message),
+  });
 
   /** The headless dashboard state, for portals that want to read it. */
   get dashboard(): MenteeDashboardController {
     return this.#dashboard;
+  }
+
+  /** The headless state of the calendar subscription panel. */
+  get calendarFeed(): CalendarFeedController {
+    return this.#calendarFeed;
   }
 
   override render(): TemplateResult {
@@ -145,10 +170,11 @@ export class MenteeDashboard extends MentorkitElement {
           <button part="button retry-button" class="button" type="button" @click=${() => d.retry()}>Retry</button>
         </div>`;
       case 'ready':
-        return d.isEmpty
-          ? this.#renderEmpty()
-          : html`<div class="columns">${this.#renderRequests()} ${this.#renderMentorships()}</div>
-              ${d.completed.length ? this.#renderCompleted() : nothing}`;
+        return html`${d.isEmpty
+            ? this.#renderEmpty()
+            : html`<div class="columns">${this.#renderRequests()} ${this.#renderMentorships()}</div>
+                ${d.completed.length ? this.#renderCompleted() : nothing}`}
+          ${calendarFeedPanel(this.#calendarFeed)}`;
     }
   }
 

@@ -9,6 +9,9 @@ import { firstName } from '../../internal/format.js';
 import { MentorkitElement } from '../../internal/mentorkit-element.js';
 import { sharedStyles } from '../../styles/shared.styles.js';
 import { tokenStyles } from '../../styles/tokens.styles.js';
+import { CalendarFeedController } from '../calendar-feed/calendar-feed.controller.js';
+import { calendarFeedStyles } from '../calendar-feed/calendar-feed.styles.js';
+import { calendarFeedPanel } from '../calendar-feed/calendar-feed.template.js';
 import { AnnouncerController } from '../shared/announcer.controller.js';
 import { dashboardStyles } from '../shared/dashboard.styles.js';
 import { declineReasonLabel } from '../shared/decline-reasons.js';
@@ -83,6 +86,18 @@ const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one :
  * @csspart form - The application form.
  * @csspart chip-remove - The remove button on an expertise chip in the form.
  * @csspart submit-button - "Submit application" / "Resubmit application".
+ * @csspart calendar-feed - The "Calendar subscription" section (private feed link: create, copy, renew, turn off).
+ * @csspart calendar-feed-url - The read-only input with the feed link, right after it was made.
+ * @csspart calendar-feed-warning - "Keep this link private" beside it.
+ * @csspart calendar-feed-active - "Your calendar link is active" when the link can no longer be shown.
+ * @csspart calendar-feed-create - "Create my calendar link".
+ * @csspart calendar-feed-copy - "Copy link".
+ * @csspart calendar-feed-rotate - "Get a new link".
+ * @csspart calendar-feed-disable - "Turn off".
+ * @csspart calendar-feed-error - The feed status could not be loaded (with Retry).
+ * @csspart calendar-feed-retry - Its Retry.
+ * @csspart calendar-feed-action-error - Why creating, renewing or turning off the link failed.
+ * @csspart calendar-feed-dialog - The dialog confirming a new link or turning the feed off (also part "dialog").
  *
  * @cssproperty --mentorship-color-accent - Buttons, the switch when on, focus ring.
  * @cssproperty --mentorship-color-on-accent - Text on the accent colour.
@@ -117,7 +132,7 @@ const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one :
  * @cssproperty --mentorship-status-neutral-color - Neutral badges.
  */
 export class MentorDashboard extends MentorkitElement {
-  static override styles = [tokenStyles, sharedStyles, dashboardStyles, mentorDashboardStyles];
+  static override styles = [tokenStyles, sharedStyles, dashboardStyles, calendarFeedStyles, mentorDashboardStyles];
 
   /** Mentorships whose workspace is open under their card. */
   @state() private accessor openWorkspaces: ReadonlySet<string> = new Set();
@@ -131,10 +146,21 @@ export class MentorDashboard extends MentorkitElement {
   readonly #announcer = new AnnouncerController(this);
   readonly #declineModal = new ModalController(this, { dialog: () => this.declineDialog, onClosed: () => (this.declining = undefined) });
   readonly #pauseModal = new ModalController(this, { dialog: () => this.pauseDialog, onClosed: () => (this.pausing = undefined) });
+  readonly #calendarFeed = new CalendarFeedController(this, {
+    client: () => this.clientController.client,
+    // Applicants see their feed in the mentee dashboard; it is the same feed.
+    active: () => this.#dashboard.mode === 'mentor',
+    announce: (message) => this.#announcer.announce(message),
+  });
 
   /** The headless dashboard state, for portals that want to read it. */
   get dashboard(): MentorDashboardController {
     return this.#dashboard;
+  }
+
+  /** The headless state of the calendar subscription panel. */
+  get calendarFeed(): CalendarFeedController {
+    return this.#calendarFeed;
   }
 
   override render(): TemplateResult {
@@ -209,6 +235,7 @@ export class MentorDashboard extends MentorkitElement {
             </ul>
           </section>`
         : nothing}
+      ${calendarFeedPanel(this.#calendarFeed)}
     `;
   }
 

@@ -32,10 +32,11 @@ import {
 } from './workspace-time.js';
 import { WorkspaceController } from './workspace.controller.js';
 
-export type WorkspaceSection = 'meetings' | 'plan' | 'notes';
+export type WorkspaceSection = 'meetings' | 'plan' | 'messages' | 'notes';
 const SECTIONS: { id: WorkspaceSection; label: string }[] = [
   { id: 'meetings', label: 'Meetings' },
   { id: 'plan', label: 'Plan' },
+  { id: 'messages', label: 'Messages' },
   { id: 'notes', label: 'Notes' },
 ];
 
@@ -88,7 +89,8 @@ const field = (form: HTMLFormElement, name: string) => String(new FormData(form)
  * @csspart ended-note - Why an ended mentorship is read-only.
  * @csspart tabs - The tab strip (narrow containers only).
  * @csspart tab - A tab.
- * @csspart section - Each section (Meetings, Plan, Notes, Feedback).
+ * @csspart section - Each section (Meetings, Plan, Messages, Notes, Feedback).
+ * @csspart messages - The `<message-thread>` in the Messages section (styled further by its own `--mentorship-*` tokens).
  * @csspart form - Every form (schedule, plan, milestone, note, feedback).
  * @csspart card - Every card: a meeting, a milestone, a note, and their skeletons.
  * @csspart meeting - A meeting card.
@@ -198,7 +200,8 @@ export class MentorshipWorkspace extends MentorkitElement {
           ${this.#renderHeader()} ${w.mentorship?.status === 'completed' ? this.#renderFeedback() : nothing}
           ${this.#renderTabs()}
           <div class="panels">
-            ${this.#panel('meetings', this.#renderMeetings())} ${this.#panel('plan', this.#renderPlan())} ${this.#panel('notes', this.#renderNotes())}
+            ${this.#panel('meetings', this.#renderMeetings())} ${this.#panel('plan', this.#renderPlan())}
+            ${this.#panel('messages', this.#renderMessages())} ${this.#panel('notes', this.#renderNotes())}
           </div>
         `;
     }
@@ -330,6 +333,17 @@ export class MentorshipWorkspace extends MentorkitElement {
 
   #sectionSkeleton(label: string): TemplateResult {
     return html`<div class="stack" aria-busy="true"><p class="visually-hidden">Loading ${label}…</p>${cardSkeleton()}</div>`;
+  }
+
+  // ------------------------------------------------------------------------------------------
+  // Messages
+
+  #renderMessages(): TemplateResult {
+    const m = this.#workspace.mentorship!;
+    if (!m.conversationId) return html`<p part="empty" class="notice">Messages are not available for this mentorship.</p>`;
+    // Under a provider the thread finds the same client; standalone it gets this element's wiring.
+    return html`<message-thread part="messages" conversation-id=${m.conversationId} heading-level="4" .api=${this.api} .token=${this.token}
+      .getToken=${this.getToken} .theme=${this.theme}></message-thread>`;
   }
 
   // ------------------------------------------------------------------------------------------

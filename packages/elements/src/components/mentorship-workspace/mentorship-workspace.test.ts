@@ -70,7 +70,7 @@ describe('<mentorship-workspace>: states and lifecycle', () => {
     const el = await renderWorkspace({ token: mentee.token, mentorshipId: mentorship.id, width: '340px' });
     await loaded(el);
     const tabs = $$(el, '[role="tab"]');
-    expect(tabs.map((t) => text(t))).to.deep.equal(['Meetings', 'Plan', 'Notes']);
+    expect(tabs.map((t) => text(t))).to.deep.equal(['Meetings', 'Plan', 'Messages', 'Notes']);
     expect(getComputedStyle($(el, '[role="tablist"]')!).display).to.not.equal('none');
     expect(getComputedStyle($(el, '#panel-plan')!).display).to.equal('none');
     tabs[0]!.focus();

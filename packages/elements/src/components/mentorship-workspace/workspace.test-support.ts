@@ -11,6 +11,8 @@ import type { Mentorship, ProfileInput } from '@mentorkit/contract';
 import { createClient, type MentorkitClient } from '@mentorkit/sdk';
 import { fixture, html, waitUntil } from '@open-wc/testing';
 import '../../define/mentorship-workspace.js';
+// Until define/mentorship-workspace.ts imports it (see the Messages section), register the thread here.
+import '../../define/message-thread.js';
 import { devToken } from '../../test-support/api-fixture.js';
 import type { MentorshipWorkspace } from './mentorship-workspace.component.js';
 

@@ -1,0 +1,150 @@
+import type { Notification } from '@mentorkit/contract';
+import { createClient } from '@mentorkit/sdk';
+import { expect, fixture, html } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import '../../define/notification-list.js';
+import { freshToken } from '../../test-support/api-fixture.js';
+import { $, $$, button, failingFetch, FakeRealtime, freshPair, hangingFetch, text, until } from '../message-thread/message-thread.test-support.js';
+import type { NotificationList } from './notification-list.component.js';
+import { notificationText } from './notification-text.js';
+
+async function renderList(options: { token: string; fetch?: typeof fetch; realtime?: FakeRealtime }): Promise<NotificationList> {
+  const wrapper = await fixture(html`
+    <div style="width: 480px; min-height: 520px; display: flex; justify-content: flex-end">
+      <mentorship-provider api="/" .token=${options.token} .fetch=${options.fetch}>
+        <notification-list .realtimeSource=${options.realtime ?? new FakeRealtime()}></notification-list>
+      </mentorship-provider>
+    </div>
+  `);
+  const el = wrapper.querySelector('notification-list')!;
+  await el.updateComplete;
+  return el;
+}
+
+const settled = (el: NotificationList) => until(el, () => el.list.status === 'ready' || el.list.status === 'error', 'the list did not load');
+const bell = (el: NotificationList) => $<HTMLButtonElement>(el, '[part~="bell-button"]')!;
+const items = (el: NotificationList) => $$(el, '[part~="notification"] .item-text').map((p) => text(p));
+
+describe('notificationText', () => {
+  it('words each kind from its data', () => {
+    expect(notificationText({ kind: 'request.accepted', data: { mentorName: 'Ana Villanueva' } })).to.equal('Ana Villanueva accepted your request');
+    expect(notificationText({ kind: 'request.received', data: { menteeName: 'Maria Santos' } })).to.equal('Maria Santos sent you a mentorship request');
+    expect(notificationText({ kind: 'meeting.updated', data: { byName: 'Ana', title: 'Kick-off', rescheduled: true } })).to.equal('Ana rescheduled “Kick-off”');
+    expect(notificationText({ kind: 'nope' as never, data: {} })).to.equal('Something changed in your mentoring');
+  });
+});
+
+describe('<notification-list>', () => {
+  it('shows the unread count in words, lists worded notifications, marks one and then all read', async () => {
+    const { mentor, mentee } = await freshPair();
+    const el = await renderList({ token: mentor.token });
+    await settled(el);
+    // The mentor was approved and received the mentee's request.
+    expect(text($(el, '[part~="unread-badge"]'))).to.equal('2 unread');
+    expect(text(bell(el))).to.equal('Notifications2 unread');
+    expect(bell(el).getAttribute('aria-expanded')).to.equal('false');
+    expect($(el, '[part~="panel"]')!.hidden).to.equal(true);
+    await expect(el).to.be.accessible();
+
+    bell(el).click();
+    await until(el, () => el.open && el.list.status === 'ready', 'the panel did not open');
+    expect(bell(el).getAttribute('aria-expanded')).to.equal('true');
+    expect(items(el)).to.deep.equal([`New${mentee.name} sent you a mentorship request`, 'NewYour mentor application was approved']);
+    await expect(el).to.be.accessible();
+
+    button(el.shadowRoot!, new RegExp(`^Mark as read: ${mentee.name}`)).click();
+    await until(el, () => el.list.unreadCount === 1 && !!el.list.items[0]!.readAt, 'not marked read');
+    expect(text($(el, '[part~="unread-badge"]'))).to.equal('1 unread');
+    const server = await mentor.client.notifications.list({ unread: true });
+    expect(server.unreadCount).to.equal(1);
+    expect(server.items.map((n) => n.kind)).to.deep.equal(['application.approved']);
+
+    button(el.shadowRoot!, 'Mark all as read').click();
+    await until(el, () => el.list.unreadCount === 0, 'not all marked read');
+    expect($(el, '[part~="unread-badge"]')).to.not.exist;
+    expect((await mentor.client.notifications.list({ unread: true })).unreadCount).to.equal(0);
+    expect($$(el, '[part~="notification-unread"]')).to.have.length(0);
+    await expect(el).to.be.accessible();
+  });
+
+  it('Escape closes the panel and returns focus to the bell', async () => {
+    const { mentee } = await freshPair();
+    const el = await renderList({ token: mentee.token });
+    await settled(el);
+    bell(el).focus();
+    await sendKeys({ press: 'Enter' });
+    await until(el, () => el.open, 'did not open');
+    expect(items(el)[0]).to.match(/^NewAna Mentor\w+ accepted your request$/);
+    await sendKeys({ press: 'Escape' });
+    await el.updateComplete;
+    expect(el.open).to.equal(false);
+    expect(el.shadowRoot!.activeElement).to.equal(bell(el));
+  });
+
+  it('adds live notifications on top, counts them and announces them', async () => {
+    const { mentee } = await freshPair();
+    const live = new FakeRealtime();
+    const el = await renderList({ token: mentee.token, realtime: live });
+    await settled(el);
+    expect(el.list.unreadCount).to.equal(1);
+    const n: Notification = { id: crypto.randomUUID(), kind: 'meeting.scheduled', data: { byName: 'Ana', title: 'Kick-off' }, readAt: null, createdAt: new Date().toISOString() };
+    live.emit('notification.created', n);
+    live.emit('notification.created', n);
+    await el.updateComplete;
+    expect(text($(el, '[part~="unread-badge"]'))).to.equal('2 unread');
+    await until(el, () => text($(el, '[part~="announcer"]')) === 'New notification: Ana scheduled “Kick-off”', 'no announcement');
+    el.open = true;
+    await el.updateComplete;
+    expect(items(el)[0]).to.equal('NewAna scheduled “Kick-off”');
+    expect(items(el)).to.have.length(2);
+  });
+
+  it('shows a friendly empty state, accessible', async () => {
+    const { token } = await freshToken('Nadia Newcomer');
+    const el = await renderList({ token });
+    await settled(el);
+    expect($(el, '[part~="unread-badge"]')).to.not.exist;
+    el.open = true;
+    await el.updateComplete;
+    expect(text($(el, '[part~="empty"]'))).to.contain("You're all caught up");
+    await expect(el).to.be.accessible();
+  });
+
+  it('shows loading and error states with Retry, accessible', async () => {
+    const { token } = await freshToken('Omar Offline');
+    const loading = await renderList({ token, fetch: hangingFetch });
+    loading.open = true;
+    await loading.updateComplete;
+    expect(loading.list.status).to.equal('loading');
+    expect($(loading, '[aria-busy="true"] .skeleton')).to.exist;
+    await expect(loading).to.be.accessible();
+
+    const broken = failingFetch((url) => url.includes('/notifications'), { times: 1 });
+    const el = await renderList({ token, fetch: broken.fetch });
+    await settled(el);
+    el.open = true;
+    await el.updateComplete;
+    expect(text($(el, '[role="alert"]'))).to.contain('Notifications could not be loaded.');
+    await expect(el).to.be.accessible();
+    button(el.shadowRoot!, 'Retry').click();
+    await until(el, () => el.list.status === 'ready', 'did not recover');
+    expect($(el, '[part~="empty"]')).to.exist;
+  });
+
+  it('rolls back and says so when marking read is refused', async () => {
+    const { mentee } = await freshPair();
+    const refusing = failingFetch((url, method) => method === 'POST' && url.endsWith('/notifications/read'));
+    const el = await renderList({ token: mentee.token, fetch: refusing.fetch });
+    await settled(el);
+    el.open = true;
+    await el.updateComplete;
+    button(el.shadowRoot!, 'Mark all as read').click();
+    await until(el, () => el.list.actionError !== '', 'no error');
+    expect(el.list.unreadCount).to.equal(1);
+    expect(text($(el, '[part~="unread-badge"]'))).to.equal('1 unread');
+    expect(text($(el, '[role="alert"]'))).to.contain('could not be marked as read');
+    await expect(el).to.be.accessible();
+    // Still usable by the server's own client afterwards.
+    expect((await createClient({ baseUrl: '/', token: mentee.token }).notifications.list()).unreadCount).to.equal(1);
+  });
+});
