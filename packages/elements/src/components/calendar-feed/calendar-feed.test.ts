@@ -138,7 +138,7 @@ describe('calendar subscription panel', () => {
     await until(el, () => !dialog(el).open, 'the dialog did not close');
     const second = urlInput(el)!.value;
     expect(second).to.not.equal(first);
-    expect(focused(el)).to.equal(rotate);
+    await until(el, () => focused(el) === rotate, 'focus did not return to "Get a new link"');
     await until(el, () => announced(el).includes('You have a new calendar link. The old link no longer works.'), 'renewal was not announced');
     expect((await fetchFeed(first)).status).to.equal(404);
     await expectServed(second);
@@ -159,7 +159,7 @@ describe('calendar subscription panel', () => {
     await expect(reloaded).to.be.accessible();
     buttonIn(dialog(reloaded), 'Turn off').click();
     await until(reloaded, () => !dialog(reloaded).open && reloaded.calendarFeed.status === 'ready' && !reloaded.calendarFeed.enabled, 'the feed was not turned off');
-    expect(text(focused(reloaded))).to.equal('Create my calendar link');
+    await until(reloaded, () => text(focused(reloaded)) === 'Create my calendar link', 'focus did not land on "Create my calendar link"');
     await until(reloaded, () => announced(reloaded).includes('Your calendar subscription is turned off'), 'turning off was not announced');
     expect((await fetchFeed(second)).status).to.equal(404);
     expect(await createClient({ baseUrl: '/', token }).calendar.feedStatus()).to.deep.equal({ enabled: false });
@@ -218,7 +218,7 @@ describe('calendar subscription panel', () => {
     await until(el, () => dialog(el).open, 'Space did not open the dialog');
     await sendKeys({ press: 'Escape' });
     await until(el, () => !dialog(el).open, 'Escape did not close the dialog');
-    expect(focused(el)).to.equal(rotate);
+    await until(el, () => focused(el) === rotate, 'focus did not return to "Get a new link"');
     expect(urlInput(el)!.value).to.equal(link);
     await expectServed(link);
 
