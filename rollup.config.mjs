@@ -1,17 +1,50 @@
 // The self-registering browser bundle of the elements, loaded by portals with one script tag.
+// Its size is budgeted: `npm run size` builds it in memory and reports min+gzip (scripts/bundle-size.mjs).
+//
+// It bundles the package's compiled modules (packages/elements/dist, from `tsc -b`), the same
+// files npm consumers import. TypeScript lowers the standard decorators and keeps `#private`
+// members native; esbuild, lowering decorators, also rewrites every `#private` access in a
+// decorated class into WeakMap helper calls, which made the bundle ~2.5 KB gzip larger and slower.
+import minifyHTML from '@lit-labs/rollup-plugin-minify-html-literals';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
-import esbuild from 'rollup-plugin-esbuild';
+import terser from '@rollup/plugin-terser';
+
+/** lightningcss browser versions: `color-mix()` and container queries need these anyway. */
+const version = (major, minor = 0) => (major << 16) | (minor << 8);
+const cssTargets = { chrome: version(111), edge: version(111), firefox: version(113), safari: version(16, 4), ios_saf: version(16, 4) };
 
 export default {
-  input: 'packages/elements/src/index.ts',
-  output: {
-    file: 'examples/portal/mentorkit.js',
+  input: 'packages/elements/dist/index.js',
+  // The entry may export more than its own signature (what the lazily loaded translations
+  // import), so Rollup needs no extra facade chunk: the page loads one file up front.
+  preserveEntrySignatures: 'allow-extension',
+  onwarn(warning, warn) {
+    // TypeScript's decorator helpers start `(this && this.__esDecorate) || …`; at the top of a
+    // module `this` is undefined, which is what they expect.
+    if (warning.code !== 'THIS_IS_UNDEFINED') warn(warning);
+  },
+  // The demo portal serves the first copy; the package ships the second (`@mentorkit/elements/bundle.js`).
+  output: ['examples/portal', 'packages/elements/dist/bundle'].map((dir) => ({
+    dir,
+    entryFileNames: 'mentorkit.js',
+    // Translations are imported on demand and land beside it (mentorkit-fil.js); no hash, so a
+    // rebuild overwrites instead of piling up files.
+    chunkFileNames: 'mentorkit-[name].js',
     format: 'es',
     sourcemap: true,
-  },
+  })),
   plugins: [
     // The `production` condition keeps Lit's development build (with its warnings) out.
     nodeResolve({ exportConditions: ['production'], browser: true }),
-    esbuild({ target: 'es2022', minify: true, tsconfig: 'packages/elements/tsconfig.json' }),
+    // Minifies the text of html`` and css`` templates. conservativeCollapse keeps one space
+    // where there was whitespace: html` on ${date}` must not lose its leading space. A template
+    // that cannot be minified (e.g. a css`` fragment without a selector) fails the build.
+    minifyHTML({
+      include: ['packages/elements/dist/**/*.js'],
+      failOnError: true,
+      options: { minifyOptions: { conservativeCollapse: true, minifyCSS: { targets: cssTargets } } },
+    }),
+    // `comments: 'some'` keeps Lit's licence notices, which gzip folds to almost nothing.
+    terser({ ecma: 2020, module: true, compress: { passes: 2 }, format: { comments: 'some' } }),
   ],
 };

@@ -56,6 +56,19 @@ personaSelect.addEventListener('change', () => {
 });
 usePersona(remembered());
 
+// Language: the elements follow the page's <html lang> (unless a nearer `lang` says otherwise).
+const LANGUAGE_KEY = 'mentorkit-demo-language';
+const languageSelect = document.getElementById('language');
+function useLanguage(lang) {
+  languageSelect.value = lang;
+  document.documentElement.lang = lang;
+}
+languageSelect.addEventListener('change', () => {
+  localStorage.setItem(LANGUAGE_KEY, languageSelect.value);
+  useLanguage(languageSelect.value);
+});
+useLanguage(localStorage.getItem(LANGUAGE_KEY) === 'fil' ? 'fil' : 'en');
+
 // Sub-navigation: a tab shows once its element is defined; the hash picks the panel.
 const tabs = [...document.querySelectorAll('.subnav a[data-panel]')];
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDateTime, page, pageQuery, text } from './common.js';
+import { id, isoDateTime, page, pageQuery, text } from './common.js';
 import type { ListParams } from './common.js';
 import { personSummary } from './people.js';
 import { mentorStatuses } from './values.js';
@@ -20,11 +20,15 @@ export type AdminMentor = z.infer<typeof adminMentor>;
 export const adminMentorPage = page(adminMentor);
 export const adminMentorQuery = pageQuery.extend({
   status: z.enum(mentorStatuses).optional(),
-  q: z.string().max(200).optional(),
+  // text(): no control characters; PostgreSQL cannot hold a NUL and answered a search for one with a 500.
+  q: text(200).optional(),
 });
 export type AdminMentorParams = ListParams<typeof adminMentorQuery>;
 
 export const suspendInput = z.object({ reason: text(1000, 1) }).strict();
+/** The answer to suspend and reactivate: suspension also declines the mentor's pending requests. */
+export const mentorStatusResult = z.object({ id, status: z.enum(mentorStatuses), declinedRequests: z.number().int().min(0) });
+export type MentorStatusResult = z.infer<typeof mentorStatusResult>;
 
 export const weeklyCount = z.object({ week: z.string(), requests: z.number().int(), accepted: z.number().int() });
 

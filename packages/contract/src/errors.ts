@@ -12,6 +12,8 @@ export const errorStatus = {
   duplicate_request: 409,
   mentor_unavailable: 409,
   too_many_pending_requests: 409,
+  /** The caller's account was erased (`DELETE /me`); a valid token for it never signs in again. */
+  account_deleted: 410,
   payload_too_large: 413,
   rate_limited: 429,
   internal: 500,

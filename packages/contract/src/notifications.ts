@@ -54,3 +54,5 @@ export const markReadInput = z.union([
   z.object({ all: z.literal(true) }).strict(),
 ]);
 export type MarkReadInput = z.input<typeof markReadInput>;
+export const markReadResult = z.object({ marked: z.number().int().min(0), unreadCount: z.number().int().min(0) });
+export type MarkReadResult = z.infer<typeof markReadResult>;

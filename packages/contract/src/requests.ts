@@ -15,6 +15,14 @@ export const mentorshipRequestInput = z
   .strict();
 export type MentorshipRequestInput = z.input<typeof mentorshipRequestInput>;
 
+/**
+ * How many mentorship requests one person may send in any rolling hour and day (answered 429
+ * `rate_limited` with Retry-After beyond). Withdrawn ones count: the limit is on sending, so that
+ * nobody can flood mentors by sending and withdrawing in a loop.
+ */
+export const REQUESTS_PER_HOUR = 10;
+export const REQUESTS_PER_DAY = 30;
+
 export const mentorshipRequest = z.object({
   id,
   status: z.enum(requestStatuses),

@@ -17,6 +17,9 @@ export { NotificationList } from './components/notification-list/notification-li
 export { NotificationListController } from './components/notification-list/notification-list.controller.js';
 export { notificationText } from './components/notification-list/notification-text.js';
 export { RealtimeController, type RealtimeSource } from './controllers/realtime.controller.js';
+export { RealtimeHub, shareRealtime, type RealtimeHubOptions } from './controllers/realtime-hub.js';
+export { LiveRefreshController, keepFocusInList, type LiveRefreshOptions } from './controllers/live-refresh.controller.js';
+export { UnreadCountsController } from './controllers/unread-counts.controller.js';
 export { MentorshipProvider } from './components/mentorship-provider/mentorship-provider.component.js';
 export { MentorkitElement } from './internal/mentorkit-element.js';
 export { ClientController, type ClientHost } from './controllers/client.controller.js';
@@ -30,6 +33,7 @@ export {
   type SearchStatus,
 } from './controllers/mentor-search.controller.js';
 export { clientContext } from './internal/client-context.js';
+export { themeContext, type Theme } from './internal/theme-context.js';
 export { defineElement } from './internal/define-element.js';
 export {
   emit,

@@ -1,5 +1,7 @@
 import type {
   AcceptResult,
+  AccountErasure,
+  AccountExport,
   Conversation,
   ConversationListParams,
   ConversationPage,
@@ -23,6 +25,9 @@ import type {
   MentorshipRequest,
   MentorshipRequestInput,
   NotificationPage,
+  NotificationPreferences,
+  NotificationPreferencesInput,
+  UnsubscribeResult,
   Page,
   ProgrammeStats,
   RequestListParams,
@@ -139,6 +144,13 @@ export function createClient(options: ClientOptions) {
     me: {
       get: (o?: RequestOptions) => request<Me>('GET', 'me', { ...o }),
       updateProfile: (input: ProfileInput, o?: RequestOptions) => request<Profile>('PUT', 'me/profile', { body: input, ...o }),
+      /** Everything Mentorkit keeps about the caller, as one JSON document. */
+      export: (o?: RequestOptions) => request<AccountExport>('GET', 'me/export', { ...o }),
+      /**
+       * Erases the caller's account at once and for good (see `AccountErasure`). Every later call
+       * with this person's tokens rejects with `account_deleted` (410).
+       */
+      delete: (o?: RequestOptions) => request<AccountErasure>('DELETE', 'me', { ...o }),
     },
     mentorApplications: {
       submit: (input: MentorApplicationInput, o?: RequestOptions) => request<MentorApplication>('POST', 'mentor-applications', { body: input, ...o }),
@@ -221,6 +233,13 @@ export function createClient(options: ClientOptions) {
         request<NotificationPage>('GET', 'notifications', { query: params, ...o }),
       markRead: (input: MarkReadInput, o?: RequestOptions) =>
         request<{ marked: number; unreadCount: number }>('POST', 'notifications/read', { body: input, ...o }),
+      /** Which emails the caller gets (one switch per kind), in which language, at which address. */
+      preferences: (o?: RequestOptions) => request<NotificationPreferences>('GET', 'me/notification-preferences', { ...o }),
+      /** Switches the kinds named (others keep their setting) and/or the language; answers the whole set. */
+      updatePreferences: (input: NotificationPreferencesInput, o?: RequestOptions) =>
+        request<NotificationPreferences>('PUT', 'me/notification-preferences', { body: input, ...o }),
+      /** The one-click unsubscribe of a mail's signed link (no sign-in needed); `validation_failed` when forged or expired. */
+      unsubscribe: (token: string, o?: RequestOptions) => request<UnsubscribeResult>('POST', 'unsubscribe', { query: { token }, ...o }),
     },
     admin: {
       applications: (params: ApplicationListParams = {}, o?: RequestOptions) =>

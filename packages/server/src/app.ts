@@ -17,9 +17,14 @@ import { lifecycleRoutes } from './features/lifecycle/lifecycle.routes.js';
 import { meetingRoutes, mentorshipMeetingRoutes } from './features/meetings/meetings.routes.js';
 import { milestoneRoutes, mentorshipMilestoneRoutes } from './features/milestones/milestones.routes.js';
 import { progressRoutes } from './features/progress/progress.routes.js';
+import { devMailRoutes } from './features/email/dev-mail.routes.js';
+import { preferenceRoutes, unsubscribeRoutes } from './features/email/email.routes.js';
+import { privacyRoutes } from './features/privacy/privacy.routes.js';
 import { ApiError, errorResponse, toApiError } from './http/errors.js';
 import type { AppDeps, AppEnv } from './http/env.js';
 import { redactPath } from './http/logger.js';
+import { securityHeaders } from './http/security-headers.js';
+import { openApiRoutes } from './openapi/openapi.routes.js';
 
 export const API_BASE = '/api/v1';
 
@@ -29,6 +34,7 @@ export function createApp(deps: AppDeps) {
   const app = new Hono<AppEnv>();
 
   app.use('*', requestId({ headerName: 'X-Request-Id', limitLength: 64 }));
+  app.use('*', securityHeaders(API_BASE));
   app.use('*', async (c, next) => {
     c.set('deps', deps);
     const started = performance.now();
@@ -57,8 +63,11 @@ export function createApp(deps: AppDeps) {
     bodyLimit({ maxSize: 1024 * 1024, onError: () => { throw new ApiError('payload_too_large', 'Request body exceeds 1 MB'); } }),
   );
 
+  // The demo sign-in exists only in demo mode with an HS256 secret; the API reference lists it then too.
+  const demo = Boolean(config.MENTORSHIP_DEMO && config.MENTORSHIP_JWT_SECRET);
   const api = new Hono<AppEnv>()
     .route('/', healthRoutes)
+    .route('/', openApiRoutes({ demo }))
     .route('/me', meRoutes)
     .route('/mentors', mentorRoutes)
     .route('/mentor-applications', applicationRoutes)
@@ -72,13 +81,18 @@ export function createApp(deps: AppDeps) {
     .route('/milestones', milestoneRoutes)
     .route('/calendar', calendarFeedRoutes)
     .route('/me', calendarSettingsRoutes)
+    .route('/me', privacyRoutes)
+    .route('/me', preferenceRoutes)
+    .route('/unsubscribe', unsubscribeRoutes)
     .route('/notifications', notificationRoutes)
     .route('/conversations', conversationRoutes)
     .route('/admin', adminRoutes);
-  if (config.MENTORSHIP_DEMO && config.MENTORSHIP_JWT_SECRET) api.route('/dev', devRoutes);
+  if (demo) api.route('/dev', devRoutes);
 
   app.route('/', healthRoutes);
   app.route(API_BASE, api);
+  // The demo's outbox viewer: a page for people, so outside the JSON API.
+  if (config.MENTORSHIP_DEMO) app.route('/dev/mail', devMailRoutes);
 
   app.notFound((c) => errorResponse(c, new ApiError('not_found', `No route for ${c.req.method} ${redactPath(c.req.path)}`)));
   app.onError((err, c) => {

@@ -33,8 +33,14 @@ export const configSchema = z
     MENTORSHIP_SMTP_URL: optionalString.pipe(z.url({ protocol: /^smtps?$/ }).optional()),
     MENTORSHIP_MAIL_FROM: z.string().default('Mentorkit <mentoring@localhost>'),
     MENTORSHIP_PORTAL_URL: z.url({ protocol: /^https?$/ }).default('http://localhost:8787/'),
+    /** Where mail recipients reach this server (the unsubscribe link); defaults to the portal URL. */
+    MENTORSHIP_PUBLIC_URL: optionalString.pipe(z.url({ protocol: /^https?$/ }).optional()),
+    /** Signs unsubscribe links; derived from MENTORSHIP_JWT_SECRET when not set. */
+    MENTORSHIP_UNSUBSCRIBE_SECRET: optionalString.pipe(z.string().min(32, 'must be at least 32 characters').optional()),
     MENTORSHIP_REQUEST_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(14),
     MENTORSHIP_ADMIN_ROLE: z.string().min(1).default('admin'),
+    /** Behind a reverse proxy: take the client address from the last `X-Forwarded-For` entry (the proxy's). */
+    MENTORSHIP_TRUST_PROXY: flag,
     MENTORSHIP_LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
   })
   .superRefine((c, ctx) => {
@@ -43,6 +49,13 @@ export const configSchema = z
         code: 'custom',
         path: ['MENTORSHIP_JWKS_URL'],
         message: 'set either MENTORSHIP_JWT_SECRET or MENTORSHIP_JWKS_URL, not both',
+      });
+    }
+    if (c.MENTORSHIP_SMTP_URL && !c.MENTORSHIP_UNSUBSCRIBE_SECRET && !c.MENTORSHIP_JWT_SECRET && !c.MENTORSHIP_DEMO) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['MENTORSHIP_UNSUBSCRIBE_SECRET'],
+        message: 'required with MENTORSHIP_SMTP_URL when MENTORSHIP_JWKS_URL is used (every mail carries a signed unsubscribe link)',
       });
     }
     if (!c.MENTORSHIP_JWT_SECRET && !c.MENTORSHIP_JWKS_URL && !c.MENTORSHIP_DEMO) {

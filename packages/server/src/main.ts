@@ -1,16 +1,15 @@
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
-import { serveStatic } from '@hono/node-server/serve-static';
-import { relative } from 'node:path';
 import { createApp } from './app.js';
 import { createVerifier } from './auth/verify.js';
 import { ConfigError, loadConfig } from './config.js';
 import { openDatabase } from './db/connect.js';
 import { migrateToLatest } from './db/migrate.js';
 import { seedDemo } from './demo/seed.js';
+import { serveDemoPortal } from './http/demo-portal.js';
 import { createLogger } from './http/logger.js';
+import { SERVER_TIMEOUTS } from './http/server-options.js';
 import { startRequestJobs } from './jobs/requests.job.js';
+import { startEmail } from './features/email/email.service.js';
 import { attachRealtime } from './realtime/realtime.server.js';
 
 /** The entry point: parse configuration, open and migrate the database, serve, shut down cleanly. */
@@ -36,15 +35,14 @@ async function main() {
 
   // Expiry and reminders run at start (catching up on downtime) and every five minutes.
   const jobs = startRequestJobs(handle.db, { now: () => new Date(), logger });
+  // The mail outbox worker and the daily digest run here too; `npm run worker` runs more of them.
+  const email = startEmail({ db: handle.db, config, logger, now: () => new Date() });
 
   const app = createApp({ config, db: handle.db, verifier: createVerifier(config), logger, now: () => new Date() });
-  if (config.MENTORSHIP_DEMO) {
-    // The demo portal: a plain alumni site embedding the elements (examples/portal).
-    const portalDir = fileURLToPath(new URL('../../../examples/portal/', import.meta.url));
-    if (existsSync(portalDir)) app.use('/*', serveStatic({ root: relative(process.cwd(), portalDir) }));
-  }
+  // The demo portal: a plain alumni site embedding the elements (examples/portal).
+  if (config.MENTORSHIP_DEMO) serveDemoPortal(app);
 
-  const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
+  const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST, serverOptions: SERVER_TIMEOUTS }, (info) => {
     const url = `http://localhost:${info.port}/`;
     logger.info('listening', { port: info.port, url });
     if (config.MENTORSHIP_DEMO) process.stdout.write(`\n  Mentorkit demo portal: ${url}\n  API: ${url}api/v1  (pick a persona at the top of the page)\n\n`);
@@ -64,6 +62,7 @@ async function main() {
     server.close(async () => {
       await realtime.close().catch(() => {});
       await jobs.stop().catch(() => {});
+      await email.stop().catch(() => {});
       await handle.close().catch(() => {});
       logger.info('stopped');
       process.exit(0);

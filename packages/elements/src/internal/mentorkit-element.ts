@@ -1,11 +1,46 @@
-import { LitElement } from 'lit';
+import { ContextConsumer } from '@lit/context';
+import { LitElement, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { TokenSource } from '@mentorkit/sdk';
 import { ClientController } from '../controllers/client.controller.js';
+import { themeContext, type Theme } from './theme-context.js';
+import { inLanguage, listenForLanguage, resolveLanguage, whenLoaded, type Language } from './localization.js';
 
 /**
  * What every Mentorkit element shares: standalone wiring (`api` + `token`/`getToken`), the
  * client resolved from it or from a surrounding `<mentorship-provider>`, and the `theme`.
+ *
+ * The system tier of the theming tokens (THEMING.md) reaches every element; each element's own
+ * JSDoc adds its component tokens and says where it uses a system token.
+ * @cssproperty --mentorship-color-accent - Primary buttons, links, selected states, focus ring (#1f5fae; dark #8cb4ff).
+ * @cssproperty --mentorship-color-on-accent - Text on the accent colour (#ffffff; dark #0b1a30).
+ * @cssproperty --mentorship-color-background - Behind the element: transparent in light mode, so the page shows; #121418 in dark mode.
+ * @cssproperty --mentorship-color-surface - Cards, fields and dialogs (#ffffff; dark #1c1f24).
+ * @cssproperty --mentorship-color-text - Body text (#1d232b; dark #e6e9ee).
+ * @cssproperty --mentorship-color-muted - Secondary text (#55606d; dark #a7b0bc).
+ * @cssproperty --mentorship-color-border - Borders of cards, fields and chips (#c9d0d9; dark #3d4550).
+ * @cssproperty --mentorship-color-danger - Errors and destructive buttons (#b42318; dark #ff8f85).
+ * @cssproperty --mentorship-color-success - Positive statuses (#1a7f37; dark #62d286).
+ * @cssproperty --mentorship-color-warning - Waiting statuses and warnings (#b25e00; dark #e7b750).
+ * @cssproperty --mentorship-color-focus - The focus ring (the accent).
+ * @cssproperty --mentorship-radius - Corner radius of cards, fields and buttons (8px).
+ * @cssproperty --mentorship-space - The spacing unit; gaps and paddings are multiples of it (8px).
+ * @cssproperty --mentorship-font - Font family (the page's).
+ * @cssproperty --mentorship-button-background - Buttons (the surface).
+ * @cssproperty --mentorship-button-color - Button text (the text colour).
+ * @cssproperty --mentorship-button-border-color - Button borders (the border colour).
+ * @cssproperty --mentorship-button-radius - Button corners (the radius).
+ * @cssproperty --mentorship-button-primary-background - The primary action's background (the accent).
+ * @cssproperty --mentorship-button-primary-color - The primary action's text (on-accent).
+ * @cssproperty --mentorship-button-danger-background - Destructive buttons' background (danger).
+ * @cssproperty --mentorship-button-danger-color - Destructive buttons' text (on-accent).
+ * @cssproperty --mentorship-card-background - Cards (the surface).
+ * @cssproperty --mentorship-card-border-color - Card borders (the border colour).
+ * @cssproperty --mentorship-card-radius - Card corners (the radius).
+ * @cssproperty --mentorship-card-padding - Card padding (2.5 × space).
+ * @cssproperty --mentorship-chip-background - Chips (a tint of the accent).
+ * @cssproperty --mentorship-chip-border-color - Chip borders (the border colour).
+ * @cssproperty --mentorship-field-border-color - Borders of text fields, selects and text areas (the border colour).
  */
 export class MentorkitElement extends LitElement {
   /** Base URL of the Mentorkit server, e.g. `/` or `https://mentoring.example.edu`. Leave unset under a provider. */
@@ -17,8 +52,57 @@ export class MentorkitElement extends LitElement {
   /** Called before each request (and once more after a 401) for a fresh JWT, used with `api`. */
   @property({ attribute: false }) accessor getToken: TokenSource | undefined = undefined;
 
-  /** Forces a colour scheme; without it the element follows `prefers-color-scheme`. */
-  @property({ reflect: true }) accessor theme: 'light' | 'dark' | undefined = undefined;
+  /**
+   * Forces a colour scheme; without it the element follows its provider's `theme`, else
+   * `prefers-color-scheme`.
+   */
+  @property({ reflect: true }) accessor theme: Theme | undefined = undefined;
 
   protected readonly clientController = new ClientController(this);
+
+  readonly #providerTheme = new ContextConsumer(this, { context: themeContext, subscribe: true });
+
+  /**
+   * The scheme in force (own `theme`, else the provider's) goes on the host as
+   * `data-mentorship-theme`, which the token styles read: CSS cannot see the provider's value.
+   */
+  protected override update(changed: PropertyValues): void {
+    const scheme = this.theme ?? this.#providerTheme.value;
+    if (scheme) this.setAttribute('data-mentorship-theme', scheme);
+    else this.removeAttribute('data-mentorship-theme');
+    super.update(changed);
+  }
+
+  #language: Language = { locale: 'en', tag: undefined };
+  #stopListening: (() => void) | undefined;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.#stopListening = listenForLanguage({ languageChanged: () => this.requestUpdate() });
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#stopListening?.();
+  }
+
+  /**
+   * The language comes from the nearest `lang` (the element's, a wrapper's, the provider's, the
+   * page's). A first Filipino render waits for the translations, so nothing flashes in English.
+   */
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    this.#language = resolveLanguage(this);
+    const pending = whenLoaded(this.#language.locale);
+    return pending ? pending.then(() => super.scheduleUpdate()) : super.scheduleUpdate();
+  }
+
+  /** willUpdate, render and updated run in the element's language, so every `msg()` in them does. */
+  protected override performUpdate(): void {
+    inLanguage(this.#language, () => super.performUpdate());
+  }
+
+  /** For text built outside an update (e.g. an announcement after a request finishes). */
+  protected inOwnLanguage<T>(fn: () => T): T {
+    return inLanguage(resolveLanguage(this), fn);
+  }
 }

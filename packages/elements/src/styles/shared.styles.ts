@@ -1,7 +1,15 @@
 import { css } from 'lit';
 
-/** Controls every Mentorkit element draws the same way: buttons, chips, badges, fields, skeletons. */
+/**
+ * What every Mentorkit element (all but the provider) draws the same way: buttons, chips, badges,
+ * fields, cards, notices, dialogs, skeletons. Component styles come after it and override a
+ * value where an element differs (e.g. the dashboards' tighter cards).
+ */
 export const sharedStyles = css`
+  :host {
+    display: block;
+    line-height: 1.5;
+  }
   :host([hidden]) {
     display: none !important;
   }
@@ -13,6 +21,19 @@ export const sharedStyles = css`
   :focus-visible {
     outline: 3px solid var(--_focus);
     outline-offset: 2px;
+    /* WCAG 2.4.11: a control scrolled into view by Tab keeps clear of sticky bars and edges. */
+    scroll-margin-block: calc(var(--_space) * 6);
+  }
+  /* WCAG 2.3.3 / reduced motion: whatever a component animates, nothing moves for those who asked. */
+  @media (prefers-reduced-motion: reduce) {
+    *,
+    *::before,
+    *::after {
+      animation-duration: 0.01ms !important;
+      animation-iteration-count: 1 !important;
+      transition-duration: 0.01ms !important;
+      scroll-behavior: auto !important;
+    }
   }
 
   .visually-hidden {
@@ -35,10 +56,10 @@ export const sharedStyles = css`
     min-height: 2.5rem;
     min-width: 2.5rem;
     padding: 0 calc(var(--_space) * 2);
-    border: 1px solid var(--_border);
+    border: 1px solid var(--mentorship-button-border-color, var(--_border));
     border-radius: var(--mentorship-button-radius, var(--_radius));
-    background: var(--_surface);
-    color: var(--_text);
+    background: var(--mentorship-button-background, var(--_surface));
+    color: var(--mentorship-button-color, var(--_text));
     font: inherit;
     font-weight: 600;
     line-height: 1.2;
@@ -83,7 +104,7 @@ export const sharedStyles = css`
     gap: calc(var(--_space) / 2);
     min-height: 1.75rem;
     padding: 2px calc(var(--_space) * 1.25);
-    border: 1px solid var(--_border);
+    border: 1px solid var(--mentorship-chip-border-color, var(--_border));
     border-radius: 999px;
     background: var(--mentorship-chip-background, var(--_subtle));
     color: var(--_text);
@@ -141,7 +162,7 @@ export const sharedStyles = css`
     min-width: 0;
     min-height: 2.5rem;
     padding: 0 var(--_space);
-    border: 1px solid var(--_border);
+    border: 1px solid var(--mentorship-field-border-color, var(--_border));
     border-radius: var(--_radius);
     background: var(--_surface);
     color: var(--_text);
@@ -162,6 +183,144 @@ export const sharedStyles = css`
   @media (prefers-reduced-motion: reduce) {
     .skeleton {
       animation: none;
+    }
+  }
+  .line--short {
+    width: 45%;
+  }
+  .line--medium {
+    width: 60%;
+  }
+  .line--long {
+    width: 85%;
+  }
+  .pill {
+    width: 6rem;
+    height: 1.75rem;
+    border-radius: 999px;
+  }
+
+  p {
+    margin: 0;
+  }
+  .muted,
+  .meta,
+  .hint {
+    color: var(--_muted);
+  }
+  .meta,
+  .hint {
+    font-size: 0.9375em;
+  }
+  .prose {
+    white-space: pre-line;
+  }
+  .chips {
+    display: flex;
+    flex-wrap: wrap;
+    gap: calc(var(--_space) * 0.75);
+    margin: 0;
+    padding: 0;
+    list-style: none;
+  }
+  .links {
+    margin: 0;
+    padding-inline-start: 1.25rem;
+  }
+  .links a {
+    display: inline-block;
+    min-height: 1.5rem;
+    color: var(--_accent);
+  }
+  .more {
+    display: flex;
+    justify-content: center;
+  }
+
+  .card {
+    display: grid;
+    gap: calc(var(--_space) * 1.5);
+    min-width: 0;
+    padding: var(--mentorship-card-padding, calc(var(--_space) * 2.5));
+    border: 1px solid var(--mentorship-card-border-color, var(--_border));
+    border-radius: var(--mentorship-card-radius, var(--_radius));
+    background: var(--mentorship-card-background, var(--_surface));
+    overflow-wrap: anywhere;
+  }
+
+  /* Empty states and errors with their retry button. */
+  .notice {
+    display: grid;
+    justify-items: start;
+    gap: var(--_space);
+    padding: calc(var(--_space) * 3);
+    border: 1px dashed var(--_border);
+    border-radius: var(--_radius);
+  }
+  .notice--error {
+    border: 1px solid var(--_danger);
+    border-inline-start-width: 4px;
+  }
+
+  .button--danger {
+    border-color: var(--mentorship-button-danger-background, var(--_danger));
+    background: var(--mentorship-button-danger-background, var(--_danger));
+    color: var(--mentorship-button-danger-color, var(--_on-accent));
+  }
+  .button--danger:hover:not(:disabled) {
+    background: color-mix(in srgb, var(--mentorship-button-danger-background, var(--_danger)) 88%, var(--_text));
+  }
+  textarea {
+    width: 100%;
+    min-width: 0;
+    min-height: 6rem;
+    padding: var(--_space);
+    border: 1px solid var(--mentorship-field-border-color, var(--_border));
+    border-radius: var(--_radius);
+    background: var(--_surface);
+    color: var(--_text);
+    font: inherit;
+    resize: vertical;
+  }
+  .field-error {
+    color: var(--_danger);
+    font-weight: 600;
+  }
+
+  /* Modal dialogs (<dialog> with showModal): they sit in the top layer, sized by the viewport. */
+  .dialog {
+    width: min(36rem, calc(100vw - 2rem));
+    max-height: calc(100dvh - 2rem);
+    padding: 0;
+    border: 1px solid var(--_border);
+    border-radius: calc(var(--_radius) * 1.5);
+    background: var(--_surface);
+    color: var(--_text);
+    overflow-wrap: anywhere;
+  }
+  .dialog::backdrop {
+    background: rgb(15 20 30 / 0.55);
+  }
+  .dialog-panel {
+    display: grid;
+    gap: calc(var(--_space) * 2);
+    padding: calc(var(--_space) * 3);
+  }
+  .dialog-foot {
+    display: flex;
+    flex-wrap: wrap;
+    justify-content: flex-end;
+    gap: var(--_space);
+  }
+  @media (prefers-reduced-motion: no-preference) {
+    .dialog[open] {
+      animation: mentorship-dialog-in 160ms ease-out;
+    }
+    @keyframes mentorship-dialog-in {
+      from {
+        opacity: 0;
+        transform: translateY(8px);
+      }
     }
   }
 `;

@@ -1,6 +1,7 @@
 import { createMiddleware } from 'hono/factory';
 import { ApiError } from '../http/errors.js';
 import type { AppEnv } from '../http/env.js';
+import { authFailuresOf, clientAddress } from './auth-failures.js';
 import { upsertUserFromClaims } from './users.repository.js';
 import { InvalidTokenError } from './verify.js';
 
@@ -9,12 +10,19 @@ export const requireViewer = createMiddleware<AppEnv>(async (c, next) => {
   const header = c.req.header('authorization') ?? '';
   const match = /^Bearer\s+([A-Za-z0-9_\-.=]+)$/i.exec(header.trim());
   if (!match?.[1]) throw new ApiError('unauthenticated', 'A bearer token is required', undefined, { 'WWW-Authenticate': 'Bearer' });
-  const { config, verifier, db } = c.get('deps');
+  const deps = c.get('deps');
+  const { config, verifier, db } = deps;
+  // An address that keeps sending bad tokens is turned away before any signature is checked.
+  const failures = authFailuresOf(deps);
+  const address = clientAddress(c);
+  const wait = address === undefined ? 0 : failures.retryAfter(address, deps.now().getTime());
+  if (wait > 0) throw new ApiError('rate_limited', `Too many invalid tokens from this address; try again in ${wait} s`, undefined, { 'Retry-After': String(wait) });
   let claims;
   try {
     claims = await verifier.verify(match[1]);
   } catch (err) {
     if (err instanceof InvalidTokenError) {
+      if (address !== undefined) failures.fail(address, deps.now().getTime());
       throw new ApiError('unauthenticated', err.message, undefined, { 'WWW-Authenticate': 'Bearer error="invalid_token"' });
     }
     throw err;

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
 import type { Claims } from './verify.js';
+import { ApiError } from '../http/errors.js';
 
 export interface IdentifiedUser {
   id: string;
@@ -9,8 +10,17 @@ export interface IdentifiedUser {
 }
 
 /**
+ * An erased account (`DELETE /me`) stays erased: the portal's token is still valid, so without
+ * this the upsert below would bring the person back. 410 rather than 401, because a fresh token
+ * cannot help (clients fetch a new token and retry on 401) and rather than 403, because there is
+ * nothing left that access is being denied to.
+ */
+export const accountDeleted = () => new ApiError('account_deleted', 'This account was deleted');
+
+/**
  * Creates the user (and an empty profile) on first sight, refreshes name/email/picture/admin when
- * the portal's claims changed, and does no write at all when nothing did.
+ * the portal's claims changed, and does no write at all when nothing did. Never revives an erased
+ * account: it answers `account_deleted`.
  */
 export async function upsertUserFromClaims(db: Kysely<Database>, claims: Claims, isAdmin: boolean): Promise<IdentifiedUser> {
   const existing = await db
@@ -19,10 +29,10 @@ export async function upsertUserFromClaims(db: Kysely<Database>, claims: Claims,
     .where('issuer', '=', claims.issuer)
     .where('subject', '=', claims.subject)
     .executeTakeFirst();
+  if (existing && existing.deleted_at !== null) throw accountDeleted();
   const name = claims.name || existing?.name || 'Alumnus';
   if (
     existing &&
-    existing.deleted_at === null &&
     existing.name === name &&
     existing.email === claims.email &&
     existing.avatar_url === claims.picture &&
@@ -40,12 +50,13 @@ export async function upsertUserFromClaims(db: Kysely<Database>, claims: Claims,
           email: claims.email,
           avatar_url: claims.picture,
           is_admin: isAdmin,
-          deleted_at: null,
           updated_at: new Date(),
-        }),
+        }).where('users.deleted_at', 'is', null),
       )
       .returning(['id'])
-      .executeTakeFirstOrThrow();
+      .executeTakeFirst();
+    // No row: the account was erased between the read above and this write.
+    if (!row) throw accountDeleted();
     await trx.insertInto('profiles').values({ user_id: row.id }).onConflict((oc) => oc.column('user_id').doNothing()).execute();
     return { id: row.id, name, isAdmin };
   });

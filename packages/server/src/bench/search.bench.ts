@@ -325,6 +325,9 @@ async function main() {
 
     // 6. Report
     const ratio = search.throughput / health.throughput;
+    const searchCpuMs = search.serverMsPerRequest + (search.postgresMsPerRequest ?? NaN);
+    const cpuBound = (os.cpus().length * 1000) / searchCpuMs;
+    const readyCpuMs = ready.serverMsPerRequest + (ready.postgresMsPerRequest ?? NaN);
     const pass = (ok: boolean) => (ok ? 'met' : '**missed**');
     const row = (label: string, r: Measured, concurrency = settings.concurrency) => [
       label, String(concurrency), r.throughput.toFixed(0), r.latencyMs.p50.toFixed(1), r.latencyMs.p95.toFixed(1), r.latencyMs.p99.toFixed(1),
@@ -395,11 +398,18 @@ Matching mentors per query: median ${sortedTotals[Math.floor(sortedTotals.length
 Targets: search p95 ≤ ${TARGET_P95_MS} ms: ${pass(search.latencyMs.p95 <= TARGET_P95_MS)} (${search.latencyMs.p95.toFixed(1)} ms);
 search throughput ≥ ${TARGET_RATIO} × /healthz: ${pass(ratio >= TARGET_RATIO)} (${ratio.toFixed(3)} × = ${search.throughput.toFixed(0)} / ${health.throughput.toFixed(0)} req/s).
 
+What the CPU allows: a search costs ${searchCpuMs.toFixed(2)} ms of CPU (server ${search.serverMsPerRequest.toFixed(2)} + PostgreSQL ${(search.postgresMsPerRequest ?? NaN).toFixed(2)}),
+so ${cpu.length} cores answer at most ≈ ${cpuBound.toFixed(0)} searches per second even with nothing else running, which at
+${settings.concurrency} clients means a latency of at least ≈ ${((settings.concurrency / cpuBound) * 1000).toFixed(1)} ms. ${TARGET_RATIO} × /healthz is ${(TARGET_RATIO * health.throughput).toFixed(0)} searches
+per second: a budget of ${((cpu.length * 1000) / (TARGET_RATIO * health.throughput)).toFixed(2)} ms of CPU per search, Node and PostgreSQL together, when \`/readyz\` (one
+\`SELECT 1\` through the pool, no search work at all) already costs ${readyCpuMs.toFixed(2)} ms.
+
 ### Query plans
 
-Besides the user lookup of authentication, a search request runs ${explainedTypical.length} statements (statements issued together run in
-parallel on the pool). Captured from \`searchMentors\` through Kysely's query log and run again, one by one, with
-\`EXPLAIN (ANALYZE, BUFFERS)\` on the warm database; the summary line gives the execution time.
+Besides the user lookup of authentication, a search request runs ${explainedTypical.length} statements, one after the other: the
+viewer's profile with the text query turned into a tsquery, then the page, total and facets in one statement. Captured from \`searchMentors\`
+through Kysely's query log and run again, one by one, with \`EXPLAIN (ANALYZE, BUFFERS)\` on the warm database; the summary
+line gives the execution time.
 
 Typical search (median result count, ${medianTotal}): \`q=${typical.q}&expertise=${typical.expertise}&availability=accepting\`
 

@@ -56,6 +56,10 @@ export function openPostgres(connectionString: string, options: { max?: number }
   const pool = new pg.Pool({ connectionString, max: options.max ?? 10, types });
   // An idle client that loses its connection must not crash the process; the pool replaces it.
   pool.on('error', () => {});
+  // Nor may a checked-out one: pg-pool drops its own listener while a client is lent out, and a
+  // connection killed then (pg_terminate_backend, a failover) emits 'error' after failing its
+  // query. The query's caller gets the error (a 503); the pool discards the dead client on release.
+  pool.on('connect', (client) => client.on('error', () => {}));
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   const listener = createListener(connectionString);
   return {

@@ -3,6 +3,8 @@ import * as initial from './migrations/2026_11_28_0001_initial.js';
 import * as workspace from './migrations/2026_11_28_0002_workspace.js';
 import * as realtime from './migrations/2026_11_28_0003_realtime.js';
 import * as searchColumns from './migrations/2026_11_28_0004_search_columns.js';
+import * as email from './migrations/2026_11_28_0005_email.js';
+import * as searchSpeed from './migrations/2026_11_28_0006_search_speed.js';
 
 /** Migrations are imported statically so the bundle and the tests need no file-system scan. */
 const migrations: Record<string, Migration> = {
@@ -10,6 +12,8 @@ const migrations: Record<string, Migration> = {
   '2026_11_28_0002_workspace': workspace,
   '2026_11_28_0003_realtime': realtime,
   '2026_11_28_0004_search_columns': searchColumns,
+  '2026_11_28_0005_email': email,
+  '2026_11_28_0006_search_speed': searchSpeed,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

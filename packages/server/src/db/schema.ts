@@ -229,6 +229,34 @@ export interface IdempotencyKeysTable {
   created_at: DefaultTimestamp;
 }
 
+/** Mail waiting for, or done with, the worker (migration 0005). */
+export interface EmailOutboxTable {
+  id: Generated<string>;
+  user_id: string;
+  kind: string;
+  template: string;
+  data: ColumnType<Record<string, unknown>, string, string>;
+  dedupe_key: string | null;
+  status: Generated<'pending' | 'sending' | 'sent' | 'failed' | 'skipped'>;
+  attempts: Generated<number>;
+  next_attempt_at: Timestamp;
+  locked_until: Timestamp | null;
+  claimed_by: string | null;
+  recipient: string | null;
+  last_error: string | null;
+  smtp_response: string | null;
+  created_at: DefaultTimestamp;
+  updated_at: DefaultTimestamp;
+  sent_at: Timestamp | null;
+}
+
+export interface NotificationPreferencesTable {
+  user_id: string;
+  language: Generated<string>;
+  disabled_kinds: Generated<string[]>;
+  updated_at: DefaultTimestamp;
+}
+
 export interface Database {
   users: UsersTable;
   profiles: ProfilesTable;
@@ -247,6 +275,8 @@ export interface Database {
   events: EventsTable;
   audit_log: AuditLogTable;
   idempotency_keys: IdempotencyKeysTable;
+  email_outbox: EmailOutboxTable;
+  notification_preferences: NotificationPreferencesTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

@@ -22,13 +22,22 @@ export class ApiError extends Error {
 
 export const notFound = (what = 'Resource') => new ApiError('not_found', `${what} not found`);
 
+/**
+ * pg's errors for a connection that died under a query (pg_terminate_backend, a restart, a
+ * failover) carry no SQLSTATE; Kysely's failed ROLLBACK on such a connection throws one of them.
+ */
+const CONNECTION_LOST = /^(Connection terminated|Client was closed and is not queryable|Client has encountered a connection error and is not queryable)/;
+
 /** PostgreSQL error codes worth answering with something better than 500. */
 function fromDatabaseError(err: unknown): ApiError | undefined {
+  if (err instanceof Error && CONNECTION_LOST.test(err.message)) {
+    return new ApiError('unavailable', 'The database is unavailable; please retry shortly');
+  }
   const code = (err as { code?: unknown })?.code;
   if (typeof code !== 'string') return undefined;
   if (code === '23505') return new ApiError('conflict', 'This conflicts with an existing record');
   if (code === '40001' || code === '40P01') return new ApiError('conflict', 'A concurrent change won; please retry');
-  if (code.startsWith('08') || code === '57P01' || code === '57P03' || code === 'ECONNREFUSED' || code === 'ECONNRESET') {
+  if (code.startsWith('08') || code === '57P01' || code === '57P02' || code === '57P03' || code === 'ECONNREFUSED' || code === 'ECONNRESET' || code === 'EPIPE') {
     return new ApiError('unavailable', 'The database is unavailable; please retry shortly');
   }
   return undefined;

@@ -11,6 +11,7 @@ import type { DatabaseHandle } from '../db/connect.js';
 import type { Database } from '../db/schema.js';
 import { EVENTS_CHANNEL } from '../features/shared/record.js';
 import type { Logger } from '../http/logger.js';
+import { ApiError } from '../http/errors.js';
 import { latestPosition } from './events.repository.js';
 import { RealtimeHub, type Subscriber } from './hub.js';
 import { startEventRetention } from './retention.job.js';
@@ -184,7 +185,16 @@ export async function createRealtimeServer(deps: RealtimeDeps, overrides: Partia
       }
       throw err;
     }
-    const user = await upsertUserFromClaims(db, claims, claims.roles.includes(config.MENTORSHIP_ADMIN_ROLE));
+    let user;
+    try {
+      user = await upsertUserFromClaims(db, claims, claims.roles.includes(config.MENTORSHIP_ADMIN_ROLE));
+    } catch (err) {
+      if (err instanceof ApiError && err.code === 'account_deleted') {
+        conn.close(realtimeCloseCodes.unauthenticated, err.message);
+        return;
+      }
+      throw err;
+    }
     if (!conn.isOpen()) return;
     conn.userId = user.id;
     conn.authenticated = true;

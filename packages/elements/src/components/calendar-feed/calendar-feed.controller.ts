@@ -1,8 +1,10 @@
+import { msg } from '@lit/localize';
 import type { CalendarFeed } from '@mentorkit/contract';
 import type { MentorkitClient } from '@mentorkit/sdk';
 import type { ReactiveControllerHost } from 'lit';
 import { ResourceController } from '../../controllers/resource.controller.js';
 import { describeError } from '../../internal/error-message.js';
+import { inLanguageOf } from '../../internal/localization.js';
 import { ModalController } from '../shared/modal.controller.js';
 
 export type CalendarFeedPanelStatus = 'idle' | 'loading' | 'error' | 'ready';
@@ -105,7 +107,7 @@ export class CalendarFeedController {
     if (this.busy) return;
     const feed = await this.#change('create', (client) => client.calendar.rotateFeedToken());
     if (!feed) return;
-    this.#options.announce('Your calendar link was created. Copy it into your calendar app.');
+    this.#options.announce(inLanguageOf(this.#host, () => msg('Your calendar link was created. Copy it into your calendar app.')));
     await this.#host.updateComplete;
     this.#host.renderRoot.querySelector<HTMLElement>(`#${CALENDAR_FEED_IDS.url}`)?.focus();
   }
@@ -130,7 +132,7 @@ export class CalendarFeedController {
       const feed = await this.#change('rotate', (client) => client.calendar.rotateFeedToken());
       if (!feed) return;
       this.modal.close();
-      this.#options.announce('You have a new calendar link. The old link no longer works.');
+      this.#options.announce(inLanguageOf(this.#host, () => msg('You have a new calendar link. The old link no longer works.')));
       return;
     }
     const done = await this.#change('disable', async (client) => {
@@ -140,7 +142,7 @@ export class CalendarFeedController {
     if (!done) return;
     // "Turn off" is gone with the feed: focus goes to "Create my calendar link".
     this.modal.close(() => this.#host.renderRoot.querySelector<HTMLElement>(`#${CALENDAR_FEED_IDS.create}`));
-    this.#options.announce('Your calendar subscription is turned off. The old link no longer works.');
+    this.#options.announce(inLanguageOf(this.#host, () => msg('Your calendar subscription is turned off. The old link no longer works.')));
   }
 
   /**
@@ -153,11 +155,11 @@ export class CalendarFeedController {
     try {
       if (!navigator.clipboard?.writeText) throw new Error('No clipboard access');
       await navigator.clipboard.writeText(url);
-      this.#options.announce('Link copied');
+      this.#options.announce(inLanguageOf(this.#host, () => msg('Link copied')));
     } catch {
       input?.focus();
       input?.select();
-      this.#options.announce('The link is selected. Press Control+C, or Command+C on a Mac, to copy it.');
+      this.#options.announce(inLanguageOf(this.#host, () => msg('The link is selected. Press Control+C, or Command+C on a Mac, to copy it.')));
     }
   }
 
@@ -180,9 +182,16 @@ export class CalendarFeedController {
       this.#loadedFor = client;
       return value;
     } catch (error) {
-      const what = kind === 'create' ? 'Your calendar link could not be created.' : kind === 'rotate' ? 'A new link could not be made.' : 'The subscription could not be turned off.';
       // Shown in a role="alert" beside the control (the panel or the dialog), so not announced twice.
-      this.actionError = `${what} ${describeError(error)}`;
+      this.actionError = inLanguageOf(this.#host, () => {
+        const what =
+          kind === 'create'
+            ? msg('Your calendar link could not be created.')
+            : kind === 'rotate'
+              ? msg('A new link could not be made.')
+              : msg('The subscription could not be turned off.');
+        return `${what} ${describeError(error)}`;
+      });
       return undefined;
     } finally {
       this.busy = undefined;

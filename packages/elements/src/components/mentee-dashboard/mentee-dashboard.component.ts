@@ -1,3 +1,4 @@
+import { msg, str } from '@lit/localize';
 import type { Mentorship as MentorshipRecord, MentorshipRequest } from '@mentorkit/contract';
 import { html, nothing, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
@@ -10,12 +11,18 @@ import { tokenStyles } from '../../styles/tokens.styles.js';
 import { CalendarFeedController } from '../calendar-feed/calendar-feed.controller.js';
 import { calendarFeedStyles } from '../calendar-feed/calendar-feed.styles.js';
 import { calendarFeedPanel } from '../calendar-feed/calendar-feed.template.js';
+import { NotificationPreferencesController } from '../notification-preferences/notification-preferences.controller.js';
+import { notificationPreferencesStyles } from '../notification-preferences/notification-preferences.styles.js';
+import { notificationPreferencesPanel } from '../notification-preferences/notification-preferences.template.js';
 import { AnnouncerController } from '../shared/announcer.controller.js';
 import { dashboardStyles } from '../shared/dashboard.styles.js';
 import { ModalController } from '../shared/modal.controller.js';
 import { mentorshipCard, sectionSkeleton } from '../shared/mentorship-card.template.js';
 import { workspaceDisclosure } from '../mentorship-workspace/workspace-panel.template.js';
-import { MenteeDashboardController } from './mentee-dashboard.controller.js';
+import { keepFocusInList, LiveRefreshController } from '../../controllers/live-refresh.controller.js';
+import { UnreadCountsController } from '../../controllers/unread-counts.controller.js';
+import { MenteeDashboardController, type MenteeDashboardPart } from './mentee-dashboard.controller.js';
+import { describeMenteeEvent, menteeLiveParts, menteeLiveTypes } from './mentee-dashboard.live.js';
 import { menteeDashboardStyles } from './mentee-dashboard.styles.js';
 import { historyRequestCard, pendingRequestCard } from './request-card.template.js';
 
@@ -28,6 +35,8 @@ import { historyRequestCard, pendingRequestCard } from './request-card.template.
  * there is nothing, errors in words with Retry. Withdrawing asks first in a modal dialog, then
  * updates at once and rolls back with a message if the server refuses. Results of actions are
  * announced in a polite live region. Lays itself out by its own width (container queries).
+ * Live over the realtime stream: a request answered or expired, a mentorship changed and new
+ * messages (unread badges) show without a reload, and the mentor's answers are announced.
  *
  * @fires mentorship-find-mentor - `{ request }` when "Find a mentor" / "Find another mentor" is
  *   pressed; `request` is the latest request that ended, or null. Cancelable: with `search-url`
@@ -41,6 +50,7 @@ import { historyRequestCard, pendingRequestCard } from './request-card.template.
  * @csspart request - A request card (pending or in the history).
  * @csspart history-request - A request card in the history.
  * @csspart mentorship - A mentorship card.
+ * @csspart unread-badge - "2 unread messages" on a mentorship card (kept live).
  * @csspart workspace-button - "Open workspace" / "Close workspace" under a mentorship card.
  * @csspart workspace-panel - The region that holds an open workspace.
  * @csspart workspace - The `<mentorship-workspace>` itself (style it further through its own parts and tokens).
@@ -102,9 +112,10 @@ import { historyRequestCard, pendingRequestCard } from './request-card.template.
  * @cssproperty --mentorship-status-positive-color - "Accepted" and "Active" badges.
  * @cssproperty --mentorship-status-negative-color - "Declined" badge.
  * @cssproperty --mentorship-status-neutral-color - "Withdrawn" and "Expired" badges.
+ * @cssproperty --mentorship-unread-badge-color - The unread messages badge (the accent by default).
  */
 export class MenteeDashboard extends MentorkitElement {
-  static override styles = [tokenStyles, sharedStyles, dashboardStyles, calendarFeedStyles, menteeDashboardStyles];
+  static override styles = [tokenStyles, sharedStyles, dashboardStyles, calendarFeedStyles, notificationPreferencesStyles, menteeDashboardStyles];
 
   /**
    * Where mentor search lives in the portal, e.g. `/mentoring#find`. When set, "Find a mentor"
@@ -122,11 +133,33 @@ export class MenteeDashboard extends MentorkitElement {
 
   readonly #dashboard = new MenteeDashboardController(this, { client: () => this.clientController.client });
   readonly #announcer = new AnnouncerController(this);
+  // Live: what the mentor does (answers, lifecycle) shows without a reload, and is announced.
+  readonly #live = new LiveRefreshController<MenteeDashboardPart>(this, {
+    source: () => this.clientController.client?.realtime,
+    types: menteeLiveTypes,
+    route: menteeLiveParts,
+    describe: (event) => this.inOwnLanguage(() => describeMenteeEvent(event, this.#dashboard)),
+    announce: (message) => this.#announcer.announce(message),
+    ready: () => this.#dashboard.withdrawing.size === 0,
+    refresh: async (parts) => {
+      const restoreFocus = keepFocusInList(this.renderRoot, '[part~="request"]:not([part~="history-request"])', () => this.renderRoot.querySelector('#requests-title'));
+      const applied = await this.#dashboard.refresh(parts);
+      await this.updateComplete;
+      restoreFocus();
+      return applied;
+    },
+  });
+  readonly #unread = new UnreadCountsController(this, { client: () => this.clientController.client });
   readonly #withdrawModal = new ModalController(this, {
     dialog: () => this.withdrawDialog,
     onClosed: () => (this.confirming = undefined),
   });
   readonly #calendarFeed = new CalendarFeedController(this, {
+    client: () => this.clientController.client,
+    active: () => this.#dashboard.status === 'ready',
+    announce: (message) => this.#announcer.announce(message),
+  });
+  readonly #notificationPreferences = new NotificationPreferencesController(this, {
     client: () => this.clientController.client,
     active: () => this.#dashboard.status === 'ready',
     announce: (message) => this.#announcer.announce(message),
@@ -137,9 +170,24 @@ export class MenteeDashboard extends MentorkitElement {
     return this.#dashboard;
   }
 
+  /** The live stream's state: `open`, `reconnecting`, … (`idle` before it starts). */
+  get liveStatus(): string {
+    return this.#live.status;
+  }
+
+  /** Resolves once every live change received so far is shown (lists and unread badges). */
+  async liveSettled(): Promise<void> {
+    await Promise.all([this.#live.whenSettled(), this.#unread.whenSettled()]);
+  }
+
   /** The headless state of the calendar subscription panel. */
   get calendarFeed(): CalendarFeedController {
     return this.#calendarFeed;
+  }
+
+  /** The headless state of the email notifications panel. */
+  get notificationPreferences(): NotificationPreferencesController {
+    return this.#notificationPreferences;
   }
 
   override render(): TemplateResult {
@@ -157,32 +205,32 @@ export class MenteeDashboard extends MentorkitElement {
     switch (d.status) {
       case 'idle':
         return html`<div part="error" class="notice">
-          <p>The mentee dashboard is not connected. Give it an <code>api</code> attribute or place it inside <code>&lt;mentorship-provider&gt;</code>.</p>
+          <p>${msg(html`The mentee dashboard is not connected. Give it an <code>api</code> attribute or place it inside <code>&lt;mentorship-provider&gt;</code>.`)}</p>
         </div>`;
       case 'loading':
         return html`<div class="columns" aria-busy="true">
-          <p class="visually-hidden">Loading your requests and mentors…</p>
+          <p class="visually-hidden">${msg('Loading your requests and mentors…')}</p>
           ${sectionSkeleton(2)} ${sectionSkeleton(1)}
         </div>`;
       case 'error':
         return html`<div part="error" class="notice notice--error" role="alert">
-          <p><strong>Your requests and mentors could not be loaded.</strong> ${describeError(d.error)}</p>
-          <button part="button retry-button" class="button" type="button" @click=${() => d.retry()}>Retry</button>
+          <p><strong>${msg('Your requests and mentors could not be loaded.')}</strong> ${describeError(d.error)}</p>
+          <button part="button retry-button" class="button" type="button" @click=${() => d.retry()}>${msg('Retry')}</button>
         </div>`;
       case 'ready':
         return html`${d.isEmpty
             ? this.#renderEmpty()
             : html`<div class="columns">${this.#renderRequests()} ${this.#renderMentorships()}</div>
                 ${d.completed.length ? this.#renderCompleted() : nothing}`}
-          ${calendarFeedPanel(this.#calendarFeed)}`;
+          ${calendarFeedPanel(this.#calendarFeed)} ${notificationPreferencesPanel(this.#notificationPreferences)}`;
     }
   }
 
   #renderEmpty(): TemplateResult {
     return html`<div part="empty" class="notice">
-      <h2 class="empty-title">You have no mentors yet</h2>
-      <p>Alumni mentors share what they have learned. Find one whose experience matches your goals and send a short request.</p>
-      ${this.#renderFindMentor('Find a mentor', null)}
+      <h2 class="empty-title">${msg('You have no mentors yet')}</h2>
+      <p>${msg('Alumni mentors share what they have learned. Find one whose experience matches your goals and send a short request.')}</p>
+      ${this.#renderFindMentor(msg('Find a mentor'), null)}
     </div>`;
   }
 
@@ -192,24 +240,24 @@ export class MenteeDashboard extends MentorkitElement {
     return html`
       <section part="section" class="section" aria-labelledby="requests-title">
         <div class="section-head">
-          <h2 id="requests-title" tabindex="-1">Requests</h2>
+          <h2 id="requests-title" tabindex="-1">${msg('Requests')}</h2>
           <p class="meta">${d.pending.length ? `${d.pending.length} waiting for an answer` : ''}</p>
         </div>
         ${d.pending.length
-          ? html`<ul class="list" aria-label="Pending requests">
+          ? html`<ul class="list" aria-label=${msg('Pending requests')}>
               ${repeat(d.pending, (r) => r.id, (r) => html`<li>
                 ${pendingRequestCard(r, { busy: d.withdrawing.has(r.id), failure: d.failures.get(r.id) }, this.#askWithdraw)}
               </li>`)}
             </ul>`
           : nothing}
         <div part="next-step" class="next-step">
-          <p>${d.pending.length ? 'You can ask other mentors while you wait.' : 'No requests are waiting for an answer.'}</p>
-          ${this.#renderFindMentor('Find another mentor', d.pending.length ? null : latestEnded)}
+          <p>${d.pending.length ? msg('You can ask other mentors while you wait.') : msg('No requests are waiting for an answer.')}</p>
+          ${this.#renderFindMentor(msg('Find another mentor'), d.pending.length ? null : latestEnded)}
         </div>
         ${d.history.length
           ? html`<details part="history" class="history">
-              <summary>Earlier requests (${d.history.length})</summary>
-              <ul class="list" aria-label="Earlier requests">
+              <summary>${msg(str`Earlier requests (${d.history.length})`)}</summary>
+              <ul class="list" aria-label=${msg('Earlier requests')}>
                 ${repeat(d.history, (r) => r.id, (r) => html`<li>${historyRequestCard(r, d.failures.get(r.id))}</li>`)}
               </ul>
             </details>`
@@ -222,12 +270,12 @@ export class MenteeDashboard extends MentorkitElement {
     const { mentorships } = this.#dashboard;
     return html`
       <section part="section" class="section" aria-labelledby="mentors-title">
-        <h2 id="mentors-title">My mentors</h2>
+        <h2 id="mentors-title">${msg('My mentors')}</h2>
         ${mentorships.length
-          ? html`<ul class="list" aria-label="My mentors">
-              ${repeat(mentorships, (m) => m.id, (m) => html`<li class="stack">${mentorshipCard(m, m.mentor, 'mentor')} ${this.#workspace(m)}</li>`)}
+          ? html`<ul class="list" aria-label=${msg('My mentors')}>
+              ${repeat(mentorships, (m) => m.id, (m) => html`<li class="stack">${mentorshipCard(m, m.mentor, 'mentor', this.#unread.countFor(m.id))} ${this.#workspace(m)}</li>`)}
             </ul>`
-          : html`<p part="empty" class="notice">No mentor yet. When a mentor accepts your request, they appear here.</p>`}
+          : html`<p part="empty" class="notice">${msg('No mentor yet. When a mentor accepts your request, they appear here.')}</p>`}
       </section>
     `;
   }
@@ -236,10 +284,10 @@ export class MenteeDashboard extends MentorkitElement {
     const { completed } = this.#dashboard;
     return html`
       <section part="section" class="section" aria-labelledby="completed-title">
-        <h2 id="completed-title">Completed</h2>
-        <p class="meta">Open a completed mentorship to read it back and, once, to leave feedback for your mentor.</p>
-        <ul class="list" aria-label="Completed mentorships">
-          ${repeat(completed, (m) => m.id, (m) => html`<li class="stack">${mentorshipCard(m, m.mentor, 'mentor')} ${this.#workspace(m)}</li>`)}
+        <h2 id="completed-title">${msg('Completed')}</h2>
+        <p class="meta">${msg('Open a completed mentorship to read it back and, once, to leave feedback for your mentor.')}</p>
+        <ul class="list" aria-label=${msg('Completed mentorships')}>
+          ${repeat(completed, (m) => m.id, (m) => html`<li class="stack">${mentorshipCard(m, m.mentor, 'mentor', this.#unread.countFor(m.id))} ${this.#workspace(m)}</li>`)}
         </ul>
       </section>
     `;
@@ -273,11 +321,11 @@ export class MenteeDashboard extends MentorkitElement {
     const name = request.mentor.name;
     return html`
       <div class="dialog-panel">
-        <h2 id="withdraw-title">Withdraw your request to ${name}?</h2>
-        <p id="withdraw-description">${name} will no longer see it. You can send a new request later if they are still taking mentees.</p>
+        <h2 id="withdraw-title">${msg(str`Withdraw your request to ${name}?`)}</h2>
+        <p id="withdraw-description">${msg(str`${name} will no longer see it. You can send a new request later if they are still taking mentees.`)}</p>
         <div class="dialog-foot">
-          <button part="button cancel-button" class="button" type="button" autofocus @click=${() => this.#withdrawModal.close()}>Keep request</button>
-          <button part="button confirm-button" class="button button--danger" type="button" @click=${this.#confirmWithdraw}>Withdraw request</button>
+          <button part="button cancel-button" class="button" type="button" autofocus @click=${() => this.#withdrawModal.close()}>${msg('Keep request')}</button>
+          <button part="button confirm-button" class="button button--danger" type="button" @click=${this.#confirmWithdraw}>${msg('Withdraw request')}</button>
         </div>
       </div>
     `;
@@ -296,7 +344,8 @@ export class MenteeDashboard extends MentorkitElement {
     this.#withdrawModal.close(() => this.#neighbourOf(index));
     const outcome = await this.#dashboard.withdraw(request);
     if (outcome.ok) {
-      this.#announcer.announce(`Your request to ${request.mentor.name} was withdrawn.`);
+      const name = request.mentor.name;
+      this.#announcer.announce(this.inOwnLanguage(() => msg(str`Your request to ${name} was withdrawn.`)));
       emit(this, 'mentorship-request-withdrawn', { request: outcome.request });
     } else {
       this.#announcer.announce(outcome.message);

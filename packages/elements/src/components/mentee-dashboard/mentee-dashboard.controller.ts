@@ -1,8 +1,10 @@
+import { msg, str } from '@lit/localize';
 import type { Mentorship, MentorshipRequest } from '@mentorkit/contract';
 import { ApiError, type MentorkitClient } from '@mentorkit/sdk';
 import type { ReactiveControllerHost } from 'lit';
 import { ResourceController } from '../../controllers/resource.controller.js';
 import { describeError } from '../../internal/error-message.js';
+import { inLanguageOf } from '../../internal/localization.js';
 
 export type MenteeDashboardStatus = 'idle' | 'loading' | 'error' | 'ready';
 
@@ -22,6 +24,28 @@ const HISTORY_LIMIT = 50;
 
 const byExpiry = (a: MentorshipRequest, b: MentorshipRequest) => a.expiresAt.localeCompare(b.expiresAt);
 const newestFirst = (a: MentorshipRequest, b: MentorshipRequest) => b.createdAt.localeCompare(a.createdAt);
+
+async function loadRequests(client: MentorkitClient, signal?: AbortSignal): Promise<Pick<MenteeData, 'pending' | 'history'>> {
+  const [pending, recent] = await Promise.all([
+    client.requests.list({ role: 'mentee', status: 'pending', limit: 100 }, { signal }),
+    client.requests.list({ role: 'mentee', limit: HISTORY_LIMIT }, { signal }),
+  ]);
+  return {
+    pending: [...pending.items].sort(byExpiry),
+    history: recent.items.filter((r) => HISTORY_STATUSES.has(r.status)).sort(newestFirst),
+  };
+}
+
+async function loadMentorships(client: MentorkitClient, signal?: AbortSignal): Promise<Pick<MenteeData, 'mentorships' | 'completed'>> {
+  const mentorships = await client.mentorships.list({ role: 'mentee', limit: 100 }, { signal });
+  return {
+    mentorships: mentorships.items.filter((m) => OPEN_STATUSES.has(m.status)),
+    completed: mentorships.items.filter((m) => m.status === 'completed'),
+  };
+}
+
+/** The parts of the dashboard that load separately for live updates. */
+export type MenteeDashboardPart = 'requests' | 'mentorships';
 
 export type WithdrawOutcome = { ok: true; request: MentorshipRequest } | { ok: false; message: string };
 
@@ -47,6 +71,8 @@ export class MenteeDashboardController {
   readonly withdrawing = new Set<string>();
   /** Why the last action on a request failed, shown on its card. */
   readonly failures = new Map<string, string>();
+  /** Counts withdrawals begun, so a live refresh can tell it raced one. */
+  #actions = 0;
 
   constructor(host: ReactiveControllerHost, options: { client: () => MentorkitClient | undefined }) {
     this.#host = host;
@@ -57,17 +83,8 @@ export class MenteeDashboardController {
         return client ? [client] : undefined;
       },
       task: async ([client], { signal }) => {
-        const [pending, recent, mentorships] = await Promise.all([
-          client.requests.list({ role: 'mentee', status: 'pending', limit: 100 }, { signal }),
-          client.requests.list({ role: 'mentee', limit: HISTORY_LIMIT }, { signal }),
-          client.mentorships.list({ role: 'mentee', limit: 100 }, { signal }),
-        ]);
-        return {
-          pending: [...pending.items].sort(byExpiry),
-          history: recent.items.filter((r) => HISTORY_STATUSES.has(r.status)).sort(newestFirst),
-          mentorships: mentorships.items.filter((m) => OPEN_STATUSES.has(m.status)),
-          completed: mentorships.items.filter((m) => m.status === 'completed'),
-        };
+        const [requests, mentorships] = await Promise.all([loadRequests(client, signal), loadMentorships(client, signal)]);
+        return { ...requests, ...mentorships };
       },
       onComplete: (data, [client]) => {
         if (client !== this.#loadedFor) this.failures.clear();
@@ -111,13 +128,43 @@ export class MenteeDashboardController {
     return this.#resource.run();
   }
 
+  /**
+   * Loads only the given parts again, in place (live updates), and answers whether it applied
+   * them: what is shown stays until the answer replaces it. Skipped while nothing is shown yet or
+   * a full load is on its way (that brings the news too), and dropped if the viewer changed. A
+   * withdrawal begun meanwhile is newer than this answer, which is then dropped (`false`: ask
+   * again once `withdrawing` is empty).
+   */
+  async refresh(parts: ReadonlySet<MenteeDashboardPart>): Promise<boolean> {
+    const client = this.#client();
+    if (!client || client !== this.#loadedFor || this.#resource.status !== 'complete') return true;
+    const actions = this.#actions;
+    const [requests, mentorships] = await Promise.all([
+      parts.has('requests') ? loadRequests(client) : undefined,
+      parts.has('mentorships') ? loadMentorships(client) : undefined,
+    ]);
+    if (client !== this.#client() || this.#resource.status !== 'complete') return true;
+    if (actions !== this.#actions || this.withdrawing.size) return false;
+    if (requests) {
+      this.pending = requests.pending;
+      this.history = requests.history;
+    }
+    if (mentorships) {
+      this.mentorships = mentorships.mentorships;
+      this.completed = mentorships.completed;
+    }
+    this.#host.requestUpdate();
+    return true;
+  }
+
   async withdraw(request: MentorshipRequest): Promise<WithdrawOutcome> {
     const client = this.#client();
-    if (!client || this.withdrawing.has(request.id)) return { ok: false, message: 'The request is already being withdrawn.' };
+    if (!client || this.withdrawing.has(request.id)) return { ok: false, message: msg('The request is already being withdrawn.') };
     const index = this.pending.findIndex((r) => r.id === request.id);
-    if (index < 0) return { ok: false, message: 'This request is no longer pending.' };
+    if (index < 0) return { ok: false, message: msg('This request is no longer pending.') };
 
     // Optimistic: it leaves the pending list now and shows as withdrawn in the history.
+    this.#actions++;
     this.failures.delete(request.id);
     this.withdrawing.add(request.id);
     this.pending = this.pending.filter((r) => r.id !== request.id);
@@ -134,7 +181,7 @@ export class MenteeDashboardController {
       const pending = [...this.pending];
       pending.splice(Math.min(index, pending.length), 0, request);
       this.pending = pending;
-      const message = withdrawFailure(error, request);
+      const message = inLanguageOf(this.#host, () => withdrawFailure(error, request));
       this.failures.set(request.id, message);
       // Answered or expired meanwhile: load the truth so it shows in its real state.
       if (error instanceof ApiError && (error.code === 'invalid_transition' || error.code === 'not_found')) void this.reload();
@@ -148,7 +195,7 @@ export class MenteeDashboardController {
 
 function withdrawFailure(error: unknown, request: MentorshipRequest): string {
   if (error instanceof ApiError && error.code === 'invalid_transition') {
-    return `The request to ${request.mentor.name} was answered or expired before it could be withdrawn.`;
+    return msg(str`The request to ${request.mentor.name} was answered or expired before it could be withdrawn.`);
   }
-  return `The request to ${request.mentor.name} could not be withdrawn. ${describeError(error)}`;
+  return `${msg(str`The request to ${request.mentor.name} could not be withdrawn.`)} ${describeError(error)}`;
 }

@@ -1,3 +1,4 @@
+import { msg, str } from '@lit/localize';
 import type { MentorshipRequest } from '@mentorkit/contract';
 import { html, nothing, type TemplateResult } from 'lit';
 import { firstName, replyDuration } from '../../internal/format.js';
@@ -23,18 +24,18 @@ export function pendingRequestCard(
     <article part="card request" class="card" aria-labelledby=${id} data-request-id=${request.id} tabindex="-1">
       <div class="card-head">${personHeader(request.mentor, { headingId: id })} ${requestStatusBadge(request.status)}</div>
       <p class="meta">
-        Sent <time datetime=${request.createdAt}>${relativeTime(request.createdAt)}</time> ·
+        ${msg('Sent')} <time datetime=${request.createdAt}>${relativeTime(request.createdAt)}</time> ·
         <time datetime=${request.expiresAt}>${expiryLabel(request.expiresAt)}</time>
       </p>
       <p class="meta">
-        ${reply ? `${firstName(request.mentor.name)} usually replies in ${reply}.` : `${firstName(request.mentor.name)} has no reply history yet.`}
+        ${reply ? msg(str`${firstName(request.mentor.name)} usually replies in ${reply}.`) : msg(str`${firstName(request.mentor.name)} has no reply history yet.`)}
       </p>
-      ${textBlock('Your goals', request.goals)} ${chipList('Skills you asked about', request.skillsSeeking)}
+      ${textBlock(msg('Your goals'), request.goals)} ${chipList(msg('Skills you asked about'), request.skillsSeeking)}
       ${failureNote(view.failure)}
       <div class="actions actions--end">
         <button part="button withdraw-button" class="button" type="button" ?disabled=${view.busy}
           @click=${(e: Event) => onWithdraw(request, e.currentTarget as HTMLElement)}>
-          Withdraw request<span class="visually-hidden"> to ${request.mentor.name}</span>
+          ${msg('Withdraw request')}<span class="visually-hidden"> ${msg(str`to ${request.mentor.name}`)}</span>
         </button>
       </div>
     </article>
@@ -45,11 +46,11 @@ export function pendingRequestCard(
 function endedLine(request: MentorshipRequest): string {
   switch (request.status) {
     case 'declined':
-      return request.respondedAt ? `declined ${dateLabel(request.respondedAt)}` : 'declined';
+      return request.respondedAt ? msg(str`declined ${dateLabel(request.respondedAt)}`) : msg('declined');
     case 'expired':
-      return `expired ${dateLabel(request.expiresAt)} without an answer`;
+      return msg(str`expired ${dateLabel(request.expiresAt)} without an answer`);
     case 'withdrawn':
-      return 'withdrawn by you';
+      return msg('withdrawn by you');
     default:
       return '';
   }
@@ -61,14 +62,14 @@ export function historyRequestCard(request: MentorshipRequest, failure: string |
   return html`
     <article part="card request history-request" class="card" aria-labelledby=${id} data-request-id=${request.id} tabindex="-1">
       <div class="card-head">${personHeader(request.mentor, { headingId: id })} ${requestStatusBadge(request.status)}</div>
-      <p class="meta">Sent <time datetime=${request.createdAt}>${dateLabel(request.createdAt)}</time>, ${endedLine(request)}</p>
+      <p class="meta">${msg('Sent')} <time datetime=${request.createdAt}>${dateLabel(request.createdAt)}</time>, ${endedLine(request)}</p>
       ${request.status === 'declined' && request.declineReason
         ? html`<div class="label-row">
-            <p class="label">Reason</p>
+            <p class="label">${msg('Reason')}</p>
             <p part="decline-reason" class="decline-reason">${declineReasonLabel(request.declineReason)}</p>
           </div>`
         : nothing}
-      ${textBlock(`Message from ${firstName(request.mentor.name)}`, request.declineMessage)}
+      ${textBlock(msg(str`Message from ${firstName(request.mentor.name)}`), request.declineMessage)}
       ${failureNote(failure)}
     </article>
   `;

@@ -1,3 +1,4 @@
+import { msg, str } from '@lit/localize';
 import type { MentorApplication, MentorApplicationInput } from '@mentorkit/contract';
 import { ApiError, type MentorkitClient } from '@mentorkit/sdk';
 import type { ReactiveControllerHost } from 'lit';
@@ -97,7 +98,7 @@ export class MentorApplicationModel {
       this.#host.requestUpdate();
       return `${tag} is already in your list.`;
     }
-    if (this.draft.expertise.length >= APPLICATION_LIMITS.expertise) return `You can list up to ${APPLICATION_LIMITS.expertise} areas.`;
+    if (this.draft.expertise.length >= APPLICATION_LIMITS.expertise) return msg(str`You can list up to ${APPLICATION_LIMITS.expertise} areas.`);
     this.pendingTag = '';
     this.issues.delete('expertise');
     this.edit({ expertise: [...this.draft.expertise, tag] });
@@ -139,7 +140,7 @@ export class MentorApplicationModel {
       this.#idempotencyKey = crypto.randomUUID();
       return application;
     } catch (error) {
-      this.issues = issuesByField(error, { links: 'Link', expertise: 'Area' }) as Map<ApplicationField, string>;
+      this.issues = issuesByField(error, { links: msg('Link'), expertise: msg('Area') }) as Map<ApplicationField, string>;
       if (!this.issues.size) this.formError = applicationFailure(error);
       // Decided or sent elsewhere meanwhile (another tab, an admin): show its real state.
       if (error instanceof ApiError && (error.code === 'conflict' || error.code === 'invalid_transition')) this.#reload();
@@ -152,7 +153,7 @@ export class MentorApplicationModel {
 }
 
 function applicationFailure(error: unknown): string {
-  if (error instanceof ApiError && error.code === 'conflict') return 'You already have an application in progress, so this one was not sent.';
-  if (error instanceof ApiError && error.code === 'invalid_transition') return 'Your application is no longer waiting for changes, so it was not resubmitted.';
-  return `Your application could not be sent. ${describeError(error)}`;
+  if (error instanceof ApiError && error.code === 'conflict') return msg('You already have an application in progress, so this one was not sent.');
+  if (error instanceof ApiError && error.code === 'invalid_transition') return msg('Your application is no longer waiting for changes, so it was not resubmitted.');
+  return `${msg('Your application could not be sent.')} ${describeError(error)}`;
 }

@@ -1,3 +1,5 @@
+import { msg, str } from '@lit/localize';
+import { formatNumber } from '../../internal/localization-intl.js';
 import type { MentorApplication } from '@mentorkit/contract';
 import { html, nothing, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
@@ -28,41 +30,41 @@ const invalid = (model: MentorApplicationModel, field: ApplicationField) => (mod
 /** What the applicant sent, as they will see it while it is reviewed. */
 function submitted(application: MentorApplication): TemplateResult {
   return html`
-    ${chipList('Areas of expertise', application.expertise)}
+    ${chipList(msg('Areas of expertise'), application.expertise)}
     <p class="meta">${yearsLabel(application.yearsOfExperience)}</p>
-    ${textBlock('Why you want to mentor', application.statement)}
+    ${textBlock(msg('Why you want to mentor'), application.statement)}
   `;
 }
 
 function status(application: MentorApplication, actions: ApplicationActions, applyingAgain: boolean): TemplateResult {
   const sent = html`<time datetime=${application.updatedAt}>${dateLabel(application.updatedAt)}</time>`;
-  const notes = textBlock('Notes from the programme team', application.decisionNotes);
+  const notes = textBlock(msg('Notes from the programme team'), application.decisionNotes);
   switch (application.status) {
     case 'pending':
       return html`<div part="card application-status" class="card">
-        <div class="card-head"><h3>Your application</h3>${applicationStatusBadge('pending')}</div>
-        <p>Sent ${sent}. The programme team reviews every application; you will get a notification when they decide.</p>
+        <div class="card-head"><h3>${msg('Your application')}</h3>${applicationStatusBadge('pending')}</div>
+        <p>${msg(html`Sent ${sent}. The programme team reviews every application; you will get a notification when they decide.`)}</p>
         ${submitted(application)}
       </div>`;
     case 'changes_requested':
       return html`<div part="card application-status" class="card">
-        <div class="card-head"><h3>Your application</h3>${applicationStatusBadge('changes_requested')}</div>
-        <p>The programme team asked for a few changes. Update your application below and send it again.</p>
+        <div class="card-head"><h3>${msg('Your application')}</h3>${applicationStatusBadge('changes_requested')}</div>
+        <p>${msg('The programme team asked for a few changes. Update your application below and send it again.')}</p>
         ${notes}
       </div>`;
     case 'rejected':
       return html`<div part="card application-status" class="card">
-        <div class="card-head"><h3>Your application</h3>${applicationStatusBadge('rejected')}</div>
-        <p>Your application of ${sent} was not approved.</p>
+        <div class="card-head"><h3>${msg('Your application')}</h3>${applicationStatusBadge('rejected')}</div>
+        <p>${msg(html`Your application of ${sent} was not approved.`)}</p>
         ${notes}
         ${applyingAgain
           ? nothing
-          : html`<div class="actions"><button part="button apply-again-button" class="button button--primary" type="button" @click=${actions.applyAgain}>Apply again</button></div>`}
+          : html`<div class="actions"><button part="button apply-again-button" class="button button--primary" type="button" @click=${actions.applyAgain}>${msg('Apply again')}</button></div>`}
       </div>`;
     case 'approved':
       return html`<div part="card application-status" class="card">
-        <div class="card-head"><h3>Your application</h3>${applicationStatusBadge('approved')}</div>
-        <p>You are approved as a mentor. Reload the page to open your mentor dashboard.</p>
+        <div class="card-head"><h3>${msg('Your application')}</h3>${applicationStatusBadge('approved')}</div>
+        <p>${msg('You are approved as a mentor. Reload the page to open your mentor dashboard.')}</p>
       </div>`;
   }
 }
@@ -83,16 +85,16 @@ function applicationForm(model: MentorApplicationModel, actions: ApplicationActi
   };
   return html`
     <form part="form" class="form" novalidate aria-labelledby="form-title" @submit=${onSubmit}>
-      <h3 id="form-title">${model.resubmitting ? 'Update your application' : 'Apply to mentor'}</h3>
+      <h3 id="form-title">${model.resubmitting ? msg('Update your application') : msg('Apply to mentor')}</h3>
       <div class="field">
-        <label for="expertise-input">Areas of expertise</label>
-        <p id="expertise-hint" class="hint">Type an area and press Enter. Up to ${APPLICATION_LIMITS.expertise}.</p>
+        <label for="expertise-input">${msg('Areas of expertise')}</label>
+        <p id="expertise-hint" class="hint">${msg(str`Type an area and press Enter. Up to ${APPLICATION_LIMITS.expertise}.`)}</p>
         ${d.expertise.length
-          ? html`<ul class="chips" aria-label="Your areas of expertise">
+          ? html`<ul class="chips" aria-label=${msg('Your areas of expertise')}>
               ${d.expertise.map(
                 (tag) => html`<li part="chip" class="chip">
                   <span class="chip-text">${tag}</span>
-                  <button part="button chip-remove" class="chip-remove" type="button" aria-label="Remove ${tag}" @click=${() => actions.removeTag(tag)}>
+                  <button part="button chip-remove" class="chip-remove" type="button" aria-label=${msg(str`Remove ${tag}`)} @click=${() => actions.removeTag(tag)}>
                     <span aria-hidden="true">✕</span>
                   </button>
                 </li>`,
@@ -103,40 +105,40 @@ function applicationForm(model: MentorApplicationModel, actions: ApplicationActi
           <input id="expertise-input" type="text" autocomplete="off" .value=${live(model.pendingTag)} aria-invalid=${invalid(model, 'expertise')}
             aria-describedby=${describedBy(model, 'expertise', 'expertise-hint')}
             @input=${(e: InputEvent) => model.setPendingTag((e.target as HTMLInputElement).value)} @keydown=${onTagKey} />
-          <button part="button" class="button" type="button" @click=${actions.addTag}>Add</button>
+          <button part="button" class="button" type="button" @click=${actions.addTag}>${msg('Add')}</button>
         </div>
         ${fieldError(model, 'expertise')}
       </div>
       <div class="field field--short">
-        <label for="years">Years of experience</label>
+        <label for="years">${msg('Years of experience')}</label>
         <input id="years" type="number" inputmode="numeric" min="0" max=${APPLICATION_LIMITS.yearsMax} step="1" .value=${d.years}
           aria-invalid=${invalid(model, 'yearsOfExperience')} aria-describedby=${describedBy(model, 'yearsOfExperience')}
           @input=${(e: InputEvent) => model.edit({ years: (e.target as HTMLInputElement).value })} />
         ${fieldError(model, 'yearsOfExperience')}
       </div>
       <div class="field">
-        <label for="statement">Why you want to mentor, and what you can offer</label>
+        <label for="statement">${msg('Why you want to mentor, and what you can offer')}</label>
         <textarea id="statement" rows="6" maxlength=${APPLICATION_LIMITS.statementMax} .value=${d.statement}
           aria-invalid=${invalid(model, 'statement')} aria-describedby=${describedBy(model, 'statement', 'statement-counter')}
           @input=${(e: InputEvent) => model.edit({ statement: (e.target as HTMLTextAreaElement).value })}></textarea>
         <p id="statement-counter" class="counter">
-          ${statementLength.toLocaleString()} / ${APPLICATION_LIMITS.statementMax.toLocaleString()} characters
+          ${msg(str`${formatNumber(statementLength)} / ${formatNumber(APPLICATION_LIMITS.statementMax)} characters`)}
           (at least ${APPLICATION_LIMITS.statementMin})
         </p>
         ${fieldError(model, 'statement')}
       </div>
       <div class="field">
-        <label for="links">Links <span class="muted">(optional)</span></label>
+        <label for="links">${msg('Links')} <span class="muted">${msg('(optional)')}</span></label>
         <textarea id="links" rows="3" .value=${d.links} aria-invalid=${invalid(model, 'links')}
           aria-describedby=${describedBy(model, 'links', 'links-hint')} placeholder="https://www.linkedin.com/in/…"
           @input=${(e: InputEvent) => model.edit({ links: (e.target as HTMLTextAreaElement).value })}></textarea>
-        <p id="links-hint" class="hint">A profile, portfolio or talk: one web address per line, up to ${APPLICATION_LIMITS.links}.</p>
+        <p id="links-hint" class="hint">${msg(str`A profile, portfolio or talk: one web address per line, up to ${APPLICATION_LIMITS.links}.`)}</p>
         ${fieldError(model, 'links')}
       </div>
       ${model.formError ? html`<p part="error action-error" class="inline-error">${model.formError}</p>` : nothing}
       <div class="actions">
         <button part="button submit-button" class="button button--primary" type="submit" aria-disabled=${model.submitting ? 'true' : 'false'}>
-          ${model.submitting ? 'Sending…' : model.resubmitting ? 'Resubmit application' : 'Submit application'}
+          ${model.submitting ? msg('Sending…') : model.resubmitting ? msg('Resubmit application') : msg('Submit application')}
         </button>
       </div>
     </form>
@@ -148,11 +150,10 @@ export function applicationView(model: MentorApplicationModel, actions: Applicat
   const application = model.application;
   return html`
     <section part="section application" class="section" aria-labelledby="application-title">
-      <h2 id="application-title" tabindex="-1">Become a mentor</h2>
+      <h2 id="application-title" tabindex="-1">${msg('Become a mentor')}</h2>
       ${application
         ? status(application, actions, model.applyingAgain)
-        : html`<p>Share what you have learned with students and recent graduates. Tell the programme team what you know and why you
-            want to mentor; they review every application.</p>`}
+        : html`<p>${msg('Share what you have learned with students and recent graduates. Tell the programme team what you know and why you want to mentor; they review every application.')}</p>`}
       ${model.formShown ? applicationForm(model, actions) : nothing}
     </section>
   `;

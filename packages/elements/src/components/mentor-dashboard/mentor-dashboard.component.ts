@@ -1,3 +1,4 @@
+import { msg, str } from '@lit/localize';
 import type { Mentorship, MentorshipRequest } from '@mentorkit/contract';
 import type { DeclineReason } from '@mentorkit/contract/values';
 import { html, nothing, type TemplateResult } from 'lit';
@@ -6,12 +7,16 @@ import { repeat } from 'lit/directives/repeat.js';
 import { emit } from '../../events.js';
 import { describeError } from '../../internal/error-message.js';
 import { firstName } from '../../internal/format.js';
+import { formatNumber } from '../../internal/localization-intl.js';
 import { MentorkitElement } from '../../internal/mentorkit-element.js';
 import { sharedStyles } from '../../styles/shared.styles.js';
 import { tokenStyles } from '../../styles/tokens.styles.js';
 import { CalendarFeedController } from '../calendar-feed/calendar-feed.controller.js';
 import { calendarFeedStyles } from '../calendar-feed/calendar-feed.styles.js';
 import { calendarFeedPanel } from '../calendar-feed/calendar-feed.template.js';
+import { NotificationPreferencesController } from '../notification-preferences/notification-preferences.controller.js';
+import { notificationPreferencesStyles } from '../notification-preferences/notification-preferences.styles.js';
+import { notificationPreferencesPanel } from '../notification-preferences/notification-preferences.template.js';
 import { AnnouncerController } from '../shared/announcer.controller.js';
 import { dashboardStyles } from '../shared/dashboard.styles.js';
 import { declineReasonLabel } from '../shared/decline-reasons.js';
@@ -20,14 +25,16 @@ import { mentorshipCard, sectionSkeleton } from '../shared/mentorship-card.templ
 import { calendarDateLabel } from '../shared/relative-time.js';
 import { workspaceDisclosure } from '../mentorship-workspace/workspace-panel.template.js';
 import { applicationView } from './mentor-application.template.js';
+import { keepFocusInList, LiveRefreshController } from '../../controllers/live-refresh.controller.js';
+import { UnreadCountsController } from '../../controllers/unread-counts.controller.js';
 import { MentorDashboardController } from './mentor-dashboard.controller.js';
+import { describeMentorEvent, mentorLiveParts, mentorLiveTypes } from './mentor-dashboard.live.js';
 import { mentorDashboardStyles } from './mentor-dashboard.styles.js';
 import { declineDialogContent, pauseDialogContent, type DeclineForm } from './mentor-dialogs.template.js';
 import { CAPACITY, settingsStrip, statCards } from './mentor-settings.template.js';
-import type { MentorWorkload, SettingsChange } from './mentor-workload.model.js';
+import type { MentorWorkload, SettingsChange, WorkloadPart } from './mentor-workload.model.js';
 import { waitingRequestCard } from './waiting-request.template.js';
 
-const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 /**
  * @summary A mentor's desk: availability, capacity and away-until; numbers at a glance; waiting
@@ -39,7 +46,9 @@ const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one :
  * words with Retry. Actions update at once and roll back visibly when the server refuses (a
  * capacity below the current mentees, `capacity_reached` on accept). Turning availability off
  * with requests waiting asks whether to decline them too. Results are announced in a polite
- * live region. Lays itself out by its own width (container queries).
+ * live region. Lays itself out by its own width (container queries). Live over the realtime
+ * stream: new and withdrawn requests, mentorship changes, notifications and new messages (unread
+ * badges) show without a reload; news from mentees is announced.
  *
  * @fires mentorship-request-answered - `{ decision: 'accepted', request, mentorship }` or
  *   `{ decision: 'declined', request }`, once the server has recorded the answer.
@@ -64,6 +73,7 @@ const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one :
  * @csspart card - Every card: a request, a mentorship, the application status, skeletons.
  * @csspart request - A waiting request.
  * @csspart mentorship - A mentee's card.
+ * @csspart unread-badge - "2 unread messages" on a mentorship card (kept live).
  * @csspart skeleton - A loading placeholder card.
  * @csspart avatar - A photo or initials.
  * @csspart badge - Every badge.
@@ -130,9 +140,10 @@ const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one :
  * @cssproperty --mentorship-status-positive-color - "Active" and "Approved" badges.
  * @cssproperty --mentorship-status-negative-color - "Not approved" badge.
  * @cssproperty --mentorship-status-neutral-color - Neutral badges.
+ * @cssproperty --mentorship-unread-badge-color - The unread messages badge (the accent by default).
  */
 export class MentorDashboard extends MentorkitElement {
-  static override styles = [tokenStyles, sharedStyles, dashboardStyles, calendarFeedStyles, mentorDashboardStyles];
+  static override styles = [tokenStyles, sharedStyles, dashboardStyles, calendarFeedStyles, notificationPreferencesStyles, mentorDashboardStyles];
 
   /** Mentorships whose workspace is open under their card. */
   @state() private accessor openWorkspaces: ReadonlySet<string> = new Set();
@@ -144,11 +155,35 @@ export class MentorDashboard extends MentorkitElement {
 
   readonly #dashboard = new MentorDashboardController(this, { client: () => this.clientController.client });
   readonly #announcer = new AnnouncerController(this);
+  // Live: new and withdrawn requests, lifecycle changes and notifications show without a reload.
+  readonly #live = new LiveRefreshController<WorkloadPart>(this, {
+    source: () => this.clientController.client?.realtime,
+    types: mentorLiveTypes,
+    route: (event) => mentorLiveParts(event, this.#dashboard.me?.user.id),
+    describe: (event) => this.inOwnLanguage(() => describeMentorEvent(event, this.#dashboard.workload, this.#dashboard.me?.user.id)),
+    announce: (message) => this.#announcer.announce(message),
+    ready: () => !this.#dashboard.workload?.acting,
+    refresh: async (parts) => {
+      const w = this.#dashboard.workload;
+      if (!w || this.#dashboard.mode !== 'mentor') return;
+      const restoreFocus = keepFocusInList(this.renderRoot, '[part~="request"]', () => this.renderRoot.querySelector('#waiting-title'));
+      const applied = await w.refresh(parts);
+      await this.updateComplete;
+      restoreFocus();
+      return applied;
+    },
+  });
+  readonly #unread = new UnreadCountsController(this, { client: () => this.clientController.client });
   readonly #declineModal = new ModalController(this, { dialog: () => this.declineDialog, onClosed: () => (this.declining = undefined) });
   readonly #pauseModal = new ModalController(this, { dialog: () => this.pauseDialog, onClosed: () => (this.pausing = undefined) });
   readonly #calendarFeed = new CalendarFeedController(this, {
     client: () => this.clientController.client,
     // Applicants see their feed in the mentee dashboard; it is the same feed.
+    active: () => this.#dashboard.mode === 'mentor',
+    announce: (message) => this.#announcer.announce(message),
+  });
+  readonly #notificationPreferences = new NotificationPreferencesController(this, {
+    client: () => this.clientController.client,
     active: () => this.#dashboard.mode === 'mentor',
     announce: (message) => this.#announcer.announce(message),
   });
@@ -158,9 +193,24 @@ export class MentorDashboard extends MentorkitElement {
     return this.#dashboard;
   }
 
+  /** The live stream's state: `open`, `reconnecting`, … (`idle` before it starts). */
+  get liveStatus(): string {
+    return this.#live.status;
+  }
+
+  /** Resolves once every live change received so far is shown (lists, stats and unread badges). */
+  async liveSettled(): Promise<void> {
+    await Promise.all([this.#live.whenSettled(), this.#unread.whenSettled()]);
+  }
+
   /** The headless state of the calendar subscription panel. */
   get calendarFeed(): CalendarFeedController {
     return this.#calendarFeed;
+  }
+
+  /** The headless state of the email notifications panel. */
+  get notificationPreferences(): NotificationPreferencesController {
+    return this.#notificationPreferences;
   }
 
   override render(): TemplateResult {
@@ -184,18 +234,18 @@ export class MentorDashboard extends MentorkitElement {
     switch (d.mode) {
       case 'idle':
         return html`<div part="error" class="notice">
-          <p>The mentor dashboard is not connected. Give it an <code>api</code> attribute or place it inside <code>&lt;mentorship-provider&gt;</code>.</p>
+          <p>${msg(html`The mentor dashboard is not connected. Give it an <code>api</code> attribute or place it inside <code>&lt;mentorship-provider&gt;</code>.`)}</p>
         </div>`;
       case 'loading':
         return html`<div class="stack" aria-busy="true">
-          <p class="visually-hidden">Loading your mentoring…</p>
+          <p class="visually-hidden">${msg('Loading your mentoring…')}</p>
           <div class="settings" aria-hidden="true"><span class="skeleton line line--heading"></span><span class="skeleton block"></span></div>
           <div class="columns">${sectionSkeleton(2)} ${sectionSkeleton(1)}</div>
         </div>`;
       case 'error':
         return html`<div part="error" class="notice notice--error" role="alert">
-          <p><strong>Your mentoring could not be loaded.</strong> ${describeError(d.error)}</p>
-          <button part="button retry-button" class="button" type="button" @click=${() => d.retry()}>Retry</button>
+          <p><strong>${msg('Your mentoring could not be loaded.')}</strong> ${describeError(d.error)}</p>
+          <button part="button retry-button" class="button" type="button" @click=${() => d.retry()}>${msg('Retry')}</button>
         </div>`;
       case 'applicant':
         return applicationView(d.application!, this.#applicationActions);
@@ -209,33 +259,33 @@ export class MentorDashboard extends MentorkitElement {
       ${settingsStrip(w, this.#settingsActions)} ${statCards(w)}
       <div class="columns">
         <section part="section" class="section" aria-labelledby="waiting-title">
-          <h2 id="waiting-title" tabindex="-1">Waiting requests${w.waiting.length ? ` (${w.waiting.length})` : ''}</h2>
+          <h2 id="waiting-title" tabindex="-1">${msg('Waiting requests')}${w.waiting.length ? ` (${formatNumber(w.waiting.length)})` : ''}</h2>
           ${w.waiting.length
-            ? html`<ul class="list" aria-label="Waiting requests, oldest first">
+            ? html`<ul class="list" aria-label=${msg('Waiting requests, oldest first')}>
                 ${repeat(w.waiting, (r) => r.id, (r) => html`<li>${waitingRequestCard(r, { failure: w.failures.get(r.id) }, this.#requestActions)}</li>`)}
               </ul>`
             : this.#renderNoRequests(w)}
         </section>
         <section part="section" class="section" aria-labelledby="mentees-title">
-          <h2 id="mentees-title">Mentees</h2>
+          <h2 id="mentees-title">${msg('Mentees')}</h2>
           ${w.mentees.length
-            ? html`<ul class="list" aria-label="Mentees">
+            ? html`<ul class="list" aria-label=${msg('Mentees')}>
                 ${repeat(w.mentees, (m) => m.id, (m) => html`<li class="stack" aria-busy=${w.busy.has(m.id) ? 'true' : 'false'}>
-                  ${mentorshipCard(m, m.mentee, 'mentee')} ${w.busy.has(m.id) ? nothing : this.#workspace(m)}
+                  ${mentorshipCard(m, m.mentee, 'mentee', this.#unread.countFor(m.id))} ${w.busy.has(m.id) ? nothing : this.#workspace(m)}
                 </li>`)}
               </ul>`
-            : html`<p part="empty" class="notice">No mentees yet. Accept a waiting request to start a mentorship.</p>`}
+            : html`<p part="empty" class="notice">${msg('No mentees yet. Accept a waiting request to start a mentorship.')}</p>`}
         </section>
       </div>
       ${w.completed.length
         ? html`<section part="section" class="section" aria-labelledby="completed-title">
-            <h2 id="completed-title">Completed</h2>
-            <ul class="list" aria-label="Completed mentorships">
-              ${repeat(w.completed, (m) => m.id, (m) => html`<li class="stack">${mentorshipCard(m, m.mentee, 'mentee')} ${this.#workspace(m)}</li>`)}
+            <h2 id="completed-title">${msg('Completed')}</h2>
+            <ul class="list" aria-label=${msg('Completed mentorships')}>
+              ${repeat(w.completed, (m) => m.id, (m) => html`<li class="stack">${mentorshipCard(m, m.mentee, 'mentee', this.#unread.countFor(m.id))} ${this.#workspace(m)}</li>`)}
             </ul>
           </section>`
         : nothing}
-      ${calendarFeedPanel(this.#calendarFeed)}
+      ${calendarFeedPanel(this.#calendarFeed)} ${notificationPreferencesPanel(this.#notificationPreferences)}
     `;
   }
 
@@ -258,21 +308,21 @@ export class MentorDashboard extends MentorkitElement {
     const s = w.settings;
     if (!s.acceptingMentees) {
       return html`<div part="empty" class="notice">
-        <p>No requests are waiting. You are not accepting new mentees, so none can arrive.</p>
+        <p>${msg('No requests are waiting. You are not accepting new mentees, so none can arrive.')}</p>
         <button part="button" class="button" type="button" @click=${() => this.#changeSettingsFrom({ acceptingMentees: true }, '#accepting')}>
-          Start accepting mentees
+          ${msg('Start accepting mentees')}
         </button>
       </div>`;
     }
     if (s.openMentorships >= s.capacity) {
       return html`<div part="empty" class="notice">
-        <p>No requests are waiting. All your slots are taken, so search shows you as not accepting.</p>
+        <p>${msg('No requests are waiting. All your slots are taken, so search shows you as not accepting.')}</p>
         <button part="button" class="button" type="button" @click=${() => this.#changeSettingsFrom({ capacity: Math.min(CAPACITY.max, s.capacity + 1) }, '#capacity')}>
-          Add a slot
+          ${msg('Add a slot')}
         </button>
       </div>`;
     }
-    return html`<p part="empty" class="notice">No requests are waiting. Mentees find you through search; new requests appear here and you get a notification.</p>`;
+    return html`<p part="empty" class="notice">${msg('No requests are waiting. Mentees find you through search; new requests appear here and you get a notification.')}</p>`;
   }
 
   // ── Requests ────────────────────────────────────────────────────────────────────────────
@@ -288,14 +338,15 @@ export class MentorDashboard extends MentorkitElement {
   async #accept(request: MentorshipRequest): Promise<void> {
     const w = this.#dashboard.workload;
     if (!w) return;
-    const index = w.waiting.indexOf(request);
+    const index = w.waiting.findIndex((r) => r.id === request.id);
     const pending = w.accept(request);
     // The card (and the button that had focus) leaves the list at once.
     await this.updateComplete;
     this.#focusWaitingNear(index);
     const outcome = await pending;
     if (outcome.ok) {
-      this.#announcer.announce(`You accepted ${request.mentee.name}. ${firstName(request.mentee.name)} is now your mentee.`);
+      const name = request.mentee.name;
+      this.#announcer.announce(this.inOwnLanguage(() => msg(str`You accepted ${name}. ${firstName(name)} is now your mentee.`)));
       emit(this, 'mentorship-request-answered', { decision: 'accepted', request: outcome.value, mentorship: outcome.value.mentorship });
     } else {
       this.#announcer.announce(outcome.message);
@@ -325,11 +376,12 @@ export class MentorDashboard extends MentorkitElement {
     }
     const { request, reason } = form;
     const message = form.message.trim();
-    const index = w.waiting.indexOf(request);
+    const index = w.waiting.findIndex((r) => r.id === request.id);
     this.#declineModal.close(() => this.#waitingNear(index));
     const outcome = await w.decline(request, { reason, ...(message ? { message } : {}) });
     if (outcome.ok) {
-      this.#announcer.announce(`You declined ${request.mentee.name}’s request: ${declineReasonLabel(reason)}.`);
+      const name = request.mentee.name;
+      this.#announcer.announce(this.inOwnLanguage(() => msg(str`You declined ${name}’s request: ${declineReasonLabel(reason)}.`)));
       emit(this, 'mentorship-request-answered', { decision: 'declined', request: outcome.value });
     } else {
       this.#announcer.announce(outcome.message);
@@ -390,7 +442,7 @@ export class MentorDashboard extends MentorkitElement {
       return;
     }
     const { declinedRequests, ...settings } = outcome.value;
-    this.#announcer.announce(settingsSaved(change, settings.capacity, settings.awayUntil, declinedRequests));
+    this.#announcer.announce(this.inOwnLanguage(() => settingsSaved(change, settings.capacity, settings.awayUntil, declinedRequests)));
     emit(this, 'mentor-settings-changed', { settings, declinedRequests });
   }
 
@@ -409,7 +461,7 @@ export class MentorDashboard extends MentorkitElement {
     },
     removeTag: async (tag: string) => {
       this.#dashboard.application?.removeTag(tag);
-      this.#announcer.announce(`${tag} removed.`);
+      this.#announcer.announce(this.inOwnLanguage(() => msg(str`${tag} removed.`)));
       // The chip's button is gone: continue typing where new areas go.
       await this.updateComplete;
       this.renderRoot.querySelector<HTMLElement>('#expertise-input')?.focus();
@@ -423,22 +475,32 @@ export class MentorDashboard extends MentorkitElement {
     const application = await model.submit();
     await this.updateComplete;
     if (application) {
-      this.#announcer.announce(resubmitted ? 'Your application was sent again for review.' : 'Your application was sent for review.');
+      this.#announcer.announce(this.inOwnLanguage(() => (resubmitted ? msg('Your application was sent again for review.') : msg('Your application was sent for review.'))));
       this.renderRoot.querySelector<HTMLElement>('#application-title')?.focus();
       emit(this, 'mentor-application-submitted', { application, resubmitted });
       return;
     }
     const problems = model.issues.size;
-    this.#announcer.announce(problems ? `Your application needs changes in ${plural(problems, 'field', 'fields')}.` : (model.formError ?? ''));
+    this.#announcer.announce(
+      this.inOwnLanguage(() =>
+        problems === 0
+          ? (model.formError ?? '')
+          : problems === 1
+            ? msg('Your application needs changes in 1 field.')
+            : msg(str`Your application needs changes in ${formatNumber(problems)} fields.`),
+      ),
+    );
     this.renderRoot.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
   }
 }
 
 function settingsSaved(change: SettingsChange, capacity: number, awayUntil: string | null, declined: number): string {
   if (change.acceptingMentees === false) {
-    return 'You are no longer accepting new mentees.' + (declined ? ` ${plural(declined, 'waiting request was', 'waiting requests were')} declined.` : '');
+    const stopped = msg('You are no longer accepting new mentees.');
+    if (!declined) return stopped;
+    return `${stopped} ${declined === 1 ? msg('1 waiting request was declined.') : msg(str`${formatNumber(declined)} waiting requests were declined.`)}`;
   }
-  if (change.acceptingMentees === true) return 'You are accepting new mentees again.';
-  if (change.capacity !== undefined) return `Capacity saved: ${plural(capacity, 'mentee slot', 'mentee slots')}.`;
-  return awayUntil ? `Away until ${calendarDateLabel(awayUntil)}.` : 'Away date cleared.';
+  if (change.acceptingMentees === true) return msg('You are accepting new mentees again.');
+  if (change.capacity !== undefined) return capacity === 1 ? msg('Capacity saved: 1 mentee slot.') : msg(str`Capacity saved: ${formatNumber(capacity)} mentee slots.`);
+  return awayUntil ? msg(str`Away until ${calendarDateLabel(awayUntil)}.`) : msg('Away date cleared.');
 }

@@ -3,7 +3,7 @@ import { ApiError, type MentorkitClient, type RequestOptions } from '@mentorkit/
 import type { ReactiveControllerHost } from 'lit';
 import { ResourceController } from '../../controllers/resource.controller.js';
 import { MentorApplicationModel } from './mentor-application.model.js';
-import { MentorWorkload, type WorkloadData } from './mentor-workload.model.js';
+import { MentorWorkload, upcomingAsMentor, type WorkloadData } from './mentor-workload.model.js';
 
 export type MentorDashboardMode = 'idle' | 'loading' | 'error' | 'mentor' | 'applicant';
 
@@ -24,15 +24,23 @@ async function latestApplication(client: MentorkitClient, o: RequestOptions): Pr
 async function load(client: MentorkitClient, o: RequestOptions): Promise<Loaded> {
   const me = await client.me.get(o);
   if (!me.mentor) return { kind: 'applicant', me, application: await latestApplication(client, o) };
-  const [waiting, mentorships, notifications] = await Promise.all([
+  const [waiting, mentorships, notifications, meetings] = await Promise.all([
     client.requests.list({ role: 'mentor', status: 'pending', limit: 100 }, o),
     client.mentorships.list({ role: 'mentor', limit: 100 }, o),
     client.notifications.list({ limit: 1 }, o),
+    client.meetings.list({ limit: 100 }, o),
   ]);
   return {
     kind: 'mentor',
     me,
-    data: { settings: me.mentor, waiting: waiting.items, mentees: mentorships.items, unreadNotifications: notifications.unreadCount },
+    data: {
+      mentorId: me.user.id,
+      settings: me.mentor,
+      waiting: waiting.items,
+      mentees: mentorships.items,
+      unreadNotifications: notifications.unreadCount,
+      upcomingMeetings: upcomingAsMentor(meetings.items, me.user.id),
+    },
   };
 }
 

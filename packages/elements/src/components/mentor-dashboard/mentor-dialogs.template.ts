@@ -1,3 +1,5 @@
+import { msg, str } from '@lit/localize';
+import { formatNumber } from '../../internal/localization-intl.js';
 import type { MentorshipRequest } from '@mentorkit/contract';
 import type { DeclineReason } from '@mentorkit/contract/values';
 import { html, nothing, type TemplateResult } from 'lit';
@@ -31,10 +33,10 @@ export function declineDialogContent(form: DeclineForm, actions: DeclineActions)
   };
   return html`
     <form class="dialog-panel" novalidate @submit=${onSubmit}>
-      <h2 id="decline-title">Decline ${name}’s request?</h2>
+      <h2 id="decline-title">${msg(str`Decline ${name}’s request?`)}</h2>
       <p id="decline-description">${firstName(name)} will see the reason you choose, and your message if you write one.</p>
       <fieldset aria-describedby=${form.reasonMissing ? 'reason-error' : nothing}>
-        <legend>Reason</legend>
+        <legend>${msg('Reason')}</legend>
         ${declineReasonOptions.map(
           (o, i) => html`<label class="choice">
             <input type="radio" name="reason" value=${o.value} .checked=${form.reason === o.value} ?autofocus=${i === 0}
@@ -43,16 +45,16 @@ export function declineDialogContent(form: DeclineForm, actions: DeclineActions)
           </label>`,
         )}
       </fieldset>
-      ${form.reasonMissing ? html`<p id="reason-error" part="field-error" class="field-error">Choose a reason.</p>` : nothing}
+      ${form.reasonMissing ? html`<p id="reason-error" part="field-error" class="field-error">${msg('Choose a reason.')}</p>` : nothing}
       <div class="field">
-        <label for="decline-message">Message <span class="muted">(optional)</span></label>
+        <label for="decline-message">${msg('Message')} <span class="muted">${msg('(optional)')}</span></label>
         <textarea id="decline-message" maxlength=${DECLINE_MESSAGE_MAX} aria-describedby="decline-counter" .value=${form.message}
           @input=${(e: InputEvent) => actions.setMessage((e.target as HTMLTextAreaElement).value)}></textarea>
-        <p id="decline-counter" class="counter">${form.message.length.toLocaleString()} / ${DECLINE_MESSAGE_MAX.toLocaleString()} characters</p>
+        <p id="decline-counter" class="counter">${msg(str`${formatNumber(form.message.length)} / ${formatNumber(DECLINE_MESSAGE_MAX)} characters`)}</p>
       </div>
       <div class="dialog-foot">
-        <button part="button cancel-button" class="button" type="button" @click=${actions.cancel}>Cancel</button>
-        <button part="button confirm-button" class="button button--danger" type="submit">Decline request</button>
+        <button part="button cancel-button" class="button" type="button" @click=${actions.cancel}>${msg('Cancel')}</button>
+        <button part="button confirm-button" class="button button--danger" type="submit">${msg('Decline request')}</button>
       </div>
     </form>
   `;
@@ -66,23 +68,24 @@ export interface PauseActions {
 
 /** Turning "Accepting new mentees" off while requests wait: keep them, or decline them all now. */
 export function pauseDialogContent(waiting: number, declinePending: boolean, actions: PauseActions): TemplateResult {
-  const requests = waiting === 1 ? 'request' : 'requests';
+  const one = waiting === 1;
   return html`
     <div class="dialog-panel">
-      <h2 id="pause-title">Stop accepting new mentees?</h2>
+      <h2 id="pause-title">${msg('Stop accepting new mentees?')}</h2>
       <p id="pause-description">
-        You have ${waiting} waiting ${requests}. ${waiting === 1 ? 'It stays' : 'They stay'} open for you to answer unless you decline
-        ${waiting === 1 ? 'it' : 'them'} now. Your current mentees are not affected.
+        ${one
+          ? msg('You have 1 waiting request. It stays open for you to answer unless you decline it now. Your current mentees are not affected.')
+          : msg(str`You have ${waiting} waiting requests. They stay open for you to answer unless you decline them now. Your current mentees are not affected.`)}
       </p>
       <label class="choice">
         <input id="decline-pending" type="checkbox" .checked=${declinePending} aria-describedby="decline-pending-hint"
           @change=${(e: Event) => actions.setDeclinePending((e.target as HTMLInputElement).checked)} />
-        Also decline the ${waiting} waiting ${requests}
+        ${one ? msg('Also decline the 1 waiting request') : msg(str`Also decline the ${waiting} waiting requests`)}
       </label>
-      <p id="decline-pending-hint" class="hint">Each mentee sees the reason “${declineReasonLabel('mentor_unavailable')}”.</p>
+      <p id="decline-pending-hint" class="hint">${msg(str`Each mentee sees the reason “${declineReasonLabel('mentor_unavailable')}”.`)}</p>
       <div class="dialog-foot">
-        <button part="button cancel-button" class="button" type="button" autofocus @click=${actions.cancel}>Keep accepting</button>
-        <button part="button confirm-button" class="button button--primary" type="button" @click=${actions.confirm}>Stop accepting</button>
+        <button part="button cancel-button" class="button" type="button" autofocus @click=${actions.cancel}>${msg('Keep accepting')}</button>
+        <button part="button confirm-button" class="button button--primary" type="button" @click=${actions.confirm}>${msg('Stop accepting')}</button>
       </div>
     </div>
   `;

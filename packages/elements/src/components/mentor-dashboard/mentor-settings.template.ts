@@ -1,3 +1,5 @@
+import { msg, str } from '@lit/localize';
+import { formatNumber } from '../../internal/localization-intl.js';
 import { html, nothing, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { availabilityLabel } from '../../internal/format.js';
@@ -13,7 +15,8 @@ export interface SettingsActions {
   setAwayUntil: (value: string | null) => void;
 }
 
-const slotsTaken = (open: number, capacity: number) => `${open} of ${capacity} ${capacity === 1 ? 'slot' : 'slots'} taken`;
+const slotsTaken = (open: number, capacity: number) =>
+  capacity === 1 ? msg(str`${open} of 1 slot taken`) : msg(str`${formatNumber(open)} of ${formatNumber(capacity)} slots taken`);
 
 /** The top strip: availability switch, capacity stepper, away-until date, and how search shows the mentor. */
 export function settingsStrip(workload: MentorWorkload, actions: SettingsActions): TemplateResult {
@@ -38,9 +41,9 @@ export function settingsStrip(workload: MentorWorkload, actions: SettingsActions
   return html`
     <section part="settings" class="settings" aria-labelledby="settings-title" aria-busy=${workload.savingSettings ? 'true' : 'false'}>
       <div class="settings-head">
-        <h2 id="settings-title">Your availability</h2>
+        <h2 id="settings-title">${msg('Your availability')}</h2>
         <p class="meta">
-          Shown in search as
+          ${msg('Shown in search as')}
           <span part="badge availability-badge" class="badge badge--${s.availability}">${availabilityLabel(s)}</span>
         </p>
       </div>
@@ -49,22 +52,22 @@ export function settingsStrip(workload: MentorWorkload, actions: SettingsActions
           <button id="accepting" part="switch" class="switch" type="button" role="switch" aria-checked=${s.acceptingMentees ? 'true' : 'false'}
             aria-describedby="accepting-hint" @click=${(e: Event) => actions.toggleAccepting(e.currentTarget as HTMLElement)}>
             <span class="switch-track" aria-hidden="true"><span class="switch-thumb"></span></span>
-            <span class="switch-label">Accepting new mentees</span>
+            <span class="switch-label">${msg('Accepting new mentees')}</span>
           </button>
           <p id="accepting-hint" class="hint">
-            ${s.acceptingMentees ? 'Mentees can send you requests.' : 'Nobody can send you new requests; your mentees stay.'}
+            ${s.acceptingMentees ? msg('Mentees can send you requests.') : msg('Nobody can send you new requests; your mentees stay.')}
           </p>
         </div>
         <div class="setting" role="group" aria-labelledby="capacity-label">
-          <label id="capacity-label" class="field-label" for="capacity">Mentee slots</label>
+          <label id="capacity-label" class="field-label" for="capacity">${msg('Mentee slots')}</label>
           <div part="stepper" class="stepper">
-            <button part="button stepper-button" class="button" type="button" aria-label="One slot fewer" aria-controls="capacity"
+            <button part="button stepper-button" class="button" type="button" aria-label=${msg('One slot fewer')} aria-controls="capacity"
               aria-disabled=${s.capacity <= CAPACITY.min ? 'true' : 'false'} @click=${() => step(-1)}>
               <span aria-hidden="true">−</span>
             </button>
             <input id="capacity" type="number" inputmode="numeric" min=${CAPACITY.min} max=${CAPACITY.max} step="1"
               .value=${live(String(s.capacity))} aria-describedby="capacity-hint" @change=${onCapacityInput} />
-            <button part="button stepper-button" class="button" type="button" aria-label="One slot more" aria-controls="capacity"
+            <button part="button stepper-button" class="button" type="button" aria-label=${msg('One slot more')} aria-controls="capacity"
               aria-disabled=${s.capacity >= CAPACITY.max ? 'true' : 'false'} @click=${() => step(1)}>
               <span aria-hidden="true">+</span>
             </button>
@@ -72,18 +75,18 @@ export function settingsStrip(workload: MentorWorkload, actions: SettingsActions
           <p id="capacity-hint" class="hint">${slotsTaken(s.openMentorships, s.capacity)}</p>
         </div>
         <div class="setting field">
-          <label for="away-until">Away until</label>
+          <label for="away-until">${msg('Away until')}</label>
           <div class="away-row">
             <input id="away-until" type="date" min=${todayIso()} .value=${live(s.awayUntil ?? '')} aria-describedby="away-hint"
               @change=${(e: Event) => actions.setAwayUntil((e.target as HTMLInputElement).value || null)} />
             ${s.awayUntil
               ? html`<button part="button" class="button button--link" type="button" @click=${() => actions.setAwayUntil(null)}>
-                  Clear<span class="visually-hidden"> away date</span>
+                  ${msg('Clear')}<span class="visually-hidden"> ${msg('away date')}</span>
                 </button>`
               : nothing}
           </div>
           <p id="away-hint" class="hint">
-            ${away ? `No new requests until ${calendarDateLabel(s.awayUntil!)}.` : 'Going away? New requests pause until this date.'}
+            ${away ? msg(str`No new requests until ${calendarDateLabel(s.awayUntil!)}.`) : msg('Going away? New requests pause until this date.')}
           </p>
         </div>
       </div>
@@ -92,17 +95,14 @@ export function settingsStrip(workload: MentorWorkload, actions: SettingsActions
   `;
 }
 
-/** Numbers at a glance. Meetings have no API yet: "—" says "not available" without pretending 0. */
+/** Numbers at a glance. */
 export function statCards(workload: MentorWorkload): TemplateResult {
   return html`
     <dl part="stats" class="stats">
-      <div part="stat"><dt>Active mentees</dt><dd>${workload.activeMentees}</dd></div>
-      <div part="stat"><dt>Waiting requests</dt><dd>${workload.waiting.length}</dd></div>
-      <div part="stat">
-        <dt>Upcoming meetings</dt>
-        <dd><span aria-hidden="true">—</span><span class="visually-hidden">Not available yet</span></dd>
-      </div>
-      <div part="stat"><dt>Unread notifications</dt><dd>${workload.unreadNotifications}</dd></div>
+      <div part="stat"><dt>${msg('Active mentees')}</dt><dd>${formatNumber(workload.activeMentees)}</dd></div>
+      <div part="stat"><dt>${msg('Waiting requests')}</dt><dd>${formatNumber(workload.waiting.length)}</dd></div>
+      <div part="stat"><dt>${msg('Upcoming meetings')}</dt><dd>${formatNumber(workload.upcomingMeetings)}</dd></div>
+      <div part="stat"><dt>${msg('Unread notifications')}</dt><dd>${formatNumber(workload.unreadNotifications)}</dd></div>
     </dl>
   `;
 }

@@ -1,4 +1,5 @@
-import type { AcceptResult, DeclineInput, MentorSettings, MentorSettingsPatch, MentorSettingsResult, Mentorship, MentorshipRequest } from '@mentorkit/contract';
+import { msg, str } from '@lit/localize';
+import type { AcceptResult, DeclineInput, Meeting, MentorSettings, MentorSettingsPatch, MentorSettingsResult, Mentorship, MentorshipRequest } from '@mentorkit/contract';
 import { ApiError, type MentorkitClient } from '@mentorkit/sdk';
 import type { ReactiveControllerHost } from 'lit';
 import { describeError } from '../../internal/error-message.js';
@@ -9,20 +10,30 @@ export type SettingsChange = Pick<MentorSettingsPatch, 'acceptingMentees' | 'dec
 export type Outcome<T> = { ok: true; value: T } | { ok: false; message: string };
 
 export interface WorkloadData {
+  /** The viewer, as the mentor of these mentorships. */
+  mentorId: string;
   settings: MentorSettings;
   waiting: MentorshipRequest[];
   mentees: Mentorship[];
   unreadNotifications: number;
+  /** Scheduled meetings from now on where the viewer is the mentor. */
+  upcomingMeetings: number;
 }
 
 const OPEN = new Set<Mentorship['status']>(['active', 'paused']);
+
+/** The parts of the workload that load separately for live updates. */
+export type WorkloadPart = 'requests' | 'mentorships' | 'notifications' | 'meetings';
+
+/** The viewer's upcoming meetings as a mentor (their own mentoring, if they also have one, is not counted). */
+export const upcomingAsMentor = (meetings: readonly Meeting[], mentorId: string) =>
+  meetings.filter((m) => m.mentorId === mentorId && m.status === 'scheduled').length;
 
 /** Oldest first: the request that has waited longest (and expires soonest) is answered first. */
 const oldestFirst = (requests: readonly MentorshipRequest[]) => [...requests].sort((a, b) => a.createdAt.localeCompare(b.createdAt));
 
 const openMentorships = (mentorships: readonly Mentorship[]) => mentorships.filter((m) => OPEN.has(m.status));
 
-const slots = (n: number) => `${n} ${n === 1 ? 'slot' : 'slots'}`;
 
 /**
  * A mentor's side of the dashboard: settings, waiting requests and mentees, with the actions on
@@ -43,6 +54,8 @@ export class MentorWorkload {
   /** Completed mentorships: their workspace is read-only and offers the feedback form. */
   completed: Mentorship[];
   unreadNotifications: number;
+  upcomingMeetings: number;
+  readonly #mentorId: string;
 
   /** Requests with an answer on its way; mentorships not yet confirmed by the server. */
   readonly busy = new Set<string>();
@@ -51,6 +64,8 @@ export class MentorWorkload {
   /** Why the last settings change failed, shown in the strip. */
   settingsFailure: string | undefined = undefined;
   #settingsQueue: Promise<unknown> = Promise.resolve();
+  /** Counts actions begun, so a live refresh can tell it raced one. */
+  #actions = 0;
   #settingsInFlight = 0;
 
   constructor(host: ReactiveControllerHost, client: MentorkitClient, data: WorkloadData, reload: () => void) {
@@ -63,6 +78,8 @@ export class MentorWorkload {
     this.mentees = openMentorships(data.mentees);
     this.completed = data.mentees.filter((m) => m.status === 'completed');
     this.unreadNotifications = data.unreadNotifications;
+    this.upcomingMeetings = data.upcomingMeetings;
+    this.#mentorId = data.mentorId;
   }
 
   get activeMentees(): number {
@@ -73,9 +90,44 @@ export class MentorWorkload {
     return this.#settingsInFlight > 0;
   }
 
+  /** An answer, an acceptance or a settings change is on its way: its optimistic state shows. */
+  get acting(): boolean {
+    return this.busy.size > 0 || this.#settingsInFlight > 0;
+  }
+
+  /**
+   * Loads only the given parts again, in place (live updates), and answers whether it applied
+   * them. `mentorships` brings the settings too (open mentorships count against capacity). An
+   * action begun meanwhile is newer than this answer, which is then dropped (`false`: ask again
+   * once nothing is `acting`).
+   */
+  async refresh(parts: ReadonlySet<WorkloadPart>): Promise<boolean> {
+    const c = this.#client;
+    const actions = this.#actions;
+    const [waiting, mentorships, me, notifications, meetings] = await Promise.all([
+      parts.has('requests') ? c.requests.list({ role: 'mentor', status: 'pending', limit: 100 }) : undefined,
+      parts.has('mentorships') ? c.mentorships.list({ role: 'mentor', limit: 100 }) : undefined,
+      parts.has('mentorships') ? c.me.get() : undefined,
+      parts.has('notifications') ? c.notifications.list({ limit: 1 }) : undefined,
+      parts.has('meetings') ? c.meetings.list({ limit: 100 }) : undefined,
+    ]);
+    // Counts only: no action of the dashboard changes them optimistically.
+    if (notifications) this.unreadNotifications = notifications.unreadCount;
+    if (meetings) this.upcomingMeetings = upcomingAsMentor(meetings.items, this.#mentorId);
+    this.#host.requestUpdate();
+    if (this.acting || actions !== this.#actions) return false;
+    if (waiting) this.waiting = oldestFirst(waiting.items);
+    if (mentorships) {
+      this.mentees = openMentorships(mentorships.items);
+      this.completed = mentorships.items.filter((m) => m.status === 'completed');
+    }
+    if (me?.mentor) this.settings = this.#confirmed = me.mentor;
+    return true;
+  }
+
   async accept(request: MentorshipRequest): Promise<Outcome<AcceptResult>> {
-    if (this.busy.has(request.id)) return { ok: false, message: 'This request is already being answered.' };
-    const index = this.waiting.indexOf(request);
+    if (this.busy.has(request.id)) return { ok: false, message: msg('This request is already being answered.') };
+    const index = this.waiting.findIndex((r) => r.id === request.id);
     const provisional: Mentorship = {
       id: `provisional-${request.id}`,
       requestId: request.id,
@@ -109,8 +161,8 @@ export class MentorWorkload {
   }
 
   async decline(request: MentorshipRequest, input: DeclineInput): Promise<Outcome<MentorshipRequest>> {
-    if (this.busy.has(request.id)) return { ok: false, message: 'This request is already being answered.' };
-    const index = this.waiting.indexOf(request);
+    if (this.busy.has(request.id)) return { ok: false, message: msg('This request is already being answered.') };
+    const index = this.waiting.findIndex((r) => r.id === request.id);
     this.#begin(request);
     this.#host.requestUpdate();
     try {
@@ -125,9 +177,11 @@ export class MentorWorkload {
 
   /** Takes a request off the waiting list for an answer on its way. */
   #begin(request: MentorshipRequest): void {
+    this.#actions++;
     this.failures.delete(request.id);
     this.busy.add(request.id);
-    this.waiting = this.waiting.filter((r) => r !== request);
+    // By id: a live refresh may have replaced the object the caller holds.
+    this.waiting = this.waiting.filter((r) => r.id !== request.id);
   }
 
   #rollBack(request: MentorshipRequest, index: number, error: unknown, action: 'accept' | 'decline'): Outcome<never> {
@@ -147,18 +201,20 @@ export class MentorWorkload {
       switch (error.code) {
         case 'capacity_reached': {
           const { openMentorships, capacity } = this.#confirmed;
-          return `All your mentee slots are taken (${openMentorships} of ${capacity}). Add a slot above, or finish a mentorship, to accept ${name}.`;
+          return msg(str`All your mentee slots are taken (${openMentorships} of ${capacity}). Add a slot above, or finish a mentorship, to accept ${name}.`);
         }
         case 'invalid_transition':
         case 'not_found':
-          return `${name} withdrew this request, or it expired, before your answer arrived.`;
+          return msg(str`${name} withdrew this request, or it expired, before your answer arrived.`);
         case 'conflict':
-          return `You already mentor ${name}.`;
+          return msg(str`You already mentor ${name}.`);
         case 'mentor_unavailable':
-          return 'Your mentor account is suspended, so you cannot accept requests right now.';
+          return msg('Your mentor account is suspended, so you cannot accept requests right now.');
       }
     }
-    return `Your ${action === 'accept' ? 'acceptance' : 'decline'} of ${name}'s request could not be sent. ${describeError(error)}`;
+    const what =
+      action === 'accept' ? msg(str`Your acceptance of ${name}'s request could not be sent.`) : msg(str`Your decline of ${name}'s request could not be sent.`);
+    return `${what} ${describeError(error)}`;
   }
 
   /**
@@ -177,6 +233,7 @@ export class MentorWorkload {
     };
     if (change.declinePending) this.waiting = [];
     this.#settingsInFlight++;
+    this.#actions++;
     this.#host.requestUpdate();
 
     const send = async (): Promise<Outcome<MentorSettingsResult>> => {
@@ -207,11 +264,17 @@ export class MentorWorkload {
   #settingsFailure(error: unknown, change: SettingsChange): string {
     const { openMentorships, capacity } = this.#confirmed;
     if (change.capacity !== undefined && error instanceof ApiError && error.code === 'conflict') {
-      return `You have ${openMentorships} active or paused ${openMentorships === 1 ? 'mentorship' : 'mentorships'}, so you need at least ${slots(openMentorships)}. Capacity is back to ${capacity}.`;
+      return openMentorships === 1
+        ? msg(str`You have 1 active or paused mentorship, so you need at least 1 slot. Capacity is back to ${capacity}.`)
+        : msg(str`You have ${openMentorships} active or paused mentorships, so you need at least ${openMentorships} slots. Capacity is back to ${capacity}.`);
     }
     const what =
-      change.acceptingMentees !== undefined ? 'Your availability' : change.capacity !== undefined ? 'Your capacity' : 'Your away date';
-    return `${what} could not be saved, so it is back to what it was. ${describeError(error)}`;
+      change.acceptingMentees !== undefined
+        ? msg('Your availability could not be saved, so it is back to what it was.')
+        : change.capacity !== undefined
+          ? msg('Your capacity could not be saved, so it is back to what it was.')
+          : msg('Your away date could not be saved, so it is back to what it was.');
+    return `${what} ${describeError(error)}`;
   }
 }
 

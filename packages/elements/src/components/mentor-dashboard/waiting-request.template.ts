@@ -1,3 +1,4 @@
+import { msg, str } from '@lit/localize';
 import type { MentorshipRequest } from '@mentorkit/contract';
 import { html, nothing, type TemplateResult } from 'lit';
 import { chipList, personHeader, textBlock } from '../shared/person.template.js';
@@ -20,20 +21,20 @@ export function waitingRequestCard(request: MentorshipRequest, view: { failure: 
       <div class="card-head">
         ${personHeader(mentee, { headingId, detail: 'programme' })}
         <p class="meta when">
-          Sent <time datetime=${request.createdAt}>${relativeTime(request.createdAt)}</time><br />
+          ${msg('Sent')} <time datetime=${request.createdAt}>${relativeTime(request.createdAt)}</time><br />
           <time datetime=${request.expiresAt}>${expiryLabel(request.expiresAt)}</time>
         </p>
       </div>
-      ${chipList('Their skills', mentee.skills)} ${textBlock('Goals', request.goals)}
-      ${chipList('Skills they want to build', request.skillsSeeking)} ${textBlock('Message', request.message)}
+      ${chipList(msg('Their skills'), mentee.skills)} ${textBlock(msg('Goals'), request.goals)}
+      ${chipList(msg('Skills they want to build'), request.skillsSeeking)} ${textBlock(msg('Message'), request.message)}
       ${view.failure ? html`<p part="error action-error" class="inline-error">${view.failure}</p>` : nothing}
       <div class="actions actions--end">
         <button part="button decline-button" class="button" type="button" @click=${(e: Event) => actions.decline(request, e.currentTarget as HTMLElement)}>
-          <span>Decline<span aria-hidden="true">…</span></span><span class="visually-hidden"> request from ${mentee.name}</span>
+          <span>${msg('Decline')}<span aria-hidden="true">…</span></span><span class="visually-hidden"> ${msg(str`request from ${mentee.name}`)}</span>
         </button>
         <button part="button accept-button" class="button button--primary" type="button"
           @click=${() => actions.accept(request)}>
-          Accept<span class="visually-hidden"> request from ${mentee.name}</span>
+          ${msg('Accept')}<span class="visually-hidden"> ${msg(str`request from ${mentee.name}`)}</span>
         </button>
       </div>
     </article>

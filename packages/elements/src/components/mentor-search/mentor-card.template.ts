@@ -1,3 +1,4 @@
+import { msg, str } from '@lit/localize';
 import type { MentorCard } from '@mentorkit/contract';
 import { html, nothing, type TemplateResult } from 'lit';
 import { availabilityLabel, firstName, initials, programmeLine, replyDuration, requestAction, roleLine, slotsLabel } from '../../internal/format.js';
@@ -31,7 +32,7 @@ export function availabilityBadge(card: MentorCard): TemplateResult {
  */
 export function requestState(card: Pick<MentorCard, 'name' | 'viewerRequestState' | 'viewerRequestExpiresAt'>): TemplateResult | typeof nothing {
   if (card.viewerRequestState !== 'pending') return nothing;
-  const text = card.viewerRequestExpiresAt ? pendingNote(card.name, card.viewerRequestExpiresAt) : `Waiting for ${firstName(card.name)}’s answer`;
+  const text = card.viewerRequestExpiresAt ? pendingNote(card.name, card.viewerRequestExpiresAt) : msg(str`Waiting for ${firstName(card.name)}’s answer`);
   return html`<p class="request-state" part="request-state" tabindex="-1">${text}</p>`;
 }
 
@@ -62,17 +63,17 @@ export function mentorCard(card: MentorCard, options: { showPhoto: boolean; acti
         </div>
         ${availabilityBadge(card)}
       </div>
-      ${card.expertise.length ? expertiseChips(card.expertise, `Expertise of ${card.name}`) : nothing}
+      ${card.expertise.length ? expertiseChips(card.expertise, msg(str`Expertise of ${card.name}`)) : nothing}
       <p class="match" part="match">
-        <strong>${card.match.score}% match</strong>${card.match.reasons.length
+        <strong>${msg(str`${card.match.score}% match`)}</strong>${card.match.reasons.length
           ? html` — ${card.match.reasons.slice(0, REASONS_ON_CARD).join('; ')}`
           : nothing}
       </p>
-      ${reply ? html`<p class="reply">${firstName(card.name)} usually replies in ${reply}.</p>` : nothing}
+      ${reply ? html`<p class="reply">${msg(str`${firstName(card.name)} usually replies in ${reply}.`)}</p>` : nothing}
       ${requestState(card)}
       <div class="actions">
         <button class="button" part="button view-button" type="button" aria-describedby=${nameId}
-          @click=${(e: Event) => actions.view(card, e.currentTarget as HTMLElement)}>View profile</button>
+          @click=${(e: Event) => actions.view(card, e.currentTarget as HTMLElement)}>${msg('View profile')}</button>
         <button class="button button--primary" part="button request-button" type="button" aria-describedby=${nameId}
           ?disabled=${request.disabled} @click=${(e: Event) => actions.request(card, e.currentTarget as HTMLElement)}>${request.label}</button>
       </div>

@@ -1,6 +1,8 @@
+import { msg, str } from '@lit/localize';
 import type { MentorCard, MentorProfile } from '@mentorkit/contract';
 import { html, nothing, type TemplateResult } from 'lit';
 import { meetingFormatLabel, programmeLine, replyDuration, requestAction, roleLine, safeHttpUrl, yearsLabel } from '../../internal/format.js';
+import { formatNumber } from '../../internal/localization-intl.js';
 import { availabilityBadge, avatar, expertiseChips, requestState } from './mentor-card.template.js';
 
 export interface ProfileView {
@@ -31,13 +33,15 @@ function stats(profile: MentorProfile): TemplateResult {
   const reply = replyDuration(stats.medianResponseHours);
   const rating =
     stats.averageRating === null
-      ? 'No ratings yet'
-      : `${stats.averageRating.toFixed(1)} out of 5 (${stats.ratingCount} ${stats.ratingCount === 1 ? 'rating' : 'ratings'})`;
+      ? msg('No ratings yet')
+      : stats.ratingCount === 1
+        ? msg(str`${formatNumber(stats.averageRating, { minimumFractionDigits: 1, maximumFractionDigits: 1 })} out of 5 (1 rating)`)
+        : msg(str`${formatNumber(stats.averageRating, { minimumFractionDigits: 1, maximumFractionDigits: 1 })} out of 5 (${formatNumber(stats.ratingCount)} ratings)`);
   return html`
     <dl class="stats" part="stats">
-      <div><dt>Mentees helped</dt><dd>${stats.menteesHelped}</dd></div>
-      <div><dt>Median reply time</dt><dd>${reply ?? 'No replies yet'}</dd></div>
-      <div><dt>Rating</dt><dd>${rating}</dd></div>
+      <div><dt>${msg('Mentees helped')}</dt><dd>${formatNumber(stats.menteesHelped)}</dd></div>
+      <div><dt>${msg('Median reply time')}</dt><dd>${reply ?? msg('No replies yet')}</dd></div>
+      <div><dt>${msg('Rating')}</dt><dd>${rating}</dd></div>
     </dl>
   `;
 }
@@ -48,24 +52,24 @@ function details(profile: MentorProfile): TemplateResult {
   const experience = [yearsLabel(profile.yearsOfExperience), roleLine(profile), profile.industry].filter(Boolean).join(' · ');
   return html`
     ${stats(profile)}
-    ${profile.bio ? section('About', profile.bio) : nothing}
-    ${profile.mentoringBio ? section('How I mentor', profile.mentoringBio) : nothing}
-    ${profile.expertise.length ? section('Expertise', expertiseChips(profile.expertise, 'Expertise')) : nothing}
-    ${section('Experience', experience)}
-    ${profile.languages.length ? section('Languages', profile.languages.join(', ')) : nothing}
-    ${profile.meetingFormats.length ? section('Meets by', profile.meetingFormats.map(meetingFormatLabel).join(', ')) : nothing}
+    ${profile.bio ? section(msg('About'), profile.bio) : nothing}
+    ${profile.mentoringBio ? section(msg('How I mentor'), profile.mentoringBio) : nothing}
+    ${profile.expertise.length ? section(msg('Expertise'), expertiseChips(profile.expertise, msg('Expertise'))) : nothing}
+    ${section(msg('Experience'), experience)}
+    ${profile.languages.length ? section(msg('Languages'), profile.languages.join(', ')) : nothing}
+    ${profile.meetingFormats.length ? section(msg('Meets by'), profile.meetingFormats.map(meetingFormatLabel).join(', ')) : nothing}
     ${profile.match.reasons.length
       ? section(
-          `${profile.match.score}% match`,
+          msg(str`${profile.match.score}% match`),
           html`<ul class="reasons">${profile.match.reasons.map((r) => html`<li>${r}</li>`)}</ul>`,
         )
       : nothing}
     ${linkedin || website
       ? section(
-          'Links',
+          msg('Links'),
           html`<ul class="links">
-            ${linkedin ? html`<li><a href=${linkedin} target="_blank" rel="noopener noreferrer">LinkedIn profile</a></li>` : nothing}
-            ${website ? html`<li><a href=${website} target="_blank" rel="noopener noreferrer">Personal website</a></li>` : nothing}
+            ${linkedin ? html`<li><a href=${linkedin} target="_blank" rel="noopener noreferrer">${msg('LinkedIn profile')}</a></li>` : nothing}
+            ${website ? html`<li><a href=${website} target="_blank" rel="noopener noreferrer">${msg('Personal website')}</a></li>` : nothing}
           </ul>`,
         )
       : nothing}
@@ -95,22 +99,22 @@ export function profileContent(view: ProfileView, actions: ProfileActions): Temp
         ${programme ? html`<p class="meta">${programme}</p>` : nothing}
         ${availabilityBadge(mentor)}
       </div>
-      <button class="button close" part="button close-button" type="button" aria-label="Close profile" @click=${actions.close}>
+      <button class="button close" part="button close-button" type="button" aria-label=${msg('Close profile')} @click=${actions.close}>
         <span aria-hidden="true">✕</span>
       </button>
     </header>
     <div class="dialog-body" aria-busy=${view.status === 'loading' ? 'true' : 'false'}>
-      ${view.status === 'loading' ? html`<p class="visually-hidden">Loading profile…</p>${loadingDetails}` : nothing}
+      ${view.status === 'loading' ? html`<p class="visually-hidden">${msg('Loading profile…')}</p>${loadingDetails}` : nothing}
       ${view.status === 'error'
         ? html`<div class="notice notice--error" role="alert">
             <p>${view.errorText}</p>
-            <button class="button" part="button retry-button" type="button" @click=${actions.retry}>Retry</button>
+            <button class="button" part="button retry-button" type="button" @click=${actions.retry}>${msg('Retry')}</button>
           </div>`
         : nothing}
       ${view.profile ? details(view.profile) : nothing}
     </div>
     <footer class="dialog-foot">
-      <button class="button" part="button" type="button" @click=${actions.close}>Close</button>
+      <button class="button" part="button" type="button" @click=${actions.close}>${msg('Close')}</button>
       ${requestState(mentor)}
       <button class="button button--primary" part="button request-button" type="button" ?disabled=${request.disabled}
         @click=${(e: Event) => actions.request(mentor, e.currentTarget as HTMLElement)}>${request.label}</button>

@@ -1,3 +1,4 @@
+import { msg, str } from '@lit/localize';
 import type { FacetCount, MentorCard, MentorProfile, MentorshipRequest } from '@mentorkit/contract';
 import { meetingFormats, type AvailabilityFilter, type MeetingFormat, type MentorSort } from '@mentorkit/contract/values';
 import { ApiError, type MentorkitClient } from '@mentorkit/sdk';
@@ -5,35 +6,38 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { keyed } from 'lit/directives/keyed.js';
 import { repeat } from 'lit/directives/repeat.js';
+import { LiveRefreshController } from '../../controllers/live-refresh.controller.js';
 import { MentorSearchController } from '../../controllers/mentor-search.controller.js';
 import { ResourceController } from '../../controllers/resource.controller.js';
 import { emit } from '../../events.js';
 import { describeError } from '../../internal/error-message.js';
 import { wrapTabFocus } from '../../internal/focus-trap.js';
 import { meetingFormatLabel, mentorCount } from '../../internal/format.js';
+import { formatNumber } from '../../internal/localization-intl.js';
 import { MentorkitElement } from '../../internal/mentorkit-element.js';
 import { sharedStyles } from '../../styles/shared.styles.js';
 import { tokenStyles } from '../../styles/tokens.styles.js';
 import { cardSkeleton, mentorCard } from './mentor-card.template.js';
 import { profileContent } from './mentor-profile.template.js';
+import { refreshCards, searchLiveMentor, searchLiveTypes } from './mentor-search.live.js';
 import { mentorSearchStyles } from './mentor-search.styles.js';
 import { requestDialogContent, sentHeadline, type RequestDialogActions } from './request-dialog.template.js';
 import { RequestFormController, SKILLS_MAX } from './request-form.controller.js';
 import { sendFailure } from './request-format.js';
 
 const sortLabels: Record<MentorSort, string> = {
-  relevance: 'Best match',
-  match: 'Match score',
-  experience: 'Most experienced',
-  newest: 'Newest mentors',
-  responsiveness: 'Fastest replies',
+  get relevance() { return msg('Best match'); },
+  get match() { return msg('Match score'); },
+  get experience() { return msg('Most experienced'); },
+  get newest() { return msg('Newest mentors'); },
+  get responsiveness() { return msg('Fastest replies'); },
 };
 
 const availabilityLabels: Record<AvailabilityFilter, string> = {
-  accepting: 'Accepting mentees',
-  available: 'Available (2+ free slots)',
-  limited: 'Limited (1 slot left)',
-  all: 'All mentors',
+  get accepting() { return msg('Accepting mentees'); },
+  get available() { return msg('Available (2+ free slots)'); },
+  get limited() { return msg('Limited (1 slot left)'); },
+  get all() { return msg('All mentors'); },
 };
 
 const yearOptions = [2, 5, 10, 15, 20] as const;
@@ -153,6 +157,17 @@ export class MentorSearch extends MentorkitElement {
     task: ([client, id], { signal }) => client.mentors.get(id, { signal }),
   });
 
+  // Live: a request answered (or sent from another view) changes its mentor's card without a new search.
+  readonly #live = new LiveRefreshController<string>(this, {
+    source: () => this.clientController.client?.realtime,
+    types: searchLiveTypes,
+    route: (event) => searchLiveMentor(event, this.#search.items),
+    refresh: async (mentorIds) => {
+      const client = this.clientController.client;
+      if (client) await refreshCards(client, mentorIds, (id, patch) => this.#patchMentor(id, patch));
+    },
+  });
+
   readonly #requestForm = new RequestFormController(this, {
     client: () => this.clientController.client,
     onSent: (request, mentor) => this.#requestSent(request, mentor),
@@ -169,6 +184,16 @@ export class MentorSearch extends MentorkitElement {
   /** The headless search state, for portals that want to read the filters or results. */
   get search(): MentorSearchController {
     return this.#search;
+  }
+
+  /** The live stream's state: `open`, `reconnecting`, … (`idle` before it starts). */
+  get liveStatus(): string {
+    return this.#live.status;
+  }
+
+  /** Resolves once every live change received so far is shown on the cards. */
+  liveSettled(): Promise<void> {
+    return this.#live.whenSettled();
   }
 
   /** The headless request form behind the request dialog (its draft, status and created request). */
@@ -197,21 +222,21 @@ export class MentorSearch extends MentorkitElement {
   #renderSearchForm(): TemplateResult {
     const { filters, activeFilterCount } = this.#search;
     return html`
-      <form part="search" class="search" role="search" aria-label="Mentors" @submit=${this.#onSubmit}>
+      <form part="search" class="search" role="search" aria-label=${msg('Mentors')} @submit=${this.#onSubmit}>
         <div class="field search-field">
-          <label for="q">Search mentors</label>
-          <input id="q" type="search" name="q" autocomplete="off" placeholder="Search by skill, industry, name…"
+          <label for="q">${msg('Search mentors')}</label>
+          <input id="q" type="search" name="q" autocomplete="off" placeholder=${msg('Search by skill, industry, name…')}
             .value=${filters.q} @input=${(e: InputEvent) => this.#search.setQuery((e.target as HTMLInputElement).value)} />
         </div>
         <div class="field sort-field">
-          <label for="sort">Sort by</label>
+          <label for="sort">${msg('Sort by')}</label>
           <select id="sort" @change=${(e: Event) => this.#search.setFilters({ sort: (e.target as HTMLSelectElement).value as MentorSort })}>
             ${Object.entries(sortLabels).map(([value, label]) => html`<option value=${value} ?selected=${filters.sort === value}>${label}</option>`)}
           </select>
         </div>
         <button part="button filters-toggle" class="button filters-toggle" type="button" aria-controls="filters"
           aria-expanded=${this.filtersOpen ? 'true' : 'false'} @click=${() => (this.filtersOpen = !this.filtersOpen)}>
-          Filters${activeFilterCount ? ` (${activeFilterCount})` : ''}
+          ${msg('Filters')}${activeFilterCount ? ` (${formatNumber(activeFilterCount)})` : ''}
         </button>
       </form>
     `;
@@ -236,9 +261,9 @@ export class MentorSearch extends MentorkitElement {
     if (f.industry && !industries.some((o) => o.value === f.industry)) industries.push({ value: f.industry, count: 0 });
     const selectValue = (e: Event) => (e.target as HTMLSelectElement).value;
     return html`
-      <div part="filters" id="filters" class="filters ${this.filtersOpen ? 'filters--open' : ''}" role="group" aria-label="Filters">
+      <div part="filters" id="filters" class="filters ${this.filtersOpen ? 'filters--open' : ''}" role="group" aria-label=${msg('Filters')}>
         <fieldset class="skills">
-          <legend class="field-label">Expertise</legend>
+          <legend class="field-label">${msg('Expertise')}</legend>
           ${options.length
             ? html`<div class="filter-chips">
                 ${repeat(
@@ -256,43 +281,43 @@ export class MentorSearch extends MentorkitElement {
                 ${options.length > SKILLS_SHOWN
                   ? html`<button class="button button--link" type="button" aria-expanded=${this.allSkillsShown ? 'true' : 'false'}
                       @click=${() => (this.allSkillsShown = !this.allSkillsShown)}>
-                      ${this.allSkillsShown ? 'Fewer skills' : `All ${options.length} skills`}
+                      ${this.allSkillsShown ? msg('Fewer skills') : msg(str`All ${options.length} skills`)}
                     </button>`
                   : nothing}
               </div>`
-            : html`<p class="muted">${search.status === 'loading' ? 'Loading skills…' : 'None among the mentors found.'}</p>`}
+            : html`<p class="muted">${search.status === 'loading' ? msg('Loading skills…') : msg('None among the mentors found.')}</p>`}
         </fieldset>
         <div class="filter-fields">
           <div class="field">
-            <label for="availability">Availability</label>
+            <label for="availability">${msg('Availability')}</label>
             <select id="availability" @change=${(e: Event) => search.setFilters({ availability: selectValue(e) as AvailabilityFilter })}>
               ${Object.entries(availabilityLabels).map(([value, label]) => html`<option value=${value} ?selected=${f.availability === value}>${label}</option>`)}
             </select>
           </div>
           <div class="field">
-            <label for="industry">Industry</label>
+            <label for="industry">${msg('Industry')}</label>
             <select id="industry" @change=${(e: Event) => search.setFilters({ industry: selectValue(e) })}>
-              <option value="" ?selected=${f.industry === ''}>Any industry</option>
+              <option value="" ?selected=${f.industry === ''}>${msg('Any industry')}</option>
               ${industries.map((o) => html`<option value=${o.value} ?selected=${f.industry === o.value}>${o.value} (${o.count})</option>`)}
             </select>
           </div>
           <div class="field">
-            <label for="language">Language</label>
-            <input id="language" type="text" autocomplete="off" placeholder="e.g. Filipino" .value=${f.language}
+            <label for="language">${msg('Language')}</label>
+            <input id="language" type="text" autocomplete="off" placeholder=${msg('e.g. Filipino')} .value=${f.language}
               @change=${(e: Event) => search.setFilters({ language: (e.target as HTMLInputElement).value })} />
           </div>
           <div class="field">
-            <label for="format">Meeting format</label>
+            <label for="format">${msg('Meeting format')}</label>
             <select id="format" @change=${(e: Event) => search.setFilters({ meetingFormat: selectValue(e) as MeetingFormat | '' })}>
-              <option value="" ?selected=${f.meetingFormat === ''}>Any format</option>
+              <option value="" ?selected=${f.meetingFormat === ''}>${msg('Any format')}</option>
               ${meetingFormats.map((m) => html`<option value=${m} ?selected=${f.meetingFormat === m}>${meetingFormatLabel(m)}</option>`)}
             </select>
           </div>
           <div class="field">
-            <label for="years">Experience</label>
+            <label for="years">${msg('Experience')}</label>
             <select id="years" @change=${(e: Event) => search.setFilters({ minYearsExperience: selectValue(e) ? Number(selectValue(e)) : null })}>
-              <option value="" ?selected=${f.minYearsExperience === null}>Any experience</option>
-              ${yearOptions.map((y) => html`<option value=${y} ?selected=${f.minYearsExperience === y}>${y}+ years</option>`)}
+              <option value="" ?selected=${f.minYearsExperience === null}>${msg('Any experience')}</option>
+              ${yearOptions.map((y) => html`<option value=${y} ?selected=${f.minYearsExperience === y}>${msg(str`${y}+ years`)}</option>`)}
             </select>
           </div>
         </div>
@@ -303,14 +328,14 @@ export class MentorSearch extends MentorkitElement {
   #renderSummary(): TemplateResult {
     const s = this.#search;
     let text = '';
-    if (s.status === 'loading') text = 'Searching mentors…';
-    else if (s.status === 'ready') text = mentorCount(s.total) + (s.items.length < s.total ? ` · ${s.items.length} shown` : '');
+    if (s.status === 'loading') text = msg('Searching mentors…');
+    else if (s.status === 'ready') text = mentorCount(s.total) + (s.items.length < s.total ? ` · ${msg(str`${formatNumber(s.items.length)} shown`)}` : '');
     return html`
       <div part="summary" class="summary">
         <p class="count" role="status" aria-live="polite">${text}</p>
         ${s.canClear
           ? html`${text ? html`<span aria-hidden="true">·</span>` : nothing}
-              <button class="button button--link" type="button" @click=${this.#clear}>Clear filters</button>`
+              <button class="button button--link" type="button" @click=${this.#clear}>${msg('Clear filters')}</button>`
           : nothing}
       </div>
     `;
@@ -321,16 +346,16 @@ export class MentorSearch extends MentorkitElement {
     switch (s.status) {
       case 'idle':
         return html`<div part="error" class="notice">
-          <p>Mentor search is not connected. Give it an <code>api</code> attribute or place it inside <code>&lt;mentorship-provider&gt;</code>.</p>
+          <p>${msg(html`Mentor search is not connected. Give it an <code>api</code> attribute or place it inside <code>&lt;mentorship-provider&gt;</code>.`)}</p>
         </div>`;
       case 'loading':
-        return html`<ul part="results" class="results" aria-busy="true" aria-label="Mentors">
+        return html`<ul part="results" class="results" aria-busy="true" aria-label=${msg('Mentors')}>
           ${Array.from({ length: SKELETON_CARDS }, () => html`<li>${cardSkeleton()}</li>`)}
         </ul>`;
       case 'error':
         return html`<div part="error" class="notice notice--error" role="alert">
-          <p><strong>Mentors could not be loaded.</strong> ${describeError(s.error)}</p>
-          <button part="button retry-button" class="button" type="button" @click=${() => s.retry()}>Retry</button>
+          <p><strong>${msg('Mentors could not be loaded.')}</strong> ${describeError(s.error)}</p>
+          <button part="button retry-button" class="button" type="button" @click=${() => s.retry()}>${msg('Retry')}</button>
         </div>`;
       case 'ready':
         return s.items.length ? this.#renderResults() : this.#renderEmpty();
@@ -341,14 +366,14 @@ export class MentorSearch extends MentorkitElement {
     const s = this.#search;
     return s.canClear
       ? html`<div part="empty" class="notice">
-          <p><strong>No mentors match your search.</strong></p>
-          <p>Try fewer filters, a broader skill, or “All mentors” under Availability.</p>
-          <button part="button" class="button" type="button" @click=${this.#clear}>Clear filters</button>
+          <p><strong>${msg('No mentors match your search.')}</strong></p>
+          <p>${msg('Try fewer filters, a broader skill, or “All mentors” under Availability.')}</p>
+          <button part="button" class="button" type="button" @click=${this.#clear}>${msg('Clear filters')}</button>
         </div>`
       : html`<div part="empty" class="notice">
-          <p><strong>No mentors are accepting mentees right now.</strong></p>
-          <p>Mentors who are fully booked still appear under “All mentors”.</p>
-          <button part="button" class="button" type="button" @click=${() => s.setFilters({ availability: 'all' })}>Show all mentors</button>
+          <p><strong>${msg('No mentors are accepting mentees right now.')}</strong></p>
+          <p>${msg('Mentors who are fully booked still appear under “All mentors”.')}</p>
+          <button part="button" class="button" type="button" @click=${() => s.setFilters({ availability: 'all' })}>${msg('Show all mentors')}</button>
         </div>`;
   }
 
@@ -361,7 +386,7 @@ export class MentorSearch extends MentorkitElement {
     };
     const loadMoreError = s.loadMoreError;
     return html`
-      <ul part="results" class="results" aria-label="Mentors">
+      <ul part="results" class="results" aria-label=${msg('Mentors')}>
         ${repeat(
           s.items,
           (card) => card.id,
@@ -370,13 +395,13 @@ export class MentorSearch extends MentorkitElement {
       </ul>
       ${loadMoreError
         ? html`<div part="error" class="notice notice--error" role="alert">
-            <p>More mentors could not be loaded. ${describeError(loadMoreError)}</p>
-            <button part="button retry-button" class="button" type="button" @click=${this.#loadMore}>Retry</button>
+            <p>${msg('More mentors could not be loaded.')} ${describeError(loadMoreError)}</p>
+            <button part="button retry-button" class="button" type="button" @click=${this.#loadMore}>${msg('Retry')}</button>
           </div>`
         : s.hasMore
           ? html`<div class="more">
               <button part="button load-more" class="button" type="button" aria-disabled=${s.loadingMore ? 'true' : 'false'}
-                @click=${this.#loadMore}>${s.loadingMore ? 'Loading more mentors…' : 'Load more mentors'}</button>
+                @click=${this.#loadMore}>${s.loadingMore ? msg('Loading more mentors…') : msg('Load more mentors')}</button>
             </div>`
           : nothing}
     `;
@@ -390,7 +415,7 @@ export class MentorSearch extends MentorkitElement {
         card,
         profile,
         status: resource.status === 'error' ? 'error' : profile ? 'ready' : 'loading',
-        errorText: `The full profile could not be loaded. ${describeError(resource.error)}`,
+        errorText: `${msg('The full profile could not be loaded.')} ${describeError(resource.error)}`,
         showPhoto: !this.#brokenAvatars.has(card.id),
       },
       {
@@ -461,13 +486,13 @@ export class MentorSearch extends MentorkitElement {
     addSkill: () => {
       const form = this.#requestForm;
       const added = form.addSkill();
-      if (added) this.#announce(`Added ${added}. ${form.skills.length} of ${SKILLS_MAX} skills.`);
+      if (added) this.#announce(msg(str`Added ${added}. ${form.skills.length} of ${SKILLS_MAX} skills.`));
       else if (form.skillNote) this.#announce(form.skillNote);
     },
     removeSkill: async (skill, index) => {
       const form = this.#requestForm;
       form.removeSkill(skill);
-      this.#announce(`Removed ${skill}. ${form.skills.length} of ${SKILLS_MAX} skills.`);
+      this.#announce(msg(str`Removed ${skill}. ${form.skills.length} of ${SKILLS_MAX} skills.`));
       // Focus stays in the list: the chip that took this one's place, the one before, or the field.
       await this.updateComplete;
       const removers = [...this.renderRoot.querySelectorAll<HTMLElement>('#request-dialog .chip-remove')];
@@ -494,12 +519,12 @@ export class MentorSearch extends MentorkitElement {
   #requestSent(request: MentorshipRequest, mentor: MentorCard): void {
     const patch = { viewerRequestState: 'pending', viewerRequestExpiresAt: request.expiresAt } as const;
     this.#patchMentor(mentor.id, patch);
-    this.#announce(sentHeadline(mentor, request));
+    this.#announce(this.inOwnLanguage(() => sentHeadline(mentor, request)));
     emit(this, 'mentorship-request-sent', { mentorId: mentor.id, request });
   }
 
   #requestFailed(error: unknown, mentor: MentorCard): void {
-    this.#announce(sendFailure(error, mentor.name), true);
+    this.#announce(this.inOwnLanguage(() => sendFailure(error, mentor.name)), true);
     // What the refusal revealed shows on the card and profile too (the form stays as typed).
     if (!(error instanceof ApiError)) return;
     if (error.code === 'mentor_unavailable') this.#patchMentor(mentor.id, { availability: 'unavailable' });

@@ -1,20 +1,22 @@
-import type { MentorCard, MentorSearchResult } from '@mentorkit/contract';
+import type { MentorCard, MentorSearchResult, Profile } from '@mentorkit/contract';
 import { createClient, type MentorkitClient } from '@mentorkit/sdk';
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../define/mentor-search.js';
 import type { MentorSearch } from './mentor-search.component.js';
-import { $, $$, buttonIn, cardByName, devToken, loadFixture, settled, type Fixture } from '../../test-support/api-fixture.js';
+import { $, $$, buttonIn, cardByName, devToken, freshToken, loadFixture, settled, type Fixture } from '../../test-support/api-fixture.js';
 
 /**
- * The request dialog against the real API. The requester is Kwame (`mentee2`), whom no other
- * mentor-search test uses; he asks the fixture mentors, and every test withdraws what he has
- * pending with them before and after, so each starts from "no requests".
+ * The request dialog against the real API. Each test's requester is a new person with the
+ * profile of the demo's Kwame (`mentee2`), so every test starts from "no requests" and the
+ * server's hourly request limit never sees one person's requests pile up across tests; each test
+ * still withdraws what it left pending with the fixture mentors, whose slots other files share.
  */
 describe('<mentor-search> request dialog', () => {
   let fx: Fixture;
   let token: string;
   let kwame: MentorkitClient;
+  let kwameProfile: Profile;
   let el: MentorSearch;
 
   const mentorId = (name: string) => fx.mentors.find((m) => m.name === name)!.id;
@@ -29,10 +31,14 @@ describe('<mentor-search> request dialog', () => {
 
   before(async () => {
     fx = await loadFixture();
-    token = await devToken('mentee2');
-    kwame = createClient({ baseUrl: '/', token });
+    kwameProfile = (await createClient({ baseUrl: '/', token: await devToken('mentee2') }).me.get()).profile;
   });
-  beforeEach(withdrawAll);
+  beforeEach(async () => {
+    token = (await freshToken('Kwame Mensah')).token;
+    kwame = createClient({ baseUrl: '/', token });
+    const { userId: _id, updatedAt: _at, ...input } = kwameProfile;
+    await kwame.me.updateProfile(input);
+  });
   afterEach(async () => {
     if (el?.isConnected) for (const d of $$<HTMLDialogElement>(el, 'dialog')) d.close();
     await withdrawAll();

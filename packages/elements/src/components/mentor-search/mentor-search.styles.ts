@@ -2,20 +2,12 @@ import { css } from 'lit';
 
 export const mentorSearchStyles = css`
   :host {
-    display: block;
     /* Layout follows the element's own width, not the viewport: portals put it in columns and sidebars. */
     container: mentor-search / inline-size;
-    line-height: 1.5;
   }
   .base {
     display: grid;
     gap: calc(var(--_space) * 2);
-  }
-  p {
-    margin: 0;
-  }
-  .muted {
-    color: var(--_muted);
   }
 
   /* Search row */
@@ -123,16 +115,6 @@ export const mentorSearchStyles = css`
     padding: 0;
     list-style: none;
   }
-  .card {
-    display: grid;
-    gap: calc(var(--_space) * 1.5);
-    min-width: 0;
-    padding: var(--mentorship-card-padding, calc(var(--_space) * 2.5));
-    border: 1px solid var(--mentorship-card-border-color, var(--_border));
-    border-radius: var(--mentorship-card-radius, var(--_radius));
-    background: var(--mentorship-card-background, var(--_surface));
-    overflow-wrap: anywhere;
-  }
   .card-head {
     display: grid;
     grid-template-columns: auto minmax(0, 1fr) auto;
@@ -173,14 +155,6 @@ export const mentorSearchStyles = css`
     font-size: 1.125em;
     letter-spacing: 0.02em;
   }
-  .chips {
-    display: flex;
-    flex-wrap: wrap;
-    gap: calc(var(--_space) * 0.75);
-    margin: 0;
-    padding: 0;
-    list-style: none;
-  }
   .match strong {
     color: var(--_accent);
   }
@@ -190,10 +164,6 @@ export const mentorSearchStyles = css`
     justify-content: space-between;
     gap: var(--_space);
   }
-  .more {
-    display: flex;
-    justify-content: center;
-  }
   .card:focus-visible {
     outline: 3px solid var(--_focus);
   }
@@ -202,22 +172,8 @@ export const mentorSearchStyles = css`
   .card--skeleton .line {
     height: 0.875rem;
   }
-  .line--short {
-    width: 45%;
-  }
-  .line--medium {
-    width: 60%;
-  }
-  .line--long {
-    width: 85%;
-  }
   .badge-placeholder {
     width: 9rem;
-    height: 1.75rem;
-    border-radius: 999px;
-  }
-  .pill {
-    width: 6rem;
     height: 1.75rem;
     border-radius: 999px;
   }
@@ -226,38 +182,9 @@ export const mentorSearchStyles = css`
     height: 2.5rem;
   }
 
-  /* Empty and error states */
-  .notice {
-    display: grid;
-    justify-items: start;
-    gap: var(--_space);
-    padding: calc(var(--_space) * 3);
-    border: 1px dashed var(--_border);
-    border-radius: var(--_radius);
-  }
-  .notice--error {
-    border: 1px solid var(--_danger);
-    border-inline-start-width: 4px;
-  }
-
   /* Profile dialog */
   .dialog {
     width: min(44rem, calc(100vw - 2rem));
-    max-height: calc(100dvh - 2rem);
-    padding: 0;
-    border: 1px solid var(--_border);
-    border-radius: calc(var(--_radius) * 1.5);
-    background: var(--_surface);
-    color: var(--_text);
-    overflow-wrap: anywhere;
-  }
-  .dialog::backdrop {
-    background: rgb(15 20 30 / 0.55);
-  }
-  .dialog-panel {
-    display: grid;
-    gap: calc(var(--_space) * 2);
-    padding: calc(var(--_space) * 3);
   }
   .dialog-head {
     display: grid;
@@ -283,18 +210,9 @@ export const mentorSearchStyles = css`
     margin: 0 0 calc(var(--_space) / 2);
     font-size: 1em;
   }
-  .prose {
-    white-space: pre-line;
-  }
-  .reasons,
-  .links {
+  .reasons {
     margin: 0;
     padding-inline-start: 1.25rem;
-  }
-  .links a {
-    display: inline-block;
-    min-height: 1.5rem;
-    color: var(--_accent);
   }
   .stats {
     display: grid;
@@ -323,10 +241,7 @@ export const mentorSearchStyles = css`
     height: 0.875rem;
   }
   .dialog-foot {
-    display: flex;
-    flex-wrap: wrap;
     justify-content: space-between;
-    gap: var(--_space);
   }
   /* A pending request's time left, beside its disabled button. */
   .request-state {
@@ -387,23 +302,12 @@ export const mentorSearchStyles = css`
     gap: calc(var(--_space) / 2);
   }
   .field-error {
-    color: var(--_danger);
     font-size: 0.875em;
-    font-weight: 600;
   }
   textarea {
     display: block;
-    width: 100%;
-    min-width: 0;
     min-height: 5rem;
-    padding: var(--_space);
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    background: var(--_surface);
-    color: var(--_text);
-    font: inherit;
     line-height: 1.5;
-    resize: vertical;
   }
   input[aria-invalid='true'],
   textarea[aria-invalid='true'] {
@@ -476,18 +380,6 @@ export const mentorSearchStyles = css`
   @media (max-width: 30rem) {
     .dialog-panel {
       padding: calc(var(--_space) * 2);
-    }
-  }
-
-  @media (prefers-reduced-motion: no-preference) {
-    .dialog[open] {
-      animation: mentorship-dialog-in 160ms ease-out;
-    }
-    @keyframes mentorship-dialog-in {
-      from {
-        opacity: 0;
-        transform: translateY(8px);
-      }
     }
   }
 

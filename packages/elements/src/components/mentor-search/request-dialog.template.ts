@@ -1,3 +1,4 @@
+import { msg, str } from '@lit/localize';
 import type { MentorCard, MentorshipRequest } from '@mentorkit/contract';
 import { html, nothing, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
@@ -35,16 +36,16 @@ function skillsField(form: RequestFormController, actions: RequestDialogActions)
   const described = describedBy('request-skills-hint', 'request-skills-count', note && 'request-skill-note', error && 'request-skills-error');
   return html`
     <fieldset class="field skills-field">
-      <legend class="field-label">Skills you want to build</legend>
+      <legend class="field-label">${msg('Skills you want to build')}</legend>
       <p class="hint" id="request-skills-hint">
-        ${form.skillsLoading ? 'Loading the skills from your profile…' : 'From your profile to start with: remove any that do not fit and add your own.'}
+        ${form.skillsLoading ? msg('Loading the skills from your profile…') : msg('From your profile to start with: remove any that do not fit and add your own.')}
       </p>
       ${form.skills.length
-        ? html`<ul class="chips" aria-label="Skills you want to build">
+        ? html`<ul class="chips" aria-label=${msg('Skills you want to build')}>
             ${form.skills.map(
               (skill, i) => html`<li class="chip chip--removable" part="chip" data-skill-index=${i}>
                 <span>${skill}</span>
-                <button class="chip-remove" part="button remove-skill" type="button" aria-label="Remove ${skill}"
+                <button class="chip-remove" part="button remove-skill" type="button" aria-label=${msg(str`Remove ${skill}`)}
                   @click=${() => actions.removeSkill(skill, i)}><span aria-hidden="true">✕</span></button>
               </li>`,
             )}
@@ -52,8 +53,8 @@ function skillsField(form: RequestFormController, actions: RequestDialogActions)
         : nothing}
       <div class="add-skill">
         <div class="field">
-          <label for="request-skill">Add a skill</label>
-          <input id="request-skill" type="text" autocomplete="off" placeholder="e.g. Project Management"
+          <label for="request-skill">${msg('Add a skill')}</label>
+          <input id="request-skill" type="text" autocomplete="off" placeholder=${msg('e.g. Project Management')}
             aria-describedby=${described} aria-invalid=${note || error ? 'true' : 'false'}
             .value=${live(form.skillDraft)}
             @input=${(e: InputEvent) => actions.input('skillDraft', (e.target as HTMLInputElement).value)}
@@ -63,11 +64,11 @@ function skillsField(form: RequestFormController, actions: RequestDialogActions)
               actions.addSkill();
             }} />
         </div>
-        <button class="button" part="button add-skill-button" type="button" @click=${actions.addSkill}>Add</button>
+        <button class="button" part="button add-skill-button" type="button" @click=${actions.addSkill}>${msg('Add')}</button>
       </div>
       <div class="field-foot">
         <div>${fieldError('request-skill-note', note)}${fieldError('request-skills-error', error)}</div>
-        <p class="counter" id="request-skills-count">${form.skills.length} of ${SKILLS_MAX} skills</p>
+        <p class="counter" id="request-skills-count">${msg(str`${form.skills.length} of ${SKILLS_MAX} skills`)}</p>
       </div>
     </fieldset>
   `;
@@ -81,10 +82,9 @@ function requestForm(form: RequestFormController, mentor: MentorCard, actions: R
   return html`
     <form class="request-form" novalidate aria-busy=${sending ? 'true' : 'false'} @submit=${actions.submit}>
       <div class="field">
-        <label for="request-goals">What would you like help with? <span class="required">(required)</span></label>
+        <label for="request-goals">${msg('What would you like help with?')} <span class="required">${msg('(required)')}</span></label>
         <p class="hint" id="request-goals-hint">
-          A good request says where you are now, where you want to get to, and how ${name} could help — for example a
-          career move, a skill to build, or a decision to make. At least ${GOALS_MIN} characters.
+          ${msg(str`A good request says where you are now, where you want to get to, and how ${name} could help — for example a career move, a skill to build, or a decision to make. At least ${GOALS_MIN} characters.`)}
         </p>
         <textarea id="request-goals" name="goals" rows="5" required aria-required="true"
           aria-invalid=${goalsError ? 'true' : 'false'}
@@ -101,7 +101,7 @@ function requestForm(form: RequestFormController, mentor: MentorCard, actions: R
       ${skillsField(form, actions)}
 
       <div class="field">
-        <label for="request-message">Message to ${name} <span class="optional">(optional)</span></label>
+        <label for="request-message">${msg(str`Message to ${name}`)} <span class="optional">${msg('(optional)')}</span></label>
         <textarea id="request-message" name="message" rows="3"
           aria-invalid=${messageError ? 'true' : 'false'}
           aria-describedby=${describedBy('request-message-count', messageError && 'request-message-error')}
@@ -121,10 +121,10 @@ function requestForm(form: RequestFormController, mentor: MentorCard, actions: R
         : nothing}
 
       <div class="dialog-foot">
-        <button class="button" part="button" type="button" @click=${actions.close}>Cancel</button>
+        <button class="button" part="button" type="button" @click=${actions.close}>${msg('Cancel')}</button>
         <button class="button button--primary" part="button send-button" type="submit" aria-disabled=${sending ? 'true' : 'false'}
           aria-describedby=${form.error ? 'request-error' : nothing}>
-          ${sending ? 'Sending…' : 'Send request'}
+          ${sending ? msg('Sending…') : msg('Send request')}
         </button>
       </div>
     </form>
@@ -134,7 +134,7 @@ function requestForm(form: RequestFormController, mentor: MentorCard, actions: R
 /** The words shown (and announced) when a request has been sent. */
 export function sentHeadline(mentor: MentorCard, request: MentorshipRequest): string {
   const note = replyNote(mentor.name, request.mentorMedianResponseHours ?? mentor.medianResponseHours);
-  return note ? `Request sent — ${note}` : `Request sent — you will hear when ${firstName(mentor.name)} answers`;
+  return note ? msg(str`Request sent — ${note}`) : msg(str`Request sent — you will hear when ${firstName(mentor.name)} answers`);
 }
 
 function sent(mentor: MentorCard, request: MentorshipRequest, actions: RequestDialogActions): TemplateResult {
@@ -142,11 +142,11 @@ function sent(mentor: MentorCard, request: MentorshipRequest, actions: RequestDi
     <div class="request-sent" part="request-sent">
       <p class="sent-title" id="request-sent-title"><span class="sent-mark" aria-hidden="true">✓</span> ${sentHeadline(mentor, request)}</p>
       <p>
-        Your request is pending and ${expiryLabel(request.expiresAt)} if ${firstName(mentor.name)} has not answered by then.
-        You can follow it, or withdraw it, in My mentoring.
+        ${msg(str`Your request is pending and ${expiryLabel(request.expiresAt)} if ${firstName(mentor.name)} has not answered by then.`)}
+        ${msg('You can follow it, or withdraw it, in My mentoring.')}
       </p>
       <div class="dialog-foot dialog-foot--end">
-        <button class="button button--primary" part="button" id="request-done" type="button" @click=${actions.close}>Close</button>
+        <button class="button button--primary" part="button" id="request-done" type="button" @click=${actions.close}>${msg('Close')}</button>
       </div>
     </div>
   `;
@@ -161,10 +161,10 @@ export function requestDialogContent(form: RequestFormController, actions: Reque
   return html`
     <div class="dialog-head request-head">
       <div class="card-title">
-        <h2 class="name" id="request-title">Request mentorship from ${mentor.name}</h2>
+        <h2 class="name" id="request-title">${msg(str`Request mentorship from ${mentor.name}`)}</h2>
         ${reply && !done ? html`<p class="reply" id="request-reply">${reply}.</p>` : nothing}
       </div>
-      <button class="button close" part="button close-button" type="button" aria-label=${done ? 'Close' : 'Cancel request'} @click=${actions.close}>
+      <button class="button close" part="button close-button" type="button" aria-label=${done ? msg('Close') : msg('Cancel request')} @click=${actions.close}>
         <span aria-hidden="true">✕</span>
       </button>
     </div>

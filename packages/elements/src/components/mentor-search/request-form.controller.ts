@@ -1,6 +1,8 @@
+import { msg, str } from '@lit/localize';
 import type { MentorCard, MentorshipRequest } from '@mentorkit/contract';
 import { ApiError, type MentorkitClient } from '@mentorkit/sdk';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { formatNumber as n } from '../../internal/localization-intl.js';
 import { newIdempotencyKey } from './request-format.js';
 
 /** The limits of `mentorshipRequestInput` in the contract, checked here before anything is sent. */
@@ -178,9 +180,9 @@ export class RequestFormController implements ReactiveController {
       this.#host.requestUpdate();
       return undefined;
     }
-    if (value.length > SKILL_MAX_LENGTH) this.skillNote = `Keep each skill to ${SKILL_MAX_LENGTH} characters or fewer.`;
-    else if (this.skills.some((s) => sameText(s, value))) this.skillNote = `“${value}” is already in your list.`;
-    else if (this.skills.length >= SKILLS_MAX) this.skillNote = `You can list up to ${SKILLS_MAX} skills — remove one to add “${value}”.`;
+    if (value.length > SKILL_MAX_LENGTH) this.skillNote = msg(str`Keep each skill to ${SKILL_MAX_LENGTH} characters or fewer.`);
+    else if (this.skills.some((s) => sameText(s, value))) this.skillNote = msg(str`“${value}” is already in your list.`);
+    else if (this.skills.length >= SKILLS_MAX) this.skillNote = msg(str`You can list up to ${SKILLS_MAX} skills — remove one to add “${value}”.`);
     if (this.skillNote) {
       this.#host.requestUpdate();
       return undefined;
@@ -204,16 +206,16 @@ export class RequestFormController implements ReactiveController {
   /** A problem with a field's value by the contract's rules, whether or not it is shown yet. */
   problem(field: RequestField): string | undefined {
     if (field === 'goals') {
-      const n = this.goals.trim().length;
-      if (n === 0) return `Say what you would like help with, in at least ${GOALS_MIN} characters.`;
-      if (n < GOALS_MIN) return `Please write at least ${GOALS_MIN} characters (${GOALS_MIN - n} more).`;
-      if (n > GOALS_MAX) return `Please shorten this to ${GOALS_MAX.toLocaleString()} characters (${(n - GOALS_MAX).toLocaleString()} too many).`;
+      const used = this.goals.trim().length;
+      if (used === 0) return msg(str`Say what you would like help with, in at least ${GOALS_MIN} characters.`);
+      if (used < GOALS_MIN) return msg(str`Please write at least ${GOALS_MIN} characters (${GOALS_MIN - used} more).`);
+      if (used > GOALS_MAX) return msg(str`Please shorten this to ${n(GOALS_MAX)} characters (${n(used - GOALS_MAX)} too many).`);
     }
     if (field === 'message') {
-      const n = this.message.trim().length;
-      if (n > MESSAGE_MAX) return `Please shorten this to ${MESSAGE_MAX.toLocaleString()} characters (${(n - MESSAGE_MAX).toLocaleString()} too many).`;
+      const used = this.message.trim().length;
+      if (used > MESSAGE_MAX) return msg(str`Please shorten this to ${n(MESSAGE_MAX)} characters (${n(used - MESSAGE_MAX)} too many).`);
     }
-    if (field === 'skillsSeeking' && this.skills.length > SKILLS_MAX) return `List at most ${SKILLS_MAX} skills.`;
+    if (field === 'skillsSeeking' && this.skills.length > SKILLS_MAX) return msg(str`List at most ${SKILLS_MAX} skills.`);
     return undefined;
   }
 

@@ -1,6 +1,8 @@
+import { msg, str } from '@lit/localize';
 import { ApiError } from '@mentorkit/sdk';
 import { describeError } from '../../internal/error-message.js';
 import { firstName, replyDuration } from '../../internal/format.js';
+import { formatNumber, relativeTimeFormat } from '../../internal/localization-intl.js';
 
 /** The server's limit on a mentee's waiting requests (DESIGN.md §2). */
 export const MAX_PENDING_REQUESTS = 5;
@@ -8,8 +10,8 @@ export const MAX_PENDING_REQUESTS = 5;
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
-// Sits inside English sentences ("expires in 14 days"), so English until the strings are localized.
-const relative = new Intl.RelativeTimeFormat('en', { numeric: 'auto' });
+// In the rendering element's language, inside the "expires …" sentence of that language.
+const relative = () => relativeTimeFormat({ numeric: 'auto' });
 
 /**
  * "expires in 14 days", "expires tomorrow", "expires in 5 hours" for a pending request. Days are
@@ -18,21 +20,25 @@ const relative = new Intl.RelativeTimeFormat('en', { numeric: 'auto' });
  */
 export function expiryLabel(expiresAt: string, now: Date = new Date()): string {
   const left = new Date(expiresAt).getTime() - now.getTime();
-  if (!(left > MINUTE)) return 'expires any moment now';
-  if (left < HOUR) return `expires ${relative.format(Math.round(left / MINUTE), 'minute')}`;
-  if (left < DAY) return `expires ${relative.format(Math.round(left / HOUR), 'hour')}`;
-  return `expires ${relative.format(Math.round(left / DAY), 'day')}`;
+  if (!(left > MINUTE)) return msg('expires any moment now');
+  const when =
+    left < HOUR
+      ? relative().format(Math.round(left / MINUTE), 'minute')
+      : left < DAY
+        ? relative().format(Math.round(left / HOUR), 'hour')
+        : relative().format(Math.round(left / DAY), 'day');
+  return msg(str`expires ${when}`);
 }
 
 /** "Ana usually replies in about 1 day"; undefined without a reply history. */
 export function replyNote(name: string, medianResponseHours: number | null): string | undefined {
   const reply = replyDuration(medianResponseHours);
-  return reply ? `${firstName(name)} usually replies in ${reply}` : undefined;
+  return reply ? msg(str`${firstName(name)} usually replies in ${reply}`) : undefined;
 }
 
 /** "Waiting for Ana's answer · expires in 14 days", beside a pending request's button. */
 export function pendingNote(name: string, expiresAt: string, now?: Date): string {
-  return `Waiting for ${firstName(name)}’s answer · ${expiryLabel(expiresAt, now)}`;
+  return `${msg(str`Waiting for ${firstName(name)}’s answer`)} · ${expiryLabel(expiresAt, now)}`;
 }
 
 /** Why a request was not sent, in words, naming the mentor by first name. */
@@ -41,27 +47,27 @@ export function sendFailure(error: unknown, mentorName: string): string {
   if (error instanceof ApiError) {
     switch (error.code) {
       case 'duplicate_request':
-        return `You already asked ${name} — see My mentoring.`;
+        return msg(str`You already asked ${name} — see My mentoring.`);
       case 'mentor_unavailable':
-        return `${name} has just stopped taking new mentees.`;
+        return msg(str`${name} has just stopped taking new mentees.`);
       case 'too_many_pending_requests':
-        return `You have ${MAX_PENDING_REQUESTS} requests waiting — withdraw one first.`;
+        return msg(str`You have ${MAX_PENDING_REQUESTS} requests waiting — withdraw one first.`);
       case 'conflict':
-        return `${name} is already your mentor — see My mentoring.`;
+        return msg(str`${name} is already your mentor — see My mentoring.`);
       case 'not_found':
-        return `${name} is no longer available as a mentor.`;
+        return msg(str`${name} is no longer available as a mentor.`);
       case 'validation_failed':
-        if (error.issues.length) return 'Your request was not sent: some details need changing (see below).';
+        if (error.issues.length) return msg('Your request was not sent: some details need changing (see below).');
         break;
       case 'network_error':
-        return `Your request was not sent: ${describeError(error)} Pressing Send again is safe — it will never be sent twice.`;
+        return msg(str`Your request was not sent: ${describeError(error)} Pressing Send again is safe — it will never be sent twice.`);
     }
   }
-  return `Your request was not sent. ${describeError(error)}`;
+  return `${msg('Your request was not sent.')} ${describeError(error)}`;
 }
 
 /** "45 of 2,000 characters". */
-export const characterCount = (used: number, max: number) => `${used.toLocaleString()} of ${max.toLocaleString()} characters`;
+export const characterCount = (used: number, max: number) => msg(str`${formatNumber(used)} of ${formatNumber(max)} characters`);
 
 /** A stable random id for `Idempotency-Key`; `crypto.randomUUID` exists only in secure contexts. */
 export function newIdempotencyKey(): string {

@@ -1,9 +1,10 @@
 import type { AdminMentor, MentorApplication } from '@mentorkit/contract';
 import { ApiError } from '@mentorkit/sdk';
+import { msg, str } from '@lit/localize';
 import { html, nothing, type TemplateResult } from 'lit';
 import { describeError } from '../../internal/error-message.js';
 import { firstName } from '../../internal/format.js';
-import { countLabel } from './admin-format.js';
+import { formatNumber as n } from '../../internal/localization-intl.js';
 import { notesRequired, type ApplicationDecision } from './applications.controller.js';
 
 /** What the dialog asks the admin to confirm. */
@@ -51,17 +52,18 @@ function copyFor(action: DialogAction): Copy {
     const first = firstName(name);
     const waiting = action.mentor.pendingRequests;
     return {
-      title: `Suspend ${name}?`,
-      description: html`${first} will be hidden from mentor search and cannot receive new requests.
+      title: msg(str`Suspend ${name}?`),
+      description: html`${msg(str`${first} will be hidden from mentor search and cannot receive new requests.`)}
         ${waiting
-          ? html`<strong>${countLabel(waiting, 'waiting request', 'waiting requests')} will be declined</strong> and the mentees told.`
-          : 'Any waiting requests will be declined and the mentees told.'}
-        Running mentorships continue as they are.`,
-      label: 'Reason for the suspension',
-      hint: `Kept in the audit log and sent to ${first}.`,
-      missing: 'Write a reason for the suspension.',
-      confirm: 'Suspend mentor',
-      busy: 'Suspending…',
+          ? html`<strong>${waiting === 1 ? msg('1 waiting request will be declined') : msg(str`${n(waiting)} waiting requests will be declined`)}</strong>
+              ${msg('and the mentees told.')}`
+          : msg('Any waiting requests will be declined and the mentees told.')}
+        ${msg('Running mentorships continue as they are.')}`,
+      label: msg('Reason for the suspension'),
+      hint: msg(str`Kept in the audit log and sent to ${first}.`),
+      missing: msg('Write a reason for the suspension.'),
+      confirm: msg('Suspend mentor'),
+      busy: msg('Suspending…'),
       danger: true,
       maxLength: REASON_MAX,
     };
@@ -71,37 +73,37 @@ function copyFor(action: DialogAction): Copy {
   switch (action.decision) {
     case 'approved':
       return {
-        title: `Approve ${name} as a mentor?`,
-        description: `${first} becomes a mentor, appears in mentor search once their mentor profile is set, and is told of your decision.`,
-        label: `Note to ${first} (optional)`,
-        hint: 'Sent to the applicant with the decision.',
+        title: msg(str`Approve ${name} as a mentor?`),
+        description: msg(str`${first} becomes a mentor, appears in mentor search once their mentor profile is set, and is told of your decision.`),
+        label: msg(str`Note to ${first} (optional)`),
+        hint: msg('Sent to the applicant with the decision.'),
         missing: undefined,
-        confirm: 'Approve',
-        busy: 'Approving…',
+        confirm: msg('Approve'),
+        busy: msg('Approving…'),
         danger: false,
         maxLength: NOTES_MAX,
       };
     case 'changes_requested':
       return {
-        title: `Request changes from ${name}`,
-        description: `The application goes back to ${first}, who can change it and send it again.`,
-        label: `What should ${first} change?`,
-        hint: 'Sent to the applicant. Be specific: they will edit the application from your note.',
-        missing: `Write what ${first} should change.`,
-        confirm: 'Request changes',
-        busy: 'Sending…',
+        title: msg(str`Request changes from ${name}`),
+        description: msg(str`The application goes back to ${first}, who can change it and send it again.`),
+        label: msg(str`What should ${first} change?`),
+        hint: msg('Sent to the applicant. Be specific: they will edit the application from your note.'),
+        missing: msg(str`Write what ${first} should change.`),
+        confirm: msg('Request changes'),
+        busy: msg('Sending…'),
         danger: false,
         maxLength: NOTES_MAX,
       };
     case 'rejected':
       return {
-        title: `Reject ${name}’s application?`,
-        description: `${first} is told the application was not approved, with your reason. They may apply again later.`,
-        label: `Reason for ${first}`,
-        hint: 'Sent to the applicant. Kind and specific reasons help them apply again.',
-        missing: `Write a reason: ${first} will read it.`,
-        confirm: 'Reject application',
-        busy: 'Rejecting…',
+        title: msg(str`Reject ${name}’s application?`),
+        description: msg(str`${first} is told the application was not approved, with your reason. They may apply again later.`),
+        label: msg(str`Reason for ${first}`),
+        hint: msg('Sent to the applicant. Kind and specific reasons help them apply again.'),
+        missing: msg(str`Write a reason: ${first} will read it.`),
+        confirm: msg('Reject application'),
+        busy: msg('Rejecting…'),
         danger: true,
         maxLength: NOTES_MAX,
       };
@@ -122,9 +124,9 @@ function fieldError(state: DialogState, copy: Copy): string | undefined {
 function refusal(error: unknown): string {
   // Another admin (or another tab) got there first: the generic wording would not say what to do.
   if (error instanceof ApiError && error.code === 'invalid_transition') {
-    return 'Someone else changed this in the meantime. The list has been refreshed: cancel to see where it stands.';
+    return msg('Someone else changed this in the meantime. The list has been refreshed: cancel to see where it stands.');
   }
-  return `That did not work. ${describeError(error)}`;
+  return `${msg('That did not work.')} ${describeError(error)}`;
 }
 
 /** The dialog's form: what happens, the notes or reason (required where the contract says so), Cancel and confirm. */
@@ -143,14 +145,14 @@ export function actionDialog(state: DialogState, handlers: DialogHandlers): Temp
         <textarea id="dialog-text" part="textarea" rows="4" maxlength=${copy.maxLength} autofocus ?required=${required}
           aria-invalid=${invalid ? 'true' : 'false'} aria-describedby=${describedBy} .value=${state.text}
           @input=${(e: InputEvent) => handlers.input((e.target as HTMLTextAreaElement).value)}></textarea>
-        <p class="hint" id="dialog-hint">${copy.hint} ${state.text.length.toLocaleString()} of ${copy.maxLength.toLocaleString()} characters.</p>
+        <p class="hint" id="dialog-hint">${copy.hint} ${msg(str`${n(state.text.length)} of ${n(copy.maxLength)} characters.`)}</p>
         ${invalid ? html`<p class="field-error" id="dialog-error">${invalid}</p>` : nothing}
       </div>
       ${serverError
         ? html`<div part="error" class="notice notice--error" role="alert"><p>${refusal(serverError)}</p></div>`
         : nothing}
       <div class="dialog-foot">
-        <button class="button" part="button cancel-button" type="button" @click=${handlers.cancel}>Cancel</button>
+        <button class="button" part="button cancel-button" type="button" @click=${handlers.cancel}>${msg('Cancel')}</button>
         <button class=${copy.danger ? 'button button--danger' : 'button button--primary'} part="button confirm-button" type="submit"
           aria-disabled=${state.busy ? 'true' : 'false'}>${state.busy ? copy.busy : copy.confirm}</button>
       </div>

@@ -1,34 +1,40 @@
+import { msg, str } from '@lit/localize';
 import type { ApplicationStatus, MentorStatus } from '@mentorkit/contract/values';
+import { dateTimeFormat, formatNumber, relativeTimeFormat } from '../../internal/localization-intl.js';
 
 const applicationStatusLabels: Record<ApplicationStatus, string> = {
-  pending: 'Pending review',
-  changes_requested: 'Changes requested',
-  approved: 'Approved',
-  rejected: 'Rejected',
+  get pending() { return msg('Pending review'); },
+  get changes_requested() { return msg('Changes requested'); },
+  get approved() { return msg('Approved'); },
+  get rejected() { return msg('Rejected'); },
 };
 export const applicationStatusLabel = (status: ApplicationStatus) => applicationStatusLabels[status];
 
 const applicationStatusPhrases: Record<ApplicationStatus, string> = {
-  pending: 'waiting for review',
-  changes_requested: 'with changes requested',
-  approved: 'approved',
-  rejected: 'rejected',
+  get pending() { return msg('waiting for review'); },
+  get changes_requested() { return msg('with changes requested'); },
+  get approved() { return msg('approved', { desc: 'Status after a count of applications' }); },
+  get rejected() { return msg('rejected', { desc: 'Status after a count of applications' }); },
 };
 /** The status as it reads after "applications": "3 applications waiting for review". */
 export const applicationStatusPhrase = (status: ApplicationStatus) => applicationStatusPhrases[status];
 
-const mentorStatusLabels: Record<MentorStatus, string> = { active: 'Active', suspended: 'Suspended' };
+const mentorStatusLabels: Record<MentorStatus, string> = {
+  get active() { return msg('Active'); },
+  get suspended() { return msg('Suspended'); },
+};
 export const mentorStatusLabel = (status: MentorStatus) => mentorStatusLabels[status];
 
-export const countLabel = (n: number, one: string, many: string) => `${n.toLocaleString()} ${n === 1 ? one : many}`;
+/** "about 2 days" → "About 2 days" (in any language): a phrase shown on its own. */
+export const capitalize = (text: string) => text.charAt(0).toLocaleUpperCase() + text.slice(1);
 
 /** 0.667 → "67%"; null (nothing decided yet) → undefined so the caller can say why. */
 export const percentLabel = (rate: number | null): string | undefined =>
-  rate === null ? undefined : rate.toLocaleString(undefined, { style: 'percent', maximumFractionDigits: 0 });
+  rate === null ? undefined : formatNumber(rate, { style: 'percent', maximumFractionDigits: 0 });
 
 /** "4.5 out of 5", or "No ratings yet". */
 export const ratingLabel = (rating: number | null) =>
-  rating === null ? 'No ratings yet' : `${rating.toLocaleString(undefined, { minimumFractionDigits: 1, maximumFractionDigits: 1 })} out of 5`;
+  rating === null ? msg('No ratings yet') : msg(str`${formatNumber(rating, { minimumFractionDigits: 1, maximumFractionDigits: 1 })} out of 5`);
 
 const relative = [
   { unit: 'year', ms: 365 * 864e5 },
@@ -42,15 +48,15 @@ const relative = [
 /** "3 days ago", "just now": recent things read better relative to now (UX.md, "Time is personal"). */
 export function relativeTime(iso: string, now = Date.now()): string {
   const diff = new Date(iso).getTime() - now;
-  const format = new Intl.RelativeTimeFormat(undefined, { numeric: 'auto' });
+  const format = relativeTimeFormat({ numeric: 'auto' });
   for (const { unit, ms } of relative) {
     if (Math.abs(diff) >= ms) return format.format(Math.round(diff / ms), unit);
   }
-  return 'just now';
+  return msg('just now');
 }
 
 /** The full date and time in the viewer's zone, for a `title` beside a relative time. */
-export const dateTimeLabel = (iso: string) => new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+export const dateTimeLabel = (iso: string) => dateTimeFormat({ dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
 
 /**
  * A week from the stats ("2025-01-06", the Monday it starts) as "6 Jan". The date is a calendar
@@ -59,7 +65,7 @@ export const dateTimeLabel = (iso: string) => new Date(iso).toLocaleString(undef
 export function weekLabel(week: string, style: 'short' | 'long' = 'short'): string {
   const date = new Date(`${week}T00:00:00Z`);
   if (Number.isNaN(date.getTime())) return week;
-  return date.toLocaleDateString(undefined, { day: 'numeric', month: style === 'short' ? 'short' : 'long', timeZone: 'UTC' });
+  return dateTimeFormat({ day: 'numeric', month: style === 'short' ? 'short' : 'long', timeZone: 'UTC' }).format(date);
 }
 
 /** "linkedin.com/in/ana" for a link's text: recognisable, and never the raw markup someone typed. */

@@ -1,3 +1,4 @@
+import { msg } from '@lit/localize';
 import { html, nothing, type TemplateResult } from 'lit';
 import { describeError } from '../../internal/error-message.js';
 
@@ -5,7 +6,7 @@ import { describeError } from '../../internal/error-message.js';
 export function errorNotice(what: string, error: unknown, retry: () => void): TemplateResult {
   return html`<div part="error" class="notice notice--error" role="alert">
     <p><strong>${what}</strong> ${describeError(error)}</p>
-    <button part="button retry-button" class="button" type="button" @click=${retry}>Retry</button>
+    <button part="button retry-button" class="button" type="button" @click=${retry}>${msg('Retry')}</button>
   </div>`;
 }
 
@@ -19,9 +20,9 @@ export function emptyNotice(title: string, body: string, action?: { label: strin
 }
 
 /** What a signed-in person without the admin role sees (the API answered 403). */
-export const forbiddenNotice = html`<div part="forbidden" class="notice notice--forbidden">
-  <p><strong>Only programme administrators can see this.</strong></p>
-  <p>You are signed in, but your account is not a mentoring programme administrator. If you run the programme, ask the portal team to give your account the administrator role.</p>
+export const forbiddenNotice = () => html`<div part="forbidden" class="notice notice--forbidden">
+  <p><strong>${msg('Only programme administrators can see this.')}</strong></p>
+  <p>${msg('You are signed in, but your account is not a mentoring programme administrator. If you run the programme, ask the portal team to give your account the administrator role.')}</p>
 </div>`;
 
 /** The "Load more" button, or why the next page failed with Retry. */
@@ -31,8 +32,8 @@ export function loadMore(
 ): TemplateResult | typeof nothing {
   if (options.error) {
     return html`<div part="error" class="notice notice--error" role="alert">
-      <p>More could not be loaded. ${describeError(options.error)}</p>
-      <button part="button retry-button" class="button" type="button" @click=${run}>Retry</button>
+      <p>${msg('More could not be loaded.')} ${describeError(options.error)}</p>
+      <button part="button retry-button" class="button" type="button" @click=${run}>${msg('Retry')}</button>
     </div>`;
   }
   if (!options.hasMore) return nothing;

@@ -1,10 +1,12 @@
+import { msg } from '@lit/localize';
+
 export const adminTabs = ['applications', 'mentors', 'programme'] as const;
 export type AdminTab = (typeof adminTabs)[number];
 
 export const adminTabLabels: Record<AdminTab, string> = {
-  applications: 'Applications',
-  mentors: 'Mentors',
-  programme: 'Programme',
+  get applications() { return msg('Applications'); },
+  get mentors() { return msg('Mentors'); },
+  get programme() { return msg('Programme'); },
 };
 
 export const isAdminTab = (value: unknown): value is AdminTab => adminTabs.includes(value as AdminTab);

@@ -1,4 +1,5 @@
 import type { MentorApplication } from '@mentorkit/contract';
+import { msg, str } from '@lit/localize';
 import { html, nothing, type TemplateResult } from 'lit';
 import { initials, programmeLine, roleLine, safeHttpUrl, yearsLabel } from '../../internal/format.js';
 import { applicationStatusLabel, dateTimeLabel, linkText, relativeTime } from './admin-format.js';
@@ -6,10 +7,10 @@ import { canDecide, type ApplicationDecision } from './applications.controller.j
 
 export type DecideHandler = (application: MentorApplication, decision: ApplicationDecision, trigger: HTMLElement) => void;
 
-const decisionButtons: { decision: ApplicationDecision; label: string; part: string; className: string }[] = [
-  { decision: 'changes_requested', label: 'Request changes', part: 'request-changes-button', className: 'button' },
-  { decision: 'rejected', label: 'Reject', part: 'reject-button', className: 'button' },
-  { decision: 'approved', label: 'Approve', part: 'approve-button', className: 'button button--primary' },
+const decisionButtons: { decision: ApplicationDecision; readonly label: string; part: string; className: string }[] = [
+  { decision: 'changes_requested', get label() { return msg('Request changes'); }, part: 'request-changes-button', className: 'button' },
+  { decision: 'rejected', get label() { return msg('Reject'); }, part: 'reject-button', className: 'button' },
+  { decision: 'approved', get label() { return msg('Approve'); }, part: 'approve-button', className: 'button button--primary' },
 ];
 
 /**
@@ -19,14 +20,14 @@ const decisionButtons: { decision: ApplicationDecision; label: string; part: str
 function links(application: MentorApplication): TemplateResult | typeof nothing {
   if (!application.links.length) return nothing;
   return html`<div class="block">
-    <h4 class="block-title">Links</h4>
+    <h4 class="block-title">${msg('Links')}</h4>
     <ul class="links">
       ${application.links.map((url) => {
         const safe = safeHttpUrl(url);
         return html`<li>
           ${safe
-            ? html`<a href=${safe} target="_blank" rel="noopener noreferrer">${linkText(safe)}<span class="visually-hidden"> (opens in a new tab)</span></a>`
-            : html`<span class="unsafe-link">${url} <span class="muted">(not a web link, not opened)</span></span>`}
+            ? html`<a href=${safe} target="_blank" rel="noopener noreferrer">${linkText(safe)}<span class="visually-hidden"> ${msg('(opens in a new tab)')}</span></a>`
+            : html`<span class="unsafe-link">${url} <span class="muted">${msg('(not a web link, not opened)')}</span></span>`}
         </li>`;
       })}
     </ul>
@@ -54,25 +55,25 @@ export function applicationCard(application: MentorApplication, onDecide: Decide
         <span part="badge" class="badge badge--${application.status}">${applicationStatusLabel(application.status)}</span>
       </div>
       <dl class="facts">
-        <div><dt>Experience</dt><dd>${yearsLabel(application.yearsOfExperience)}</dd></div>
+        <div><dt>${msg('Experience')}</dt><dd>${yearsLabel(application.yearsOfExperience)}</dd></div>
         <div>
-          <dt>${application.status === 'pending' ? 'Waiting since' : 'Last updated'}</dt>
+          <dt>${application.status === 'pending' ? msg('Waiting since') : msg('Last updated')}</dt>
           <dd><time datetime=${application.updatedAt} title=${dateTimeLabel(application.updatedAt)}>${relativeTime(application.updatedAt)}</time></dd>
         </div>
       </dl>
       ${application.expertise.length
-        ? html`<ul class="chips" aria-label=${`Expertise of ${person.name}`}>
+        ? html`<ul class="chips" aria-label=${msg(str`Expertise of ${person.name}`)}>
             ${application.expertise.map((e) => html`<li part="chip" class="chip">${e}</li>`)}
           </ul>`
         : nothing}
       <div class="block">
-        <h4 class="block-title">Why they want to mentor</h4>
+        <h4 class="block-title">${msg('Why they want to mentor')}</h4>
         <p class="prose">${application.statement}</p>
       </div>
       ${links(application)}
       ${application.decisionNotes
         ? html`<div class="block decision-notes">
-            <h4 class="block-title">Note to the applicant</h4>
+            <h4 class="block-title">${msg('Note to the applicant')}</h4>
             <p class="prose">${application.decisionNotes}</p>
           </div>`
         : nothing}

@@ -1,8 +1,10 @@
 import type { AdminMentor } from '@mentorkit/contract';
+import { msg, str } from '@lit/localize';
 import { html, nothing, type TemplateResult } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import { replyDuration, roleLine } from '../../internal/format.js';
-import { mentorStatusLabel, ratingLabel } from './admin-format.js';
+import { formatNumber as n } from '../../internal/localization-intl.js';
+import { capitalize, mentorStatusLabel, ratingLabel } from './admin-format.js';
 import type { MentorAction } from './mentors.controller.js';
 
 export interface MentorRowActions {
@@ -11,7 +13,7 @@ export interface MentorRowActions {
   pendingAction: (mentorId: string) => MentorAction | undefined;
 }
 
-const columns = ['Name', 'Status', 'Mentees', 'Pending requests', 'Median reply time', 'Rating'] as const;
+const columns = () => [msg('Name'), msg('Status'), msg('Mentees'), msg('Pending requests'), msg('Median reply time'), msg('Rating')] as const;
 
 /**
  * One button whose label follows the status, so after Suspend or Reactivate Lit keeps the same
@@ -21,7 +23,8 @@ function actionButton(mentor: AdminMentor, actions: MentorRowActions, nameId: st
   const suspended = mentor.status === 'suspended';
   const pending = actions.pendingAction(mentor.person.id);
   const busy = pending !== undefined;
-  const label = pending === 'suspend' ? 'Suspending…' : pending === 'reactivate' ? 'Reactivating…' : suspended ? 'Reactivate' : 'Suspend…';
+  const label =
+    pending === 'suspend' ? msg('Suspending…') : pending === 'reactivate' ? msg('Reactivating…') : suspended ? msg('Reactivate') : msg('Suspend…');
   return html`<button class="button" part=${`button ${suspended ? 'reactivate-button' : 'suspend-button'}`} type="button"
     aria-describedby=${nameId} aria-disabled=${busy ? 'true' : 'false'} aria-haspopup=${suspended ? 'false' : 'dialog'}
     @click=${(e: Event) => {
@@ -36,20 +39,21 @@ function row(mentor: AdminMentor, actions: MentorRowActions): TemplateResult {
   const nameId = `mentor-${person.id}-name`;
   const role = roleLine(person);
   const reply = replyDuration(mentor.medianResponseHours);
+  const c = columns();
   return html`<tr part="row" data-mentor-id=${person.id}>
-    <th scope="row" data-label=${columns[0]}>
+    <th scope="row" data-label=${c[0]}>
       <span class="name" id=${nameId}>${person.name}</span>
       ${role ? html`<span class="meta">${role}</span>` : nothing}
     </th>
-    <td data-label=${columns[1]}>
+    <td data-label=${c[1]}>
       <span part="badge" class="badge badge--${mentor.status}">${mentorStatusLabel(mentor.status)}</span>
-      ${mentor.status === 'active' && !mentor.acceptingMentees ? html`<span class="meta">Not taking new mentees</span>` : nothing}
-      ${mentor.status === 'suspended' && mentor.suspendedReason ? html`<span class="meta reason">Reason: ${mentor.suspendedReason}</span>` : nothing}
+      ${mentor.status === 'active' && !mentor.acceptingMentees ? html`<span class="meta">${msg('Not taking new mentees')}</span>` : nothing}
+      ${mentor.status === 'suspended' && mentor.suspendedReason ? html`<span class="meta reason">${msg(str`Reason: ${mentor.suspendedReason}`)}</span>` : nothing}
     </td>
-    <td data-label=${columns[2]}>${mentor.openMentorships} of ${mentor.capacity}</td>
-    <td data-label=${columns[3]}>${mentor.pendingRequests}</td>
-    <td data-label=${columns[4]}>${reply ? reply.replace(/^about/, 'About') : 'No replies yet'}</td>
-    <td data-label=${columns[5]}>${ratingLabel(mentor.averageRating)}</td>
+    <td data-label=${c[2]}>${msg(str`${n(mentor.openMentorships)} of ${n(mentor.capacity)}`)}</td>
+    <td data-label=${c[3]}>${n(mentor.pendingRequests)}</td>
+    <td data-label=${c[4]}>${reply ? capitalize(reply) : msg('No replies yet')}</td>
+    <td data-label=${c[5]}>${ratingLabel(mentor.averageRating)}</td>
     <td class="row-actions">${actionButton(mentor, actions, nameId)}</td>
   </tr>`;
 }
@@ -60,11 +64,11 @@ function row(mentor: AdminMentor, actions: MentorRowActions): TemplateResult {
  */
 export function mentorTable(mentors: readonly AdminMentor[], actions: MentorRowActions): TemplateResult {
   return html`<table part="mentors-table" class="table">
-    <caption class="visually-hidden">Mentors</caption>
+    <caption class="visually-hidden">${msg('Mentors')}</caption>
     <thead>
       <tr>
-        ${columns.map((c) => html`<th scope="col">${c}</th>`)}
-        <th scope="col"><span class="visually-hidden">Actions</span></th>
+        ${columns().map((c) => html`<th scope="col">${c}</th>`)}
+        <th scope="col"><span class="visually-hidden">${msg('Actions')}</span></th>
       </tr>
     </thead>
     <tbody>

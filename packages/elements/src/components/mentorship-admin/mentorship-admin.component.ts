@@ -1,6 +1,7 @@
 import type { AdminMentor, MentorApplication, ProgrammeStats } from '@mentorkit/contract';
 import { applicationStatuses, type ApplicationStatus, type MentorStatus } from '@mentorkit/contract/values';
 import { ApiError, type MentorkitClient } from '@mentorkit/sdk';
+import { msg, str } from '@lit/localize';
 import { html, nothing, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
@@ -12,7 +13,8 @@ import { MentorkitElement } from '../../internal/mentorkit-element.js';
 import { sharedStyles } from '../../styles/shared.styles.js';
 import { tokenStyles } from '../../styles/tokens.styles.js';
 import { actionDialog, textRequired, type DialogAction, type DialogState } from './action-dialog.template.js';
-import { applicationStatusLabel, applicationStatusPhrase, countLabel } from './admin-format.js';
+import { formatNumber as n } from '../../internal/localization-intl.js';
+import { applicationStatusLabel, applicationStatusPhrase } from './admin-format.js';
 import { emptyNotice, errorNotice, forbiddenNotice, loadMore } from './admin-states.template.js';
 import { adminTabLabels, adminTabs, isAdminTab, tabForKey, type AdminTab } from './admin-tabs.js';
 import { applicationCard, applicationSkeleton } from './application-card.template.js';
@@ -26,9 +28,9 @@ import { programmeSkeleton, programmeView } from './programme.template.js';
 const SKELETON_CARDS = 3;
 
 const decisionAnnouncements: Record<ApplicationDecision, (name: string) => string> = {
-  approved: (name) => `Approved ${name} as a mentor. They have been told.`,
-  changes_requested: (name) => `Asked ${name} for changes. The application is back with them.`,
-  rejected: (name) => `Rejected ${name}’s application. They have been told why.`,
+  approved: (name) => msg(str`Approved ${name} as a mentor. They have been told.`),
+  changes_requested: (name) => msg(str`Asked ${name} for changes. The application is back with them.`),
+  rejected: (name) => msg(str`Rejected ${name}’s application. They have been told why.`),
 };
 
 const isForbidden = (error: unknown) => error instanceof ApiError && error.status === 403;
@@ -211,10 +213,10 @@ export class MentorshipAdmin extends MentorkitElement {
         <div part="announcer" class="announcer ${this.announcement ? `announcer--${this.announcement.tone}` : ''}" role="status">${this.announcement?.text ?? ''}</div>
         ${!connected
           ? html`<div part="error" class="notice">
-              <p>Programme administration is not connected. Give it an <code>api</code> attribute or place it inside <code>&lt;mentorship-provider&gt;</code>.</p>
+              <p>${msg('Programme administration is not connected.')} ${msg(html`Give it an <code>api</code> attribute or place it inside <code>&lt;mentorship-provider&gt;</code>.`)}</p>
             </div>`
           : this.#forbidden
-            ? forbiddenNotice
+            ? forbiddenNotice()
             : this.#renderTabs()}
         <dialog part="dialog" class="dialog" aria-labelledby="dialog-title" aria-describedby="dialog-description"
           @close=${this.#onDialogClose} @click=${this.#onDialogClick} @keydown=${(e: KeyboardEvent) => wrapTabFocus(e, this.dialog)}>
@@ -233,7 +235,7 @@ export class MentorshipAdmin extends MentorkitElement {
   #renderTabs(): TemplateResult {
     const selected = this.#selected;
     return html`
-      <div part="tabs" class="tabs" role="tablist" aria-label="Mentoring programme administration" @keydown=${this.#onTabKeydown}>
+      <div part="tabs" class="tabs" role="tablist" aria-label=${msg('Mentoring programme administration')} @keydown=${this.#onTabKeydown}>
         ${adminTabs.map(
           (t) => html`<button part=${t === selected ? 'tab tab-selected' : 'tab'} class="tab" role="tab" type="button" id="tab-${t}"
             aria-selected=${t === selected ? 'true' : 'false'} aria-controls="panel-${t}" tabindex=${t === selected ? '0' : '-1'}
@@ -263,14 +265,17 @@ export class MentorshipAdmin extends MentorkitElement {
     const { list, status } = this.#applications;
     const phrase = applicationStatusPhrase(status);
     let summary = '';
-    if (list.status === 'loading') summary = 'Loading applications…';
+    if (list.status === 'loading') summary = msg('Loading applications…');
     else if (list.status === 'ready' && list.items.length) {
-      summary = `${list.hasMore ? 'First ' : ''}${countLabel(list.items.length, 'application', 'applications')} ${phrase}, oldest first`;
+      const count = n(list.items.length);
+      const one = list.items.length === 1;
+      if (list.hasMore) summary = one ? msg(str`First 1 application ${phrase}, oldest first`) : msg(str`First ${count} applications ${phrase}, oldest first`);
+      else summary = one ? msg(str`1 application ${phrase}, oldest first`) : msg(str`${count} applications ${phrase}, oldest first`);
     }
     return html`
       <div part="toolbar" class="toolbar">
         <div class="field">
-          <label for="application-status">Status</label>
+          <label for="application-status">${msg('Status')}</label>
           <select id="application-status" @change=${(e: Event) => (this.#applications.status = (e.target as HTMLSelectElement).value as ApplicationStatus)}>
             ${applicationStatuses.map((s) => html`<option value=${s} ?selected=${s === status}>${applicationStatusLabel(s)}</option>`)}
           </select>
@@ -286,31 +291,31 @@ export class MentorshipAdmin extends MentorkitElement {
     switch (list.status) {
       case 'idle':
       case 'loading':
-        return html`<ul part="applications" class="list" aria-busy="true" aria-label="Applications">
+        return html`<ul part="applications" class="list" aria-busy="true" aria-label=${msg('Applications')}>
           ${Array.from({ length: SKELETON_CARDS }, () => html`<li>${applicationSkeleton}</li>`)}
         </ul>`;
       case 'error':
-        return errorNotice('Applications could not be loaded.', list.error, () => void list.retry());
+        return errorNotice(msg('Applications could not be loaded.'), list.error, () => void list.retry());
       case 'ready':
         break;
     }
     if (!list.items.length) {
       return status === 'pending'
-        ? emptyNotice('No applications are waiting for review.', 'New applications appear here, oldest first. Applicants you asked for changes show up again once they resubmit.', {
-            label: 'Show applications with changes requested',
+        ? emptyNotice(msg('No applications are waiting for review.'), msg('New applications appear here, oldest first. Applicants you asked for changes show up again once they resubmit.'), {
+            label: msg('Show applications with changes requested'),
             run: () => (this.#applications.status = 'changes_requested'),
           })
-        : emptyNotice(`No applications ${applicationStatusPhrase(status)}.`, 'Choose another status to see other applications.', {
-            label: 'Show applications waiting for review',
+        : emptyNotice(msg(str`No applications ${applicationStatusPhrase(status)}.`), msg('Choose another status to see other applications.'), {
+            label: msg('Show applications waiting for review'),
             run: () => (this.#applications.status = 'pending'),
           });
     }
     return html`
-      <ul part="applications" class="list" aria-label="Applications">
+      <ul part="applications" class="list" aria-label=${msg('Applications')}>
         ${repeat(list.items, (a) => a.id, (a) => html`<li>${applicationCard(a, this.#openDecision)}</li>`)}
       </ul>
       ${loadMore(
-        { error: list.loadMoreError, hasMore: list.hasMore, loading: list.loadingMore, label: 'Load more applications', loadingLabel: 'Loading more applications…' },
+        { error: list.loadMoreError, hasMore: list.hasMore, loading: list.loadingMore, label: msg('Load more applications'), loadingLabel: msg('Loading more applications…') },
         () => void this.#loadMore(this.#applications.list.loadMore(), (a) => `[data-application-id="${CSS.escape(a.id)}"]`),
       )}
     `;
@@ -320,23 +325,28 @@ export class MentorshipAdmin extends MentorkitElement {
     const m = this.#mentors;
     const { list, filters } = m;
     let summary = '';
-    if (list.status === 'loading') summary = 'Loading mentors…';
-    else if (list.status === 'ready' && list.items.length) summary = `${list.hasMore ? 'First ' : ''}${countLabel(list.items.length, 'mentor', 'mentors')}`;
+    if (list.status === 'loading') summary = msg('Loading mentors…');
+    else if (list.status === 'ready' && list.items.length) {
+      const count = n(list.items.length);
+      const one = list.items.length === 1;
+      if (list.hasMore) summary = one ? msg('First 1 mentor') : msg(str`First ${count} mentors`);
+      else summary = one ? msg('1 mentor') : msg(str`${count} mentors`);
+    }
     return html`
-      <form part="toolbar" class="toolbar" role="search" aria-label="Mentors" @submit=${(e: SubmitEvent) => {
+      <form part="toolbar" class="toolbar" role="search" aria-label=${msg('Mentors')} @submit=${(e: SubmitEvent) => {
         e.preventDefault();
         m.flushQuery();
       }}>
         <div class="field field--grow">
-          <label for="mentor-q">Search by name</label>
+          <label for="mentor-q">${msg('Search by name')}</label>
           <input id="mentor-q" type="search" autocomplete="off" .value=${filters.q} @input=${(e: InputEvent) => m.setQuery((e.target as HTMLInputElement).value)} />
         </div>
         <div class="field">
-          <label for="mentor-status">Status</label>
+          <label for="mentor-status">${msg('Status')}</label>
           <select id="mentor-status" @change=${(e: Event) => m.setFilters({ status: (e.target as HTMLSelectElement).value as MentorStatus | '' })}>
-            <option value="" ?selected=${filters.status === ''}>All mentors</option>
-            <option value="active" ?selected=${filters.status === 'active'}>Active</option>
-            <option value="suspended" ?selected=${filters.status === 'suspended'}>Suspended</option>
+            <option value="" ?selected=${filters.status === ''}>${msg('All mentors')}</option>
+            <option value="active" ?selected=${filters.status === 'active'}>${msg('Active')}</option>
+            <option value="suspended" ?selected=${filters.status === 'suspended'}>${msg('Suspended')}</option>
           </select>
         </div>
         <p part="summary" class="summary" role="status">${summary}</p>
@@ -353,23 +363,28 @@ export class MentorshipAdmin extends MentorkitElement {
       case 'loading':
         return mentorTableSkeleton;
       case 'error':
-        return errorNotice('Mentors could not be loaded.', list.error, () => void list.retry());
+        return errorNotice(msg('Mentors could not be loaded.'), list.error, () => void list.retry());
       case 'ready':
         break;
     }
     if (!list.items.length) {
       const q = filters.q.trim();
       if (q || filters.status) {
-        return emptyNotice(q ? `No mentors match “${q}”.` : `No ${filters.status} mentors.`, 'Try another name or status.', {
-          label: 'Show all mentors',
+        const title = q
+          ? msg(str`No mentors match “${q}”.`)
+          : filters.status === 'active'
+            ? msg('No active mentors.')
+            : msg('No suspended mentors.');
+        return emptyNotice(title, msg('Try another name or status.'), {
+          label: msg('Show all mentors'),
           run: () => {
             m.setFilters({ q: '', status: '' });
             this.renderRoot.querySelector<HTMLInputElement>('#mentor-q')?.focus();
           },
         });
       }
-      return emptyNotice('No mentors yet.', 'Mentors appear here once you approve their applications.', {
-        label: 'Review applications',
+      return emptyNotice(msg('No mentors yet.'), msg('Mentors appear here once you approve their applications.'), {
+        label: msg('Review applications'),
         run: () => this.#select('applications', true),
       });
     }
@@ -382,7 +397,7 @@ export class MentorshipAdmin extends MentorkitElement {
         })}
       </div>
       ${loadMore(
-        { error: list.loadMoreError, hasMore: list.hasMore, loading: list.loadingMore, label: 'Load more mentors', loadingLabel: 'Loading more mentors…' },
+        { error: list.loadMoreError, hasMore: list.hasMore, loading: list.loadingMore, label: msg('Load more mentors'), loadingLabel: msg('Loading more mentors…') },
         () => void this.#loadMore(this.#mentors.list.loadMore(), (mentor) => `[data-mentor-id="${CSS.escape(mentor.person.id)}"] th`),
       )}
     `;
@@ -390,17 +405,17 @@ export class MentorshipAdmin extends MentorkitElement {
 
   #renderProgramme(): TemplateResult {
     const { status, value, error } = this.#stats;
-    if (status === 'error') return errorNotice('Programme numbers could not be loaded.', error, () => void this.#stats.retry());
+    if (status === 'error') return errorNotice(msg('Programme numbers could not be loaded.'), error, () => void this.#stats.retry());
     // A reload after an action keeps the numbers on screen instead of flashing the skeleton.
     if (value) return this.#renderStats(value);
-    return html`<p class="visually-hidden" role="status">Loading programme numbers…</p>${programmeSkeleton}`;
+    return html`<p class="visually-hidden" role="status">${msg('Loading programme numbers…')}</p>${programmeSkeleton}`;
   }
 
   #renderStats(stats: ProgrammeStats): TemplateResult {
     const quiet = stats.applications.total === 0 && stats.requests.total === 0 && stats.mentors.active === 0;
     if (quiet) {
-      return emptyNotice('No programme activity yet.', 'Numbers and the weekly chart appear once alumni apply to mentor and mentees send requests.', {
-        label: 'Review applications',
+      return emptyNotice(msg('No programme activity yet.'), msg('Numbers and the weekly chart appear once alumni apply to mentor and mentees send requests.'), {
+        label: msg('Review applications'),
         run: () => this.#select('applications', true),
       });
     }
@@ -476,7 +491,7 @@ export class MentorshipAdmin extends MentorkitElement {
         void (action.kind === 'decide' ? this.#applications.list.reload() : this.#mentors.list.reload());
       }
       if (this.dialogState?.action === action) this.dialogState = { ...this.dialogState, busy: false, error };
-      else void this.#announce(`That did not work. ${describeError(error)}`, 'error');
+      else void this.#announce(this.inOwnLanguage(() => `${msg('That did not work.')} ${describeError(error)}`), 'error');
     }
   };
 
@@ -486,7 +501,7 @@ export class MentorshipAdmin extends MentorkitElement {
     const index = list.items.findIndex((a) => a.id === application.id);
     const updated = await this.#applications.decide(application, decision, notes);
     if (decision === 'approved') this.#approvals++;
-    void this.#announce(decisionAnnouncements[decision](application.applicant.name));
+    void this.#announce(this.inOwnLanguage(() => decisionAnnouncements[decision](application.applicant.name)));
     const detail: MentorApplicationDecidedDetail = { applicationId: updated.id, applicantId: updated.userId, decision, notes, application: updated };
     emit(this, 'mentor-application-decided', detail);
     // The next application in the queue, else the one before, else the panel itself.
@@ -501,10 +516,18 @@ export class MentorshipAdmin extends MentorkitElement {
 
   async #suspend(mentor: AdminMentor, reason: string): Promise<() => HTMLElement | null> {
     const { declinedRequests } = await this.#mentors.suspend(mentor, reason);
-    const declined = declinedRequests
-      ? `${countLabel(declinedRequests, 'waiting request was', 'waiting requests were')} declined.`
-      : 'No requests were waiting.';
-    void this.#announce(`Suspended ${mentor.person.name}. ${declined} Running mentorships continue.`);
+    const name = mentor.person.name;
+    void this.#announce(
+      this.inOwnLanguage(() => {
+        const declined =
+          declinedRequests === 0
+            ? msg('No requests were waiting.')
+            : declinedRequests === 1
+              ? msg('1 waiting request was declined.')
+              : msg(str`${n(declinedRequests)} waiting requests were declined.`);
+        return msg(str`Suspended ${name}. ${declined} Running mentorships continue.`);
+      }),
+    );
     emit(this, 'mentor-suspended', { mentorId: mentor.person.id, reason, declinedRequests });
     return () => this.renderRoot.querySelector<HTMLElement>('#panel-mentors');
   }
@@ -527,11 +550,13 @@ export class MentorshipAdmin extends MentorkitElement {
     try {
       await this.#mentors.reactivate(mentor);
       this.#actions++;
-      void this.#announce(`Reactivated ${mentor.person.name}. They appear in mentor search again.`);
+      const name = mentor.person.name;
+      void this.#announce(this.inOwnLanguage(() => msg(str`Reactivated ${name}. They appear in mentor search again.`)));
       emit(this, 'mentor-reactivated', { mentorId: mentor.person.id });
     } catch (error) {
       if (error instanceof ApiError && error.code === 'invalid_transition') void this.#mentors.list.reload();
-      void this.#announce(`${mentor.person.name} could not be reactivated. ${describeError(error)}`, 'error');
+      const name = mentor.person.name;
+      void this.#announce(this.inOwnLanguage(() => `${msg(str`${name} could not be reactivated.`)} ${describeError(error)}`), 'error');
     }
   }
 

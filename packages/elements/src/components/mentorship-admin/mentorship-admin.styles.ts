@@ -2,27 +2,13 @@ import { css } from 'lit';
 
 export const mentorshipAdminStyles = css`
   :host {
-    display: block;
     /* Layout follows the element's own width, not the viewport: portals put it in columns and full pages. */
     container: mentorship-admin / inline-size;
-    line-height: 1.5;
   }
   .base {
     display: grid;
     gap: calc(var(--_space) * 2);
     min-width: 0;
-  }
-  p {
-    margin: 0;
-  }
-  .muted,
-  .meta,
-  .hint {
-    color: var(--_muted);
-  }
-  .meta,
-  .hint {
-    font-size: 0.9375em;
   }
 
   /* Action results: always in the tree (a live region must exist before it speaks), boxed only when it says something. */
@@ -104,16 +90,6 @@ export const mentorshipAdminStyles = css`
     padding: 0;
     list-style: none;
   }
-  .card {
-    display: grid;
-    gap: calc(var(--_space) * 1.5);
-    min-width: 0;
-    padding: var(--mentorship-card-padding, calc(var(--_space) * 2.5));
-    border: 1px solid var(--mentorship-card-border-color, var(--_border));
-    border-radius: var(--mentorship-card-radius, var(--_radius));
-    background: var(--mentorship-card-background, var(--_surface));
-    overflow-wrap: anywhere;
-  }
   .card-head {
     display: grid;
     grid-template-columns: auto minmax(0, 1fr) auto;
@@ -160,29 +136,9 @@ export const mentorshipAdminStyles = css`
     margin: 0;
     font-weight: 600;
   }
-  .chips {
-    display: flex;
-    flex-wrap: wrap;
-    gap: calc(var(--_space) * 0.75);
-    margin: 0;
-    padding: 0;
-    list-style: none;
-  }
   .block-title {
     margin: 0 0 calc(var(--_space) / 2);
     font-size: 0.9375em;
-  }
-  .prose {
-    white-space: pre-line;
-  }
-  .links {
-    margin: 0;
-    padding-inline-start: 1.25rem;
-  }
-  .links a {
-    display: inline-block;
-    min-height: 1.5rem;
-    color: var(--_accent);
   }
   .decision-notes {
     padding: var(--_space) calc(var(--_space) * 1.5);
@@ -199,14 +155,6 @@ export const mentorshipAdminStyles = css`
     outline: 3px solid var(--_focus);
   }
 
-  .button--danger {
-    border-color: var(--mentorship-button-danger-background, var(--_danger));
-    background: var(--mentorship-button-danger-background, var(--_danger));
-    color: var(--mentorship-button-danger-color, var(--_on-accent));
-  }
-  .button--danger:hover:not(:disabled) {
-    background: color-mix(in srgb, var(--mentorship-button-danger-background, var(--_danger)) 88%, var(--_text));
-  }
   .button[aria-disabled='true'] {
     cursor: progress;
     opacity: 0.75;
@@ -377,20 +325,6 @@ export const mentorshipAdminStyles = css`
   .number .line {
     height: 0.875rem;
   }
-  .line--short {
-    width: 45%;
-  }
-  .line--medium {
-    width: 60%;
-  }
-  .line--long {
-    width: 85%;
-  }
-  .pill {
-    width: 6rem;
-    height: 1.75rem;
-    border-radius: 999px;
-  }
   .button-placeholder {
     width: 8rem;
     height: 2.5rem;
@@ -423,86 +357,20 @@ export const mentorshipAdminStyles = css`
     height: 14rem;
   }
 
-  /* Empty, error and not-allowed states */
-  .notice {
-    display: grid;
-    justify-items: start;
-    gap: var(--_space);
-    padding: calc(var(--_space) * 3);
-    border: 1px dashed var(--_border);
-    border-radius: var(--_radius);
-  }
-  .notice--error {
-    border: 1px solid var(--_danger);
-    border-inline-start-width: 4px;
-  }
+  /* Not allowed (not an admin) */
   .notice--forbidden {
     border-style: solid;
     border-inline-start: 4px solid var(--_warning);
   }
-  .more {
-    display: flex;
-    justify-content: center;
-  }
 
   /* Dialog */
-  .dialog {
-    width: min(36rem, calc(100vw - 2rem));
-    max-height: calc(100dvh - 2rem);
-    padding: 0;
-    border: 1px solid var(--_border);
-    border-radius: calc(var(--_radius) * 1.5);
-    background: var(--_surface);
-    color: var(--_text);
-    overflow-wrap: anywhere;
-  }
-  .dialog::backdrop {
-    background: rgb(15 20 30 / 0.55);
-  }
-  .dialog-panel {
-    display: grid;
-    gap: calc(var(--_space) * 2);
-    padding: calc(var(--_space) * 3);
-  }
   .dialog-title {
     margin: 0;
     font-size: 1.25em;
     line-height: 1.3;
   }
-  textarea {
-    width: 100%;
-    min-height: 6rem;
-    padding: var(--_space);
-    border: 1px solid var(--mentorship-field-border-color, var(--_border));
-    border-radius: var(--_radius);
-    background: var(--_surface);
-    color: var(--_text);
-    font: inherit;
-    resize: vertical;
-  }
   textarea[aria-invalid='true'] {
     border: 2px solid var(--_danger);
-  }
-  .field-error {
-    color: var(--_danger);
-    font-weight: 600;
-  }
-  .dialog-foot {
-    display: flex;
-    flex-wrap: wrap;
-    justify-content: flex-end;
-    gap: var(--_space);
-  }
-  @media (prefers-reduced-motion: no-preference) {
-    .dialog[open] {
-      animation: mentorship-dialog-in 160ms ease-out;
-    }
-    @keyframes mentorship-dialog-in {
-      from {
-        opacity: 0;
-        transform: translateY(8px);
-      }
-    }
   }
 
   /* Narrow containers (about 560px): the mentor table becomes one card per mentor, every cell labelled. */

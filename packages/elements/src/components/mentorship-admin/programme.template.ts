@@ -1,7 +1,9 @@
 import type { ProgrammeStats } from '@mentorkit/contract';
+import { msg, str } from '@lit/localize';
 import { html, type TemplateResult } from 'lit';
 import { replyDuration } from '../../internal/format.js';
-import { countLabel, percentLabel } from './admin-format.js';
+import { formatNumber as n } from '../../internal/localization-intl.js';
+import { capitalize, percentLabel } from './admin-format.js';
 import { weeklyChart } from './weekly-chart.template.js';
 
 interface Figure {
@@ -18,37 +20,49 @@ export function programmeFigures(stats: ProgrammeStats): Figure[] {
   const answered = r.accepted + r.declined + r.expired;
   const reply = replyDuration(stats.medianResponseHours);
   return [
-    { key: 'applications', label: 'Applications', value: a.total.toLocaleString(), detail: `${a.pending.toLocaleString()} waiting for a decision` },
+    { key: 'applications', label: msg('Applications'), value: n(a.total), detail: msg(str`${n(a.pending)} waiting for a decision`) },
     {
       key: 'approval-rate',
-      label: 'Approval rate',
+      label: msg('Approval rate'),
       value: percentLabel(stats.approvalRate) ?? '—',
-      detail: decided ? `${a.approved.toLocaleString()} of ${countLabel(decided, 'decided application', 'decided applications')}` : 'No decisions yet',
+      detail:
+        decided === 0
+          ? msg('No decisions yet')
+          : decided === 1
+            ? msg(str`${n(a.approved)} of 1 decided application`)
+            : msg(str`${n(a.approved)} of ${n(decided)} decided applications`),
     },
-    { key: 'requests', label: 'Mentorship requests', value: r.total.toLocaleString(), detail: `${r.pending.toLocaleString()} waiting for an answer` },
+    { key: 'requests', label: msg('Mentorship requests'), value: n(r.total), detail: msg(str`${n(r.pending)} waiting for an answer`) },
     {
       key: 'acceptance-rate',
-      label: 'Acceptance rate',
+      label: msg('Acceptance rate'),
       value: percentLabel(stats.acceptanceRate) ?? '—',
-      detail: answered ? `${r.accepted.toLocaleString()} of ${countLabel(answered, 'answered or expired request', 'answered or expired requests')}` : 'No answered requests yet',
+      detail:
+        answered === 0
+          ? msg('No answered requests yet')
+          : answered === 1
+            ? msg(str`${n(r.accepted)} of 1 answered or expired request`)
+            : msg(str`${n(r.accepted)} of ${n(answered)} answered or expired requests`),
     },
     {
       key: 'median-response',
-      label: 'Median response time',
-      value: reply ? reply.replace(/^about/, 'About') : '—',
-      detail: reply ? 'From request to answer, last 90 days' : 'No answered requests in the last 90 days',
+      label: msg('Median response time'),
+      value: reply ? capitalize(reply) : '—',
+      detail: reply ? msg('From request to answer, last 90 days') : msg('No answered requests in the last 90 days'),
     },
     {
       key: 'active-mentorships',
-      label: 'Active mentorships',
-      value: stats.mentorships.active.toLocaleString(),
-      detail: `${stats.mentorships.paused.toLocaleString()} paused · ${stats.mentorships.completed.toLocaleString()} completed`,
+      label: msg('Active mentorships'),
+      value: n(stats.mentorships.active),
+      detail: msg(str`${n(stats.mentorships.paused)} paused · ${n(stats.mentorships.completed)} completed`),
     },
     {
       key: 'accepting-mentors',
-      label: 'Mentors accepting mentees',
-      value: m.accepting.toLocaleString(),
-      detail: `of ${countLabel(m.active, 'active mentor', 'active mentors')}${m.suspended ? ` · ${m.suspended.toLocaleString()} suspended` : ''}`,
+      label: msg('Mentors accepting mentees'),
+      value: n(m.accepting),
+      detail:
+        (m.active === 1 ? msg('of 1 active mentor') : msg(str`of ${n(m.active)} active mentors`)) +
+        (m.suspended ? ` · ${msg(str`${n(m.suspended)} suspended`)}` : ''),
     },
   ];
 }

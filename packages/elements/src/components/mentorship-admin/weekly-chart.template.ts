@@ -1,6 +1,8 @@
 import type { ProgrammeStats } from '@mentorkit/contract';
+import { msg, str } from '@lit/localize';
 import { html, svg, type TemplateResult } from 'lit';
-import { countLabel, weekLabel } from './admin-format.js';
+import { formatNumber as n } from '../../internal/localization-intl.js';
+import { weekLabel } from './admin-format.js';
 
 type Week = ProgrammeStats['weekly'][number];
 
@@ -23,15 +25,18 @@ export function axisScale(max: number): { top: number; step: number } {
 export function chartSummary(weeks: readonly Week[]): string {
   const first = weeks[0];
   const last = weeks[weeks.length - 1];
-  if (!first || !last) return 'No weekly numbers yet.';
-  const span = `the ${weeks.length} weeks from ${weekLabel(first.week, 'long')} to ${weekLabel(last.week, 'long')}`;
+  if (!first || !last) return msg('No weekly numbers yet.');
+  const from = weekLabel(first.week, 'long');
+  const to = weekLabel(last.week, 'long');
+  const span = msg(str`the ${n(weeks.length)} weeks from ${from} to ${to}`);
   const requests = weeks.reduce((s, w) => s + w.requests, 0);
-  if (requests === 0) return `Bar chart of requests and acceptances per week: no requests in ${span}.`;
+  if (requests === 0) return msg(str`Bar chart of requests and acceptances per week: no requests in ${span}.`);
   const accepted = weeks.reduce((s, w) => s + w.accepted, 0);
   const busiest = weeks.reduce((best, w) => (w.requests > best.requests ? w : best), first);
-  return (
-    `Bar chart of requests and acceptances per week over ${span}: ${countLabel(requests, 'request', 'requests')}, ` +
-    `${accepted.toLocaleString()} accepted. Busiest week: ${weekLabel(busiest.week, 'long')}, with ${countLabel(busiest.requests, 'request', 'requests')}.`
+  const busiestWeek = weekLabel(busiest.week, 'long');
+  const requestCount = (count: number) => (count === 1 ? msg('1 request') : msg(str`${n(count)} requests`));
+  return msg(
+    str`Bar chart of requests and acceptances per week over ${span}: ${requestCount(requests)}, ${n(accepted)} accepted. Busiest week: ${busiestWeek}, with ${requestCount(busiest.requests)}.`,
   );
 }
 
@@ -52,16 +57,16 @@ export function weeklyChart(weeks: readonly Week[]): TemplateResult {
   return html`
     <figure part="chart" class="chart">
       <figcaption class="chart-caption">
-        <span class="chart-title">Requests and acceptances per week</span>
+        <span class="chart-title">${msg('Requests and acceptances per week')}</span>
         <span class="legend" aria-hidden="true">
-          <span class="legend-item"><span class="swatch swatch--requests"></span>Requests</span>
-          <span class="legend-item"><span class="swatch swatch--accepted"></span>Accepted</span>
+          <span class="legend-item"><span class="swatch swatch--requests"></span>${msg('Requests')}</span>
+          <span class="legend-item"><span class="swatch swatch--accepted"></span>${msg('Accepted')}</span>
         </span>
       </figcaption>
       <svg class="chart-svg" viewBox="0 0 ${WIDTH} ${HEIGHT}" role="img" aria-label=${chartSummary(weeks)} preserveAspectRatio="xMidYMid meet">
         ${ticks.map(
           (t) => svg`<line class="grid" x1=${PAD.left} x2=${WIDTH - PAD.right} y1=${y(t)} y2=${y(t)}></line>
-            <text class="tick" x=${PAD.left - 6} y=${y(t)} text-anchor="end" dominant-baseline="middle">${t}</text>`,
+            <text class="tick" x=${PAD.left - 6} y=${y(t)} text-anchor="end" dominant-baseline="middle">${n(t)}</text>`,
         )}
         ${weeks.map((w, i) => {
           const x = PAD.left + i * slot + (slot - barW * 2 - 2) / 2;
@@ -71,10 +76,10 @@ export function weeklyChart(weeks: readonly Week[]): TemplateResult {
         })}
       </svg>
       <table class="visually-hidden" part="chart-data">
-        <caption>Requests and acceptances per week</caption>
-        <thead><tr><th scope="col">Week starting</th><th scope="col">Requests</th><th scope="col">Accepted</th></tr></thead>
+        <caption>${msg('Requests and acceptances per week')}</caption>
+        <thead><tr><th scope="col">${msg('Week starting')}</th><th scope="col">${msg('Requests')}</th><th scope="col">${msg('Accepted')}</th></tr></thead>
         <tbody>
-          ${weeks.map((w) => html`<tr><th scope="row">${weekLabel(w.week, 'long')}</th><td>${w.requests}</td><td>${w.accepted}</td></tr>`)}
+          ${weeks.map((w) => html`<tr><th scope="row">${weekLabel(w.week, 'long')}</th><td>${n(w.requests)}</td><td>${n(w.accepted)}</td></tr>`)}
         </tbody>
       </table>
     </figure>

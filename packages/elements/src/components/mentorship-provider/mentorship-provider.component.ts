@@ -2,7 +2,9 @@ import { ContextProvider } from '@lit/context';
 import { createClient, type MentorkitClient, type TokenSource } from '@mentorkit/sdk';
 import { html, LitElement, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
+import { shareRealtime } from '../../controllers/realtime-hub.js';
 import { clientContext } from '../../internal/client-context.js';
+import { themeContext, type Theme } from '../../internal/theme-context.js';
 import { mentorshipProviderStyles } from './mentorship-provider.styles.js';
 
 /**
@@ -12,6 +14,10 @@ import { mentorshipProviderStyles } from './mentorship-provider.styles.js';
  * `@lit/context`. Replacing `token` or `getToken` (e.g. after the portal's user changes) hands
  * down a new client, and the elements load again for the new viewer. Elements with their own
  * `api` attribute ignore the provider.
+ *
+ * All elements inside share ONE live-update socket: the client's `realtime` is a hub that opens
+ * the stream for its first listener and closes it shortly after its last (the server allows each
+ * user only a few sockets).
  *
  * @slot - Page content containing Mentorkit elements.
  */
@@ -30,7 +36,14 @@ export class MentorshipProvider extends LitElement {
   /** A `fetch` to use instead of the browser's, e.g. to add headers or observe requests. */
   @property({ attribute: false }) accessor fetch: typeof globalThis.fetch | undefined = undefined;
 
+  /**
+   * The colour scheme of every element inside that has no `theme` of its own; without it they
+   * follow `prefers-color-scheme`.
+   */
+  @property({ reflect: true }) accessor theme: Theme | undefined = undefined;
+
   readonly #provider = new ContextProvider(this, { context: clientContext });
+  readonly #themeProvider = new ContextProvider(this, { context: themeContext });
 
   /** The client handed to the elements; undefined until `api` is set. */
   get client(): MentorkitClient | undefined {
@@ -40,8 +53,9 @@ export class MentorshipProvider extends LitElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('api') || changed.has('token') || changed.has('getToken') || changed.has('fetch')) {
       const { api, token, getToken, fetch } = this;
-      this.#provider.setValue(api ? createClient({ baseUrl: api, token, getToken, fetch }) : undefined);
+      this.#provider.setValue(api ? shareRealtime(createClient({ baseUrl: api, token, getToken, fetch })) : undefined);
     }
+    if (changed.has('theme')) this.#themeProvider.setValue(this.theme);
   }
 
   override render(): TemplateResult {

@@ -1,12 +1,15 @@
 import type { Meeting, MeetingOverlap, MeetingPatch, Milestone, MilestoneTemplate, PersonSummary, ProgressNote } from '@mentorkit/contract';
 import { milestoneTransitions, type MilestoneStatus } from '@mentorkit/contract/values';
+import { msg, str } from '@lit/localize';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
-import { styleMap } from 'lit/directives/style-map.js';
+import { ref } from 'lit/directives/ref.js';
+import { LiveRefreshController } from '../../controllers/live-refresh.controller.js';
 import { emit } from '../../events.js';
 import { describeError } from '../../internal/error-message.js';
 import { safeHttpUrl } from '../../internal/format.js';
+import { intlLocale } from '../../internal/localization.js';
 import { MentorkitElement } from '../../internal/mentorkit-element.js';
 import { sharedStyles } from '../../styles/shared.styles.js';
 import { tokenStyles } from '../../styles/tokens.styles.js';
@@ -31,13 +34,23 @@ import {
   zoneCity,
 } from './workspace-time.js';
 import { WorkspaceController } from './workspace.controller.js';
+import { describeWorkspaceEvent, workspaceLiveParts, workspaceLiveTypes, type WorkspacePart } from './workspace.live.js';
+
+/**
+ * The progress bar's width through the CSSOM. `styleMap` writes a `style` attribute on first
+ * render, which a Content-Security-Policy without `'unsafe-inline'` styles blocks (the bar stays
+ * empty); a property set from script is allowed.
+ */
+function fillTo(el: Element | undefined, percent: number): void {
+  if (el instanceof HTMLElement) el.style.width = `${percent}%`;
+}
 
 export type WorkspaceSection = 'meetings' | 'plan' | 'messages' | 'notes';
 const SECTIONS: { id: WorkspaceSection; label: string }[] = [
-  { id: 'meetings', label: 'Meetings' },
-  { id: 'plan', label: 'Plan' },
-  { id: 'messages', label: 'Messages' },
-  { id: 'notes', label: 'Notes' },
+  { id: 'meetings', get label() { return msg('Meetings'); } },
+  { id: 'plan', get label() { return msg('Plan'); } },
+  { id: 'messages', get label() { return msg('Messages'); } },
+  { id: 'notes', get label() { return msg('Notes'); } },
 ];
 
 type DialogState =
@@ -140,6 +153,19 @@ export class MentorshipWorkspace extends MentorkitElement {
 
   readonly #workspace = new WorkspaceController(this, { client: () => this.clientController.client, mentorshipId: () => this.mentorshipId });
   readonly #announcer = new AnnouncerController(this);
+  /** Announces text built after an await, in this element's language. */
+  #say = (text: () => string) => this.#announcer.announce(this.inOwnLanguage(text));
+  // Live: what the other person schedules, ticks off or notes shows without a reload.
+  readonly #live = new LiveRefreshController<WorkspacePart>(this, {
+    source: () => this.clientController.client?.realtime,
+    types: workspaceLiveTypes,
+    route: (event) => workspaceLiveParts(event, this.mentorshipId),
+    describe: (event) => describeWorkspaceEvent(event, this.#workspace),
+    announce: (message) => this.#announcer.announce(message),
+    // An optimistic change on its way (a milestone's status, its order) is not overwritten.
+    ready: () => this.#workspace.busy.size === 0,
+    refresh: (parts) => this.#workspace.refresh(parts),
+  });
   readonly #modal = new ModalController(this, {
     dialog: () => this.dialogEl,
     onClosed: () => {
@@ -153,6 +179,16 @@ export class MentorshipWorkspace extends MentorkitElement {
   /** The headless workspace state, for portals that want to read it. */
   get workspace(): WorkspaceController {
     return this.#workspace;
+  }
+
+  /** The live stream's state: `open`, `reconnecting`, … (`idle` before it starts). */
+  get liveStatus(): string {
+    return this.#live.status;
+  }
+
+  /** Resolves once every live change received so far is shown. */
+  liveSettled(): Promise<void> {
+    return this.#live.whenSettled();
   }
 
   get #zone(): string {
@@ -182,18 +218,18 @@ export class MentorshipWorkspace extends MentorkitElement {
     switch (w.status) {
       case 'idle':
         return html`<div part="error" class="notice">
-          <p>The mentorship workspace is not connected. Give it a <code>mentorship-id</code> and an <code>api</code> attribute, or place it inside <code>&lt;mentorship-provider&gt;</code>.</p>
+          <p>${msg(html`The mentorship workspace is not connected. Give it a <code>mentorship-id</code> and an <code>api</code> attribute, or place it inside <code>&lt;mentorship-provider&gt;</code>.`)}</p>
         </div>`;
       case 'loading':
         return html`<div class="stack" aria-busy="true">
-          <p class="visually-hidden">Loading the mentorship workspace…</p>
+          <p class="visually-hidden">${msg('Loading the mentorship workspace…')}</p>
           ${cardSkeleton()}
           <div class="section" aria-hidden="true"><span class="skeleton line line--heading"></span><span class="skeleton block"></span></div>
         </div>`;
       case 'error':
         return html`<div part="error" class="notice notice--error" role="alert">
-          <p><strong>This mentorship could not be loaded.</strong> ${describeError(w.error)}</p>
-          <button part="button retry-button" class="button" type="button" @click=${() => w.retry()}>Retry</button>
+          <p><strong>${msg('This mentorship could not be loaded.')}</strong> ${describeError(w.error)}</p>
+          <button part="button retry-button" class="button" type="button" @click=${() => w.retry()}>${msg('Retry')}</button>
         </div>`;
       case 'ready':
         return html`
@@ -221,9 +257,9 @@ export class MentorshipWorkspace extends MentorkitElement {
           ${personHeader(other, { headingId: 'workspace-person', detail: w.isMentor ? 'programme' : 'role' })} ${mentorshipStatusBadge(m.status)}
         </div>
         <p class="meta">
-          ${w.isMentor ? 'Your mentee' : 'Your mentor'} since <time datetime=${m.startedAt}>${this.#dateLabel(m.startedAt)}</time>
+          ${w.isMentor ? msg('Your mentee since') : msg('Your mentor since')} <time datetime=${m.startedAt}>${this.#dateLabel(m.startedAt)}</time>
           ${other.timeZone && isKnownTimeZone(other.timeZone) && other.timeZone !== this.#zone
-            ? html` · ${other.name.split(/\s+/)[0]} is in ${zoneCity(other.timeZone)} time`
+            ? html` · ${msg(str`${other.name.split(/\s+/)[0]} is in ${zoneCity(other.timeZone)} time`)}`
             : nothing}
         </p>
         ${this.#renderProgress()}
@@ -240,24 +276,24 @@ export class MentorshipWorkspace extends MentorkitElement {
         return html`<div class="progress" aria-hidden="true"><span class="skeleton line line--short"></span><span class="skeleton bar"></span></div>`;
       case 'error':
         return html`<div part="error" class="inline-error">
-          Progress could not be loaded. ${describeError(w.progressError)}
-          <button part="button retry-button" class="button button--link" type="button" @click=${() => w.retryProgress()}>Retry</button>
+          ${msg('Progress could not be loaded.')} ${describeError(w.progressError)}
+          <button part="button retry-button" class="button button--link" type="button" @click=${() => w.retryProgress()}>${msg('Retry')}</button>
         </div>`;
       case 'ready': {
         const p = w.progress!;
         const percent = p.progressPercent;
         const detail =
           p.basis === 'milestones'
-            ? `${p.counts.completed} of ${p.counts.milestones} milestones complete`
+            ? msg(str`${p.counts.completed} of ${p.counts.milestones} milestones complete`)
             : p.basis === 'notes'
-              ? 'from the latest progress note'
-              : 'no milestones or progress notes yet';
+              ? msg('from the latest progress note')
+              : msg('no milestones or progress notes yet');
         return html`
           <div class="progress">
-            <div class="progress-label"><span id="progress-label">Progress</span><span class="meta">${percent}% · ${detail}</span></div>
+            <div class="progress-label"><span id="progress-label">${msg('Progress')}</span><span class="meta">${percent}% · ${detail}</span></div>
             <div part="progress" class="bar" role="progressbar" aria-labelledby="progress-label" aria-valuemin="0" aria-valuemax="100"
               aria-valuenow=${percent} aria-valuetext=${`${percent}%, ${detail}`}>
-              <div part="progress-fill" class="bar-fill" style=${styleMap({ width: `${percent}%` })}></div>
+              <div part="progress-fill" class="bar-fill" ${ref((el) => fillTo(el, percent))}></div>
             </div>
           </div>
         `;
@@ -270,25 +306,30 @@ export class MentorshipWorkspace extends MentorkitElement {
     const m = w.mentorship!;
     const busy = w.busy.has(m.id);
     return html`
-      <div part="actions" class="actions" role="group" aria-label="Mentorship actions">
+      <div part="actions" class="actions" role="group" aria-label=${msg('Mentorship actions')}>
         ${m.status === 'active'
-          ? html`<button part="button pause-button" class="button" type="button" ?disabled=${busy} @click=${(e: Event) => this.#open({ kind: 'pause' }, e)}>Pause…</button>`
-          : html`<button part="button resume-button" class="button" type="button" ?disabled=${busy} @click=${(e: Event) => this.#open({ kind: 'resume' }, e)}>Resume…</button>`}
-        <button part="button complete-button" class="button" type="button" ?disabled=${busy} @click=${(e: Event) => this.#open({ kind: 'complete' }, e)}>Complete…</button>
-        <button part="button cancel-mentorship-button" class="button" type="button" ?disabled=${busy} @click=${(e: Event) => this.#open({ kind: 'cancel' }, e)}>Cancel mentorship…</button>
+          ? html`<button part="button pause-button" class="button" type="button" ?disabled=${busy} @click=${(e: Event) => this.#open({ kind: 'pause' }, e)}>${msg('Pause…')}</button>`
+          : html`<button part="button resume-button" class="button" type="button" ?disabled=${busy} @click=${(e: Event) => this.#open({ kind: 'resume' }, e)}>${msg('Resume…')}</button>`}
+        <button part="button complete-button" class="button" type="button" ?disabled=${busy} @click=${(e: Event) => this.#open({ kind: 'complete' }, e)}>${msg('Complete…')}</button>
+        <button part="button cancel-mentorship-button" class="button" type="button" ?disabled=${busy} @click=${(e: Event) => this.#open({ kind: 'cancel' }, e)}>${msg('Cancel mentorship…')}</button>
       </div>
     `;
   }
 
   #renderEndedNote(): TemplateResult {
     const m = this.#workspace.mentorship!;
-    const when = m.endedAt ? html` on <time datetime=${m.endedAt}>${this.#dateLabel(m.endedAt)}</time>` : nothing;
+    const date = m.endedAt ? this.#dateLabel(m.endedAt) : '';
+    const completed = m.status === 'completed';
+    const text = m.endedAt
+      ? completed
+        ? msg(str`This mentorship was completed on ${date}, so its meetings, plan and notes can no longer be changed. They stay here to read.`)
+        : msg(str`This mentorship was cancelled on ${date}, so its meetings, plan and notes can no longer be changed. They stay here to read.`)
+      : completed
+        ? msg('This mentorship was completed, so its meetings, plan and notes can no longer be changed. They stay here to read.')
+        : msg('This mentorship was cancelled, so its meetings, plan and notes can no longer be changed. They stay here to read.');
     return html`<div part="ended-note" class="ended-note" role="note">
-      <p>
-        This mentorship was ${m.status === 'completed' ? 'completed' : 'cancelled'}${when}, so its meetings, plan and notes can no longer be changed.
-        They stay here to read.
-      </p>
-      ${m.status === 'cancelled' && m.endReason ? html`<p class="meta">Reason given: <span class="prose">${m.endReason}</span></p>` : nothing}
+      <p>${text}</p>
+      ${m.status === 'cancelled' && m.endReason ? html`<p class="meta">${msg('Reason given:')} <span class="prose">${m.endReason}</span></p>` : nothing}
     </div>`;
   }
 
@@ -296,7 +337,7 @@ export class MentorshipWorkspace extends MentorkitElement {
   // Tabs
 
   #renderTabs(): TemplateResult {
-    return html`<div part="tabs" class="tabs" role="tablist" aria-label="Workspace sections" @keydown=${this.#onTabKey}>
+    return html`<div part="tabs" class="tabs" role="tablist" aria-label=${msg('Workspace sections')} @keydown=${this.#onTabKey}>
       ${SECTIONS.map(
         (s) => html`<button part="tab" class="tab" role="tab" id="tab-${s.id}" type="button" aria-controls="panel-${s.id}"
           aria-selected=${s.id === this.section ? 'true' : 'false'} tabindex=${s.id === this.section ? 0 : -1}
@@ -326,13 +367,13 @@ export class MentorshipWorkspace extends MentorkitElement {
 
   #sectionError(what: string, error: unknown, retry: () => void): TemplateResult {
     return html`<div part="error" class="notice notice--error" role="alert">
-      <p><strong>${what} could not be loaded.</strong> ${describeError(error)}</p>
-      <button part="button retry-button" class="button" type="button" @click=${retry}>Retry</button>
+      <p><strong>${what}</strong> ${describeError(error)}</p>
+      <button part="button retry-button" class="button" type="button" @click=${retry}>${msg('Retry')}</button>
     </div>`;
   }
 
   #sectionSkeleton(label: string): TemplateResult {
-    return html`<div class="stack" aria-busy="true"><p class="visually-hidden">Loading ${label}…</p>${cardSkeleton()}</div>`;
+    return html`<div class="stack" aria-busy="true"><p class="visually-hidden">${label}</p>${cardSkeleton()}</div>`;
   }
 
   // ------------------------------------------------------------------------------------------
@@ -340,7 +381,7 @@ export class MentorshipWorkspace extends MentorkitElement {
 
   #renderMessages(): TemplateResult {
     const m = this.#workspace.mentorship!;
-    if (!m.conversationId) return html`<p part="empty" class="notice">Messages are not available for this mentorship.</p>`;
+    if (!m.conversationId) return html`<p part="empty" class="notice">${msg('Messages are not available for this mentorship.')}</p>`;
     // Under a provider the thread finds the same client; standalone it gets this element's wiring.
     return html`<message-thread part="messages" conversation-id=${m.conversationId} heading-level="4" .api=${this.api} .token=${this.token}
       .getToken=${this.getToken} .theme=${this.theme}></message-thread>`;
@@ -351,24 +392,24 @@ export class MentorshipWorkspace extends MentorkitElement {
 
   #renderMeetings(): TemplateResult {
     const w = this.#workspace;
-    if (w.meetingsStatus === 'loading') return this.#sectionSkeleton('meetings');
-    if (w.meetingsStatus === 'error') return this.#sectionError('Meetings', w.meetingsError, () => void w.retryMeetings());
+    if (w.meetingsStatus === 'loading') return this.#sectionSkeleton(msg('Loading meetings…'));
+    if (w.meetingsStatus === 'error') return this.#sectionError(msg('Meetings could not be loaded.'), w.meetingsError, () => void w.retryMeetings());
     const upcoming = w.upcomingMeetings();
     const past = w.pastMeetings();
     return html`
       ${w.ended ? nothing : this.#renderScheduleForm()}
       ${this.overlaps ? this.#renderOverlaps(this.overlaps.meeting, this.overlaps.overlaps) : nothing}
       <div class="section">
-        <h4 id="upcoming-title">Upcoming</h4>
+        <h4 id="upcoming-title">${msg('Upcoming')}</h4>
         ${upcoming.length
           ? html`<ul class="list" aria-labelledby="upcoming-title">${repeat(upcoming, (m) => m.id, (m) => html`<li>${this.#renderMeeting(m)}</li>`)}</ul>`
           : html`<p part="empty" class="notice">
-              ${w.ended ? 'No meetings are planned.' : `No meetings planned. Schedule one with ${w.other!.name.split(/\s+/)[0]} using the form above.`}
+              ${w.ended ? msg('No meetings are planned.') : msg(str`No meetings planned. Schedule one with ${w.other!.name.split(/\s+/)[0]} using the form above.`)}
             </p>`}
       </div>
       ${past.length
         ? html`<div class="section">
-            <h4 id="past-title">Past and cancelled</h4>
+            <h4 id="past-title">${msg('Past and cancelled')}</h4>
             <ul class="list" aria-labelledby="past-title">${repeat(past, (m) => m.id, (m) => html`<li>${this.#renderMeeting(m)}</li>`)}</ul>
           </div>`
         : nothing}
@@ -386,52 +427,52 @@ export class MentorshipWorkspace extends MentorkitElement {
     const describedBy = (name: string, extra = '') => [errors.has(name) ? `schedule-${name}-error` : '', extra].filter(Boolean).join(' ') || nothing;
     return html`
       <form part="form schedule-form" class="form" novalidate aria-labelledby="schedule-title" @submit=${this.#schedule} @input=${this.#onDraft}>
-        <h4 id="schedule-title">Schedule a meeting</h4>
+        <h4 id="schedule-title">${msg('Schedule a meeting')}</h4>
         <div class="field">
-          <label for="schedule-title-input">Title</label>
+          <label for="schedule-title-input">${msg('Title')}</label>
           <input id="schedule-title-input" name="title" maxlength="200" required autocomplete="off" aria-invalid=${invalid('title')} aria-describedby=${describedBy('title')} />
           ${err('title')}
         </div>
         <div class="form-grid">
           <div class="field">
-            <label for="schedule-date">Date</label>
+            <label for="schedule-date">${msg('Date')}</label>
             <input id="schedule-date" name="date" type="date" required min=${todayIso()} aria-invalid=${invalid('date')} aria-describedby=${describedBy('date')} />
             ${err('date')}
           </div>
           <div class="field">
-            <label for="schedule-time">Start time (${zoneCity(this.#zone)})</label>
+            <label for="schedule-time">${msg(str`Start time (${zoneCity(this.#zone)})`)}</label>
             <input id="schedule-time" name="time" type="time" required step="300" aria-invalid=${invalid('time')} aria-describedby=${describedBy('time', 'schedule-zone')} />
             ${err('time')}
           </div>
           <div class="field">
-            <label for="schedule-duration">Duration</label>
+            <label for="schedule-duration">${msg('Duration')}</label>
             <select id="schedule-duration" name="duration">
               ${durationChoices.map((d) => html`<option value=${d} ?selected=${d === 60}>${durationLabel(d)}</option>`)}
             </select>
           </div>
         </div>
         <p id="schedule-zone" class="zone-preview meta" aria-live="polite">
-          ${preview ? preview.text : `Times are in your time zone (${zoneCity(this.#zone)}).`}
+          ${preview ? preview.text : msg(str`Times are in your time zone (${zoneCity(this.#zone)}).`)}
         </p>
         <div class="form-grid">
           <div class="field">
-            <label for="schedule-location">Location (optional)</label>
+            <label for="schedule-location">${msg('Location (optional)')}</label>
             <input id="schedule-location" name="location" maxlength="300" autocomplete="off" />
           </div>
           <div class="field">
-            <label for="schedule-video">Video call link (optional)</label>
+            <label for="schedule-video">${msg('Video call link (optional)')}</label>
             <input id="schedule-video" name="videoUrl" type="url" inputmode="url" placeholder="https://" aria-invalid=${invalid('videoUrl')} aria-describedby=${describedBy('videoUrl')} />
             ${err('videoUrl')}
           </div>
         </div>
         <div class="field">
-          <label for="schedule-agenda">Agenda (optional)</label>
+          <label for="schedule-agenda">${msg('Agenda (optional)')}</label>
           <textarea id="schedule-agenda" name="agenda" maxlength="4000"></textarea>
         </div>
         ${errors.get('form') ? html`<p part="error" class="inline-error" role="alert">${errors.get('form')}</p>` : nothing}
         <div class="actions">
           <button part="button schedule-button" class="button button--primary" type="submit" ?disabled=${this.scheduleBusy}>
-            ${this.scheduleBusy ? 'Scheduling…' : 'Schedule meeting'}
+            ${this.scheduleBusy ? msg('Scheduling…') : msg('Schedule meeting')}
           </button>
         </div>
       </form>
@@ -454,12 +495,12 @@ export class MentorshipWorkspace extends MentorkitElement {
     const agenda = field(form, 'agenda');
     const durationMinutes = Number(field(form, 'duration'));
     const errors = new Map<string, string>();
-    if (!title) errors.set('title', 'Give the meeting a title.');
-    if (!date) errors.set('date', 'Choose a date.');
-    if (!time) errors.set('time', 'Choose a start time.');
+    if (!title) errors.set('title', msg('Give the meeting a title.'));
+    if (!date) errors.set('date', msg('Choose a date.'));
+    if (!time) errors.set('time', msg('Choose a start time.'));
     const startsAt = date && time ? wallTimeToIso(date, time, this.#zone) : undefined;
-    if (startsAt && Date.parse(startsAt) <= Date.now()) errors.set('time', 'Choose a time in the future.');
-    if (videoUrl && !isHttpUrl(videoUrl)) errors.set('videoUrl', 'Enter a full web address starting with https://');
+    if (startsAt && Date.parse(startsAt) <= Date.now()) errors.set('time', msg('Choose a time in the future.'));
+    if (videoUrl && !isHttpUrl(videoUrl)) errors.set('videoUrl', msg('Enter a full web address starting with https://'));
     this.scheduleErrors = errors;
     if (errors.size || !startsAt) {
       await this.updateComplete;
@@ -488,22 +529,25 @@ export class MentorshipWorkspace extends MentorkitElement {
     const overlaps = meeting.overlaps ?? [];
     this.overlaps = overlaps.length ? { meeting, overlaps } : undefined;
     const when = twoZoneLabel(new Date(meeting.startsAt), this.#zone, this.#workspace.other?.timeZone).text;
-    this.#announcer.announce(`Meeting “${meeting.title}” scheduled for ${when}.${overlaps.length ? ' It overlaps another meeting.' : ''}`);
+    this.#say(() =>
+      overlaps.length
+        ? msg(str`Meeting “${meeting.title}” scheduled for ${when}. It overlaps another meeting.`)
+        : msg(str`Meeting “${meeting.title}” scheduled for ${when}.`),
+    );
     emit(this, 'meeting-scheduled', { mentorshipId: meeting.mentorshipId, meeting, overlaps, rescheduled: false });
   };
 
   #renderOverlaps(meeting: Meeting, overlaps: MeetingOverlap[]): TemplateResult {
     const w = this.#workspace;
     const who = (o: MeetingOverlap) => {
-      const names = o.participantIds.map((id) => (id === w.viewerId ? 'You' : id === w.other?.id ? w.other.name : 'Someone'));
-      return names.join(' and ');
+      const names = o.participantIds.map((id) => (id === w.viewerId ? msg('You') : id === w.other?.id ? w.other.name : msg('Someone')));
+      return new Intl.ListFormat(intlLocale() ?? 'en', { type: 'conjunction' }).format(names);
     };
     return html`<div part="warning" class="warning" role="status">
-      <p><strong>Heads-up: “${meeting.title}” overlaps ${overlaps.length === 1 ? 'another meeting' : `${overlaps.length} other meetings`}.</strong> It is scheduled anyway; move it if that does not work.</p>
+      <p><strong>${overlaps.length === 1 ? msg(str`Heads-up: “${meeting.title}” overlaps another meeting.`) : msg(str`Heads-up: “${meeting.title}” overlaps ${overlaps.length} other meetings.`)}</strong> ${msg('It is scheduled anyway; move it if that does not work.')}</p>
       <ul>
         ${overlaps.map(
-          (o) => html`<li>${who(o)} ${o.participantIds.length > 1 ? 'have' : o.participantIds[0] === w.viewerId ? 'have' : 'has'}
-            ${o.title ? html`“${o.title}”` : 'another meeting'} at ${twoZoneLabel(new Date(o.startsAt), this.#zone, null).text}.</li>`,
+          (o) => html`<li>${msg(str`${who(o)}: ${o.title ? `“${o.title}”` : msg('another meeting')} at ${twoZoneLabel(new Date(o.startsAt), this.#zone, null).text}.`)}</li>`,
         )}
       </ul>
     </div>`;
@@ -529,10 +573,10 @@ export class MentorshipWorkspace extends MentorkitElement {
           <time datetime=${m.startsAt}>${when.mine}</time>${when.theirs ? html`<span class="their-time"> · ${when.theirs}</span>` : nothing}
         </p>
         <p class="meta">${durationLabel(m.durationMinutes)}${m.location ? html` · ${m.location}` : nothing}</p>
-        ${video ? html`<p><a class="link" part="video-link" href=${video} target="_blank" rel="noopener noreferrer">Join the video call</a></p>` : nothing}
-        ${m.agenda ? html`<div class="label-row"><p class="label">Agenda</p><p class="prose">${m.agenda}</p></div>` : nothing}
-        ${m.notes ? html`<div class="label-row"><p class="label">Notes</p><p class="prose">${m.notes}</p></div>` : nothing}
-        ${m.cancelReason ? html`<p class="meta">Cancelled: <span class="prose">${m.cancelReason}</span></p>` : nothing}
+        ${video ? html`<p><a class="link" part="video-link" href=${video} target="_blank" rel="noopener noreferrer">${msg('Join the video call')}</a></p>` : nothing}
+        ${m.agenda ? html`<div class="label-row"><p class="label">${msg('Agenda')}</p><p class="prose">${m.agenda}</p></div>` : nothing}
+        ${m.notes ? html`<div class="label-row"><p class="label">${msg('Notes')}</p><p class="prose">${m.notes}</p></div>` : nothing}
+        ${m.cancelReason ? html`<p class="meta">${msg('Cancelled:')} <span class="prose">${m.cancelReason}</span></p>` : nothing}
         ${failure ? html`<p part="action-error error" class="inline-error" role="alert">${failure}</p>` : nothing}
         ${m.status === 'scheduled'
           ? html`<div class="actions">
@@ -543,11 +587,11 @@ export class MentorshipWorkspace extends MentorkitElement {
                 ? html`
                     ${started
                       ? html`<button part="button" class="button button--small" type="button" ?disabled=${busy}
-                          @click=${(e: Event) => this.#open({ kind: 'meeting-complete', meeting: m }, e)}>Mark as held${hidden(`: ${m.title}`)}…</button>`
+                          @click=${(e: Event) => this.#open({ kind: 'meeting-complete', meeting: m }, e)}>${msg('Mark as held')}${hidden(`: ${m.title}`)}…</button>`
                       : html`<button part="button" class="button button--small" type="button" ?disabled=${busy}
-                          @click=${(e: Event) => this.#open({ kind: 'meeting-reschedule', meeting: m }, e)}>Reschedule${hidden(`: ${m.title}`)}…</button>`}
+                          @click=${(e: Event) => this.#open({ kind: 'meeting-reschedule', meeting: m }, e)}>${msg('Reschedule')}${hidden(`: ${m.title}`)}…</button>`}
                     <button part="button" class="button button--small" type="button" ?disabled=${busy}
-                      @click=${(e: Event) => this.#open({ kind: 'meeting-cancel', meeting: m }, e)}>Cancel meeting${hidden(`: ${m.title}`)}…</button>
+                      @click=${(e: Event) => this.#open({ kind: 'meeting-cancel', meeting: m }, e)}>${msg('Cancel meeting')}${hidden(`: ${m.title}`)}…</button>
                   `
                 : nothing}
             </div>`
@@ -574,7 +618,7 @@ export class MentorshipWorkspace extends MentorkitElement {
     a.click();
     a.remove();
     setTimeout(() => URL.revokeObjectURL(url), 60_000);
-    this.#announcer.announce(`Calendar file for “${meeting.title}” downloaded. Open it to add the meeting to your calendar.`);
+    this.#say(() => msg(str`Calendar file for “${meeting.title}” downloaded. Open it to add the meeting to your calendar.`));
   }
 
   // ------------------------------------------------------------------------------------------
@@ -582,27 +626,27 @@ export class MentorshipWorkspace extends MentorkitElement {
 
   #renderPlan(): TemplateResult {
     const w = this.#workspace;
-    if (w.progressStatus === 'loading') return this.#sectionSkeleton('the plan');
-    if (w.progressStatus === 'error') return this.#sectionError('The plan', w.progressError, () => void w.retryProgress());
+    if (w.progressStatus === 'loading') return this.#sectionSkeleton(msg('Loading the plan…'));
+    if (w.progressStatus === 'error') return this.#sectionError(msg('The plan could not be loaded.'), w.progressError, () => void w.retryProgress());
     const m = w.mentorship!;
     const editable = w.isMentor && !w.ended;
     const milestones = w.milestones;
     return html`
       <p class="meta" data-target-date>
-        ${m.targetEndDate ? html`Target end date: <strong>${calendarDateLabel(m.targetEndDate)}</strong>` : 'No target end date yet.'}
-        ${w.isMentor ? nothing : ' Your mentor sets the plan; you can both update the status of each milestone.'}
+        ${m.targetEndDate ? html`${msg('Target end date:')} <strong>${calendarDateLabel(m.targetEndDate)}</strong>` : msg('No target end date yet.')}
+        ${w.isMentor ? nothing : ` ${msg('Your mentor sets the plan; you can both update the status of each milestone.')}`}
       </p>
       ${editable ? this.#renderPlanForms(milestones.length > 0) : nothing}
       ${milestones.length
-        ? html`<ol class="list" aria-label="Milestones">
+        ? html`<ol class="list" aria-label=${msg('Milestones')}>
             ${repeat(milestones, (ms) => ms.id, (ms, i) => html`<li>${this.#renderMilestone(ms, i, milestones.length)}</li>`)}
           </ol>`
         : html`<p part="empty" class="notice">
             ${w.ended
-              ? 'This mentorship had no milestones.'
+              ? msg('This mentorship had no milestones.')
               : w.isMentor
-                ? 'No milestones yet. Start from a template or add the first milestone above.'
-                : 'No milestones yet. Your mentor sets the plan; suggest milestones in a progress note.'}
+                ? msg('No milestones yet. Start from a template or add the first milestone above.')
+                : msg('No milestones yet. Your mentor sets the plan; suggest milestones in a progress note.')}
           </p>`}
     `;
   }
@@ -613,10 +657,10 @@ export class MentorshipWorkspace extends MentorkitElement {
     const minDate = m.startedAt.slice(0, 10);
     return html`
       <form part="form plan-form" class="form" novalidate aria-labelledby="plan-form-title" @submit=${this.#savePlan}>
-        <h4 id="plan-form-title">Timeline</h4>
+        <h4 id="plan-form-title">${msg('Timeline')}</h4>
         <div class="form-grid">
           <div class="field">
-            <label for="plan-target">Target end date</label>
+            <label for="plan-target">${msg('Target end date')}</label>
             <input id="plan-target" name="targetEndDate" type="date" min=${minDate} .value=${m.targetEndDate ?? ''}
               aria-invalid=${errors.has('targetEndDate') ? 'true' : 'false'} aria-describedby=${errors.has('targetEndDate') ? 'plan-target-error' : nothing} />
             ${errors.get('targetEndDate') ? html`<p id="plan-target-error" class="field-error">${errors.get('targetEndDate')}</p>` : nothing}
@@ -624,40 +668,40 @@ export class MentorshipWorkspace extends MentorkitElement {
           ${hasMilestones
             ? nothing
             : html`<div class="field">
-                <label for="plan-template">Start from a template (optional)</label>
+                <label for="plan-template">${msg('Start from a template (optional)')}</label>
                 <select id="plan-template" name="template" aria-describedby="plan-template-hint">
-                  <option value="">No template</option>
+                  <option value="">${msg('No template')}</option>
                   ${(Object.keys(templateOptions) as MilestoneTemplate[]).map((t) => html`<option value=${t}>${templateOptions[t].label}</option>`)}
                 </select>
-                <p id="plan-template-hint" class="hint">A template adds dated milestones up to the target date (or over its usual length).</p>
+                <p id="plan-template-hint" class="hint">${msg('A template adds dated milestones up to the target date (or over its usual length).')}</p>
               </div>`}
         </div>
         ${errors.get('plan') ? html`<p part="error" class="inline-error" role="alert">${errors.get('plan')}</p>` : nothing}
         <div class="actions">
-          <button part="button" class="button" type="submit" ?disabled=${this.busyForm === 'plan'}>Save timeline</button>
+          <button part="button" class="button" type="submit" ?disabled=${this.busyForm === 'plan'}>${msg('Save timeline')}</button>
         </div>
       </form>
       <form part="form milestone-form" class="form" novalidate aria-labelledby="milestone-form-title" @submit=${this.#addMilestone}>
-        <h4 id="milestone-form-title">Add a milestone</h4>
+        <h4 id="milestone-form-title">${msg('Add a milestone')}</h4>
         <div class="form-grid">
           <div class="field">
-            <label for="milestone-title">Title</label>
+            <label for="milestone-title">${msg('Title')}</label>
             <input id="milestone-title" name="title" maxlength="200" autocomplete="off"
               aria-invalid=${errors.has('milestoneTitle') ? 'true' : 'false'} aria-describedby=${errors.has('milestoneTitle') ? 'milestone-title-error' : nothing} />
             ${errors.get('milestoneTitle') ? html`<p id="milestone-title-error" class="field-error">${errors.get('milestoneTitle')}</p>` : nothing}
           </div>
           <div class="field">
-            <label for="milestone-due">Due date (optional)</label>
+            <label for="milestone-due">${msg('Due date (optional)')}</label>
             <input id="milestone-due" name="dueDate" type="date" min=${minDate} />
           </div>
         </div>
         <div class="field">
-          <label for="milestone-description">Description (optional)</label>
+          <label for="milestone-description">${msg('Description (optional)')}</label>
           <textarea id="milestone-description" name="description" maxlength="4000"></textarea>
         </div>
         ${errors.get('milestone') ? html`<p part="error" class="inline-error" role="alert">${errors.get('milestone')}</p>` : nothing}
         <div class="actions">
-          <button part="button" class="button" type="submit" ?disabled=${this.busyForm === 'milestone'}>Add milestone</button>
+          <button part="button" class="button" type="submit" ?disabled=${this.busyForm === 'milestone'}>${msg('Add milestone')}</button>
         </div>
       </form>
     `;
@@ -681,7 +725,7 @@ export class MentorshipWorkspace extends MentorkitElement {
       return;
     }
     this.formErrors = errors;
-    this.#announcer.announce(template ? `The “${templateOptions[template].label}” plan was added.` : 'The timeline was saved.');
+    this.#say(() => (template ? msg(str`The “${templateOptions[template].label}” plan was added.`) : msg('The timeline was saved.')));
     emit(this, 'mentorship-updated', { mentorshipId: outcome.value.id, action: 'timeline', mentorship: outcome.value });
     if (template) emit(this, 'milestone-changed', { mentorshipId: outcome.value.id, change: 'template', milestone: null });
   };
@@ -694,7 +738,7 @@ export class MentorshipWorkspace extends MentorkitElement {
     errors.delete('milestone');
     errors.delete('milestoneTitle');
     if (!title) {
-      errors.set('milestoneTitle', 'Give the milestone a title.');
+      errors.set('milestoneTitle', msg('Give the milestone a title.'));
       this.formErrors = errors;
       await this.updateComplete;
       this.renderRoot.querySelector<HTMLElement>('#milestone-title')?.focus();
@@ -711,7 +755,8 @@ export class MentorshipWorkspace extends MentorkitElement {
     }
     this.formErrors = errors;
     form.reset();
-    this.#announcer.announce(`Milestone “${outcome.value.title}” added.`);
+    const added = outcome.value.title;
+    this.#say(() => msg(str`Milestone “${added}” added.`));
     emit(this, 'milestone-changed', { mentorshipId: outcome.value.mentorshipId, change: 'created', milestone: outcome.value });
   };
 
@@ -729,8 +774,8 @@ export class MentorshipWorkspace extends MentorkitElement {
         </div>
         ${ms.dueDate
           ? html`<p class="meta">
-              Due ${calendarDateLabel(ms.dueDate)}${ms.overdue && ms.status !== 'completed'
-                ? html` · <span part="overdue" class="overdue">Overdue</span>`
+              ${msg(str`Due ${calendarDateLabel(ms.dueDate)}`)}${ms.overdue && ms.status !== 'completed'
+                ? html` · <span part="overdue" class="overdue">${msg('Overdue')}</span>`
                 : nothing}
             </p>`
           : nothing}
@@ -745,13 +790,13 @@ export class MentorshipWorkspace extends MentorkitElement {
               ${w.isMentor
                 ? html`
                     <button part="button move-button" class="button button--small" type="button" data-move="up" ?disabled=${index === 0}
-                      @click=${() => this.#move(ms, 'up')}><span aria-hidden="true">↑</span> Move up${hidden(`: ${ms.title}`)}</button>
+                      @click=${() => this.#move(ms, 'up')}><span aria-hidden="true">↑</span> ${msg('Move up')}${hidden(`: ${ms.title}`)}</button>
                     <button part="button move-button" class="button button--small" type="button" data-move="down" ?disabled=${index === count - 1}
-                      @click=${() => this.#move(ms, 'down')}><span aria-hidden="true">↓</span> Move down${hidden(`: ${ms.title}`)}</button>
+                      @click=${() => this.#move(ms, 'down')}><span aria-hidden="true">↓</span> ${msg('Move down')}${hidden(`: ${ms.title}`)}</button>
                     <button part="button" class="button button--small" type="button" ?disabled=${busy}
-                      @click=${(e: Event) => this.#open({ kind: 'milestone-edit', milestone: ms }, e)}>Edit${hidden(`: ${ms.title}`)}…</button>
+                      @click=${(e: Event) => this.#open({ kind: 'milestone-edit', milestone: ms }, e)}>${msg('Edit')}${hidden(`: ${ms.title}`)}…</button>
                     <button part="button" class="button button--small" type="button" ?disabled=${busy}
-                      @click=${(e: Event) => this.#open({ kind: 'milestone-delete', milestone: ms }, e)}>Delete${hidden(`: ${ms.title}`)}…</button>
+                      @click=${(e: Event) => this.#open({ kind: 'milestone-delete', milestone: ms }, e)}>${msg('Delete')}${hidden(`: ${ms.title}`)}…</button>
                   `
                 : nothing}
             </div>`
@@ -763,7 +808,7 @@ export class MentorshipWorkspace extends MentorkitElement {
   async #setStatus(ms: Milestone, to: MilestoneStatus): Promise<void> {
     const outcome = await this.#workspace.setMilestoneStatus(ms, to);
     if (outcome.ok) {
-      this.#announcer.announce(`“${ms.title}” is now ${milestoneStatusLabels[to].toLocaleLowerCase()}.`);
+      this.#say(() => msg(str`“${ms.title}” is now ${milestoneStatusLabels[to].toLocaleLowerCase()}.`));
       emit(this, 'milestone-changed', { mentorshipId: ms.mentorshipId, change: 'status', milestone: outcome.value });
     } else this.#announcer.announce(outcome.message);
     // The pressed button is gone (the status changed, or back): keep focus on the card's actions.
@@ -786,7 +831,12 @@ export class MentorshipWorkspace extends MentorkitElement {
     const result = await outcome;
     if (result.ok) {
       const position = this.#workspace.milestones.findIndex((m) => m.id === ms.id) + 1;
-      this.#announcer.announce(`“${ms.title}” moved ${direction}, now ${position} of ${this.#workspace.milestones.length}.`);
+      const count = this.#workspace.milestones.length;
+      this.#say(() =>
+        direction === 'up'
+          ? msg(str`“${ms.title}” moved up, now ${position} of ${count}.`)
+          : msg(str`“${ms.title}” moved down, now ${position} of ${count}.`),
+      );
       emit(this, 'milestone-changed', { mentorshipId: ms.mentorshipId, change: 'moved', milestone: result.value });
     } else {
       this.#announcer.announce(result.message);
@@ -799,15 +849,15 @@ export class MentorshipWorkspace extends MentorkitElement {
 
   #renderNotes(): TemplateResult {
     const w = this.#workspace;
-    if (w.progressStatus === 'loading') return this.#sectionSkeleton('progress notes');
-    if (w.progressStatus === 'error') return this.#sectionError('Progress notes', w.progressError, () => void w.retryProgress());
+    if (w.progressStatus === 'loading') return this.#sectionSkeleton(msg('Loading progress notes…'));
+    if (w.progressStatus === 'error') return this.#sectionError(msg('Progress notes could not be loaded.'), w.progressError, () => void w.retryProgress());
     const notes = w.progress!.notes;
     return html`
       ${w.ended ? nothing : this.#renderNoteForm()}
       ${notes.length
-        ? html`<ol class="timeline" aria-label="Progress notes, newest first">${repeat(notes, (n) => n.id, (n) => html`<li>${this.#renderNote(n)}</li>`)}</ol>`
+        ? html`<ol class="timeline" aria-label=${msg('Progress notes, newest first')}>${repeat(notes, (n) => n.id, (n) => html`<li>${this.#renderNote(n)}</li>`)}</ol>`
         : html`<p part="empty" class="notice">
-            ${w.ended ? 'No progress notes were written.' : 'No progress notes yet. Write what you worked on, what you learned and how far along you feel.'}
+            ${w.ended ? msg('No progress notes were written.') : msg('No progress notes yet. Write what you worked on, what you learned and how far along you feel.')}
           </p>`}
     `;
   }
@@ -816,24 +866,24 @@ export class MentorshipWorkspace extends MentorkitElement {
     const errors = this.formErrors;
     return html`
       <form part="form note-form" class="form" novalidate aria-labelledby="note-form-title" @submit=${this.#addNote}>
-        <h4 id="note-form-title">Add a progress note</h4>
+        <h4 id="note-form-title">${msg('Add a progress note')}</h4>
         <div class="field">
-          <label for="note-body">Note</label>
+          <label for="note-body">${msg('Note')}</label>
           <textarea id="note-body" name="body" maxlength="4000" aria-invalid=${errors.has('noteBody') ? 'true' : 'false'}
             aria-describedby=${errors.has('noteBody') ? 'note-body-error' : nothing}></textarea>
           ${errors.get('noteBody') ? html`<p id="note-body-error" class="field-error">${errors.get('noteBody')}</p>` : nothing}
         </div>
         <div class="field">
-          <label for="note-percent">How far along, in percent (optional)</label>
+          <label for="note-percent">${msg('How far along, in percent (optional)')}</label>
           <input id="note-percent" name="percent" type="number" min="0" max="100" step="1" inputmode="numeric"
             aria-invalid=${errors.has('notePercent') ? 'true' : 'false'} aria-describedby=${errors.has('notePercent') ? 'note-percent-error' : 'note-percent-hint'} />
           ${errors.get('notePercent')
             ? html`<p id="note-percent-error" class="field-error">${errors.get('notePercent')}</p>`
-            : html`<p id="note-percent-hint" class="hint">Without milestones, the latest percent is the mentorship’s progress.</p>`}
+            : html`<p id="note-percent-hint" class="hint">${msg('Without milestones, the latest percent is the mentorship’s progress.')}</p>`}
         </div>
         ${errors.get('note') ? html`<p part="error" class="inline-error" role="alert">${errors.get('note')}</p>` : nothing}
         <div class="actions">
-          <button part="button" class="button" type="submit" ?disabled=${this.busyForm === 'note'}>${this.busyForm === 'note' ? 'Saving…' : 'Add note'}</button>
+          <button part="button" class="button" type="submit" ?disabled=${this.busyForm === 'note'}>${this.busyForm === 'note' ? msg('Saving…') : msg('Add note')}</button>
         </div>
       </form>
     `;
@@ -847,8 +897,8 @@ export class MentorshipWorkspace extends MentorkitElement {
     const percent = percentText === '' ? undefined : Number(percentText);
     const errors = new Map(this.formErrors);
     for (const k of ['note', 'noteBody', 'notePercent']) errors.delete(k);
-    if (!body) errors.set('noteBody', 'Write a few words about the progress.');
-    if (percent !== undefined && (!Number.isInteger(percent) || percent < 0 || percent > 100)) errors.set('notePercent', 'Enter a whole number from 0 to 100.');
+    if (!body) errors.set('noteBody', msg('Write a few words about the progress.'));
+    if (percent !== undefined && (!Number.isInteger(percent) || percent < 0 || percent > 100)) errors.set('notePercent', msg('Enter a whole number from 0 to 100.'));
     this.formErrors = errors;
     if (errors.has('noteBody') || errors.has('notePercent')) {
       await this.updateComplete;
@@ -865,12 +915,12 @@ export class MentorshipWorkspace extends MentorkitElement {
     }
     form.reset();
     const p = this.#workspace.progress;
-    this.#announcer.announce(`Progress note added.${p ? ` Progress is now ${p.progressPercent}%.` : ''}`);
+    this.#say(() => (p ? msg(str`Progress note added. Progress is now ${p.progressPercent}%.`) : msg('Progress note added.')));
   };
 
   #renderNote(n: ProgressNote): TemplateResult {
     const w = this.#workspace;
-    const author = n.authorId === w.viewerId ? 'You' : n.authorId === w.other?.id ? w.other.name : 'A former participant';
+    const author = n.authorId === w.viewerId ? msg('You') : n.authorId === w.other?.id ? w.other.name : msg('A former participant');
     return html`<article part="card note" class="card" data-note-id=${n.id}>
       <p class="meta">
         <strong>${author}</strong> · <time datetime=${n.createdAt} title=${this.#dateLabel(n.createdAt)}>${relativeTime(n.createdAt)}</time>
@@ -887,27 +937,29 @@ export class MentorshipWorkspace extends MentorkitElement {
     const w = this.#workspace;
     const other = w.other!;
     let content: TemplateResult;
-    if (w.feedbackStatus === 'loading') content = html`<div aria-busy="true"><p class="visually-hidden">Loading feedback…</p><span class="skeleton block" aria-hidden="true"></span></div>`;
-    else if (w.feedbackStatus === 'error') content = this.#sectionError('The feedback form', w.feedbackError, () => void w.retryFeedback());
+    if (w.feedbackStatus === 'loading') content = html`<div aria-busy="true"><p class="visually-hidden">${msg('Loading feedback…')}</p><span class="skeleton block" aria-hidden="true"></span></div>`;
+    else if (w.feedbackStatus === 'error') content = this.#sectionError(msg('The feedback form could not be loaded.'), w.feedbackError, () => void w.retryFeedback());
     else {
       const f = w.feedback!;
-      if (f.mine) content = html`<p part="feedback-thanks" class="ended-note">Thanks for your feedback — you rated your time with ${other.name} ${f.mine.rating} of 5.</p>`;
-      else if (!f.canLeaveFeedback) content = html`<p class="meta">Feedback is closed for this mentorship.</p>`;
+      if (f.mine) content = html`<p part="feedback-thanks" class="ended-note">${msg(str`Thanks for your feedback — you rated your time with ${other.name} ${f.mine.rating} of 5.`)}</p>`;
+      else if (!f.canLeaveFeedback) content = html`<p class="meta">${msg('Feedback is closed for this mentorship.')}</p>`;
       else content = this.#renderFeedbackForm(other);
     }
     return html`<section part="section feedback-section" class="section card" aria-labelledby="feedback-title">
-      <h3 id="feedback-title">Feedback</h3>
+      <h3 id="feedback-title">${msg('Feedback')}</h3>
       ${content}
     </section>`;
   }
 
   #renderFeedbackForm(other: PersonSummary): TemplateResult {
     const errors = this.formErrors;
-    const labels = ['Not helpful', 'A little helpful', 'Helpful', 'Very helpful', 'Extremely helpful'];
+    const labels = [msg('Not helpful'), msg('A little helpful'), msg('Helpful'), msg('Very helpful'), msg('Extremely helpful')];
     return html`<form part="form feedback-form" class="form" novalidate @submit=${this.#sendFeedback} aria-labelledby="feedback-title">
-      <p>How was your mentorship with ${other.name}? You can leave feedback once; ${this.#workspace.isMentor ? 'it stays between you and the programme.' : 'it helps other alumni choose a mentor.'}</p>
+      <p>${this.#workspace.isMentor
+        ? msg(str`How was your mentorship with ${other.name}? You can leave feedback once; it stays between you and the programme.`)
+        : msg(str`How was your mentorship with ${other.name}? You can leave feedback once; it helps other alumni choose a mentor.`)}</p>
       <fieldset aria-describedby=${errors.has('rating') ? 'rating-error' : nothing}>
-        <legend>Rating</legend>
+        <legend>${msg('Rating')}</legend>
         <div class="rating">
           ${labels.map(
             (label, i) => html`<label class="choice"><input type="radio" name="rating" value=${i + 1} />${i + 1} — ${label}</label>`,
@@ -916,12 +968,12 @@ export class MentorshipWorkspace extends MentorkitElement {
         ${errors.get('rating') ? html`<p id="rating-error" class="field-error">${errors.get('rating')}</p>` : nothing}
       </fieldset>
       <div class="field">
-        <label for="feedback-comment">Comment (optional)</label>
+        <label for="feedback-comment">${msg('Comment (optional)')}</label>
         <textarea id="feedback-comment" name="comment" maxlength="2000"></textarea>
       </div>
       ${errors.get('feedback') ? html`<p part="error" class="inline-error" role="alert">${errors.get('feedback')}</p>` : nothing}
       <div class="actions">
-        <button part="button" class="button button--primary" type="submit" ?disabled=${this.busyForm === 'feedback'}>Send feedback</button>
+        <button part="button" class="button button--primary" type="submit" ?disabled=${this.busyForm === 'feedback'}>${msg('Send feedback')}</button>
       </div>
     </form>`;
   }
@@ -934,7 +986,7 @@ export class MentorshipWorkspace extends MentorkitElement {
     errors.delete('rating');
     errors.delete('feedback');
     if (!rating) {
-      errors.set('rating', 'Choose a rating from 1 to 5.');
+      errors.set('rating', msg('Choose a rating from 1 to 5.'));
       this.formErrors = errors;
       await this.updateComplete;
       this.renderRoot.querySelector<HTMLElement>('input[name="rating"]')?.focus();
@@ -949,7 +1001,7 @@ export class MentorshipWorkspace extends MentorkitElement {
       this.#announcer.announce(outcome.message);
       return;
     }
-    this.#announcer.announce('Thanks for your feedback.');
+    this.#say(() => msg('Thanks for your feedback.'));
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLElement>('#feedback-title')?.setAttribute('tabindex', '-1');
     this.renderRoot.querySelector<HTMLElement>('#feedback-title')?.focus();
@@ -966,75 +1018,88 @@ export class MentorshipWorkspace extends MentorkitElement {
   }
 
   #renderDialog(d: DialogState): TemplateResult {
-    const other = this.#workspace.other?.name ?? 'the other person';
+    const other = this.#workspace.other?.name ?? msg('the other person');
     const first = other.split(/\s+/)[0];
     switch (d.kind) {
       case 'pause':
-        return this.#confirmPanel('Pause this mentorship?', `Meetings, the plan and notes stay as they are. ${first} will be told, and either of you can resume it at any time.`, 'Pause mentorship', 'Keep active', false);
+        return this.#confirmPanel(
+          msg('Pause this mentorship?'),
+          msg(str`Meetings, the plan and notes stay as they are. ${first} will be told, and either of you can resume it at any time.`),
+          msg('Pause mentorship'),
+          msg('Keep active'),
+          false,
+        );
       case 'resume':
-        return this.#confirmPanel('Resume this mentorship?', `It becomes active again and ${first} will be told.`, 'Resume mentorship', 'Keep paused', false);
+        return this.#confirmPanel(msg('Resume this mentorship?'), msg(str`It becomes active again and ${first} will be told.`), msg('Resume mentorship'), msg('Keep paused'), false);
       case 'complete':
         return this.#confirmPanel(
-          'Mark this mentorship as completed?',
-          `It ends for both of you and becomes read-only; upcoming meetings are cancelled. You and ${first} can then each leave feedback once.`,
-          'Complete mentorship',
-          'Not yet',
+          msg('Mark this mentorship as completed?'),
+          msg(str`It ends for both of you and becomes read-only; upcoming meetings are cancelled. You and ${first} can then each leave feedback once.`),
+          msg('Complete mentorship'),
+          msg('Not yet'),
           false,
         );
       case 'cancel':
-        return this.#formPanel('Cancel this mentorship?', `It ends for both of you and becomes read-only; ${first} will see your reason.`, html`
+        return this.#formPanel(msg('Cancel this mentorship?'), msg(str`It ends for both of you and becomes read-only; ${first} will see your reason.`), html`
           <div class="field">
-            <label for="dialog-reason">Reason (required)</label>
+            <label for="dialog-reason">${msg('Reason (required)')}</label>
             <textarea id="dialog-reason" name="reason" maxlength="1000" required autofocus></textarea>
-          </div>`, 'Cancel mentorship', 'Keep mentorship', true);
+          </div>`, msg('Cancel mentorship'), msg('Keep mentorship'), true);
       case 'meeting-cancel':
-        return this.#formPanel(`Cancel “${d.meeting.title}”?`, `${first} will be told, with your reason. Calendars that imported it show it as cancelled.`, html`
+        return this.#formPanel(msg(str`Cancel “${d.meeting.title}”?`), msg(str`${first} will be told, with your reason. Calendars that imported it show it as cancelled.`), html`
           <div class="field">
-            <label for="dialog-reason">Reason (required)</label>
+            <label for="dialog-reason">${msg('Reason (required)')}</label>
             <textarea id="dialog-reason" name="reason" maxlength="1000" required autofocus></textarea>
-          </div>`, 'Cancel meeting', 'Keep meeting', true);
+          </div>`, msg('Cancel meeting'), msg('Keep meeting'), true);
       case 'meeting-complete':
-        return this.#formPanel(`Mark “${d.meeting.title}” as held`, 'Write down what you talked about and what comes next; you both see the notes.', html`
+        return this.#formPanel(msg(str`Mark “${d.meeting.title}” as held`), msg('Write down what you talked about and what comes next; you both see the notes.'), html`
           <div class="field">
-            <label for="dialog-notes">Meeting notes (required)</label>
+            <label for="dialog-notes">${msg('Meeting notes (required)')}</label>
             <textarea id="dialog-notes" name="notes" maxlength="8000" required autofocus></textarea>
-          </div>`, 'Save notes', 'Not now', false);
+          </div>`, msg('Save notes'), msg('Not now'), false);
       case 'meeting-reschedule': {
         const start = new Date(d.meeting.startsAt);
-        return this.#formPanel(`Reschedule “${d.meeting.title}”`, `Now ${twoZoneLabel(start, this.#zone, this.#workspace.other?.timeZone).text}. ${first} will be told, and calendars that imported it update.`, html`
+        const now = twoZoneLabel(start, this.#zone, this.#workspace.other?.timeZone).text;
+        return this.#formPanel(msg(str`Reschedule “${d.meeting.title}”`), msg(str`Now ${now}. ${first} will be told, and calendars that imported it update.`), html`
           <div class="form-grid">
             <div class="field">
-              <label for="dialog-date">New date</label>
+              <label for="dialog-date">${msg('New date')}</label>
               <input id="dialog-date" name="date" type="date" required min=${todayIso()} .value=${isoDayIn(start, this.#zone)} autofocus />
             </div>
             <div class="field">
-              <label for="dialog-time">New start time (${zoneCity(this.#zone)})</label>
+              <label for="dialog-time">${msg(str`New start time (${zoneCity(this.#zone)})`)}</label>
               <input id="dialog-time" name="time" type="time" required step="300" .value=${isoClockIn(start, this.#zone)} />
             </div>
             <div class="field">
-              <label for="dialog-duration">Duration</label>
+              <label for="dialog-duration">${msg('Duration')}</label>
               <select id="dialog-duration" name="duration">
                 ${durationChoices.map((m) => html`<option value=${m} ?selected=${m === d.meeting.durationMinutes}>${durationLabel(m)}</option>`)}
               </select>
             </div>
-          </div>`, 'Reschedule meeting', 'Keep the time', false);
+          </div>`, msg('Reschedule meeting'), msg('Keep the time'), false);
       }
       case 'milestone-edit':
-        return this.#formPanel(`Edit “${d.milestone.title}”`, 'Changes show for both of you.', html`
+        return this.#formPanel(msg(str`Edit “${d.milestone.title}”`), msg('Changes show for both of you.'), html`
           <div class="field">
-            <label for="dialog-title-input">Title</label>
+            <label for="dialog-title-input">${msg('Title')}</label>
             <input id="dialog-title-input" name="title" maxlength="200" required .value=${d.milestone.title} autofocus />
           </div>
           <div class="field">
-            <label for="dialog-due">Due date (optional)</label>
+            <label for="dialog-due">${msg('Due date (optional)')}</label>
             <input id="dialog-due" name="dueDate" type="date" min=${this.#workspace.mentorship!.startedAt.slice(0, 10)} .value=${d.milestone.dueDate ?? ''} />
           </div>
           <div class="field">
-            <label for="dialog-description">Description (optional)</label>
+            <label for="dialog-description">${msg('Description (optional)')}</label>
             <textarea id="dialog-description" name="description" maxlength="4000" .value=${d.milestone.description}></textarea>
-          </div>`, 'Save milestone', 'Discard changes', false);
+          </div>`, msg('Save milestone'), msg('Discard changes'), false);
       case 'milestone-delete':
-        return this.#confirmPanel(`Delete “${d.milestone.title}”?`, 'It leaves the plan for both of you. This cannot be undone.', 'Delete milestone', 'Keep milestone', true);
+        return this.#confirmPanel(
+          msg(str`Delete “${d.milestone.title}”?`),
+          msg('It leaves the plan for both of you. This cannot be undone.'),
+          msg('Delete milestone'),
+          msg('Keep milestone'),
+          true,
+        );
     }
   }
 
@@ -1083,7 +1148,7 @@ export class MentorshipWorkspace extends MentorkitElement {
       case 'complete':
       case 'cancel': {
         const reason = value('reason');
-        if (d.kind === 'cancel' && !reason) return refuse('Write a reason: the other person will read it.', 'reason');
+        if (d.kind === 'cancel' && !reason) return refuse(msg('Write a reason: the other person will read it.'), 'reason');
         // Pause and resume show at once (and roll back visibly on the header if refused).
         if (d.kind === 'pause' || d.kind === 'resume') this.#modal.close();
         else this.dialogBusy = true;
@@ -1096,14 +1161,22 @@ export class MentorshipWorkspace extends MentorkitElement {
         }
         await this.updateComplete;
         if (this.dialog === d) this.#modal.close(() => this.#focusable('#workspace-person'));
-        const said = { pause: 'paused', resume: 'resumed', complete: 'completed', cancel: 'cancelled' }[d.kind];
-        this.#announcer.announce(`The mentorship was ${said}.${d.kind === 'complete' ? ' You can now leave feedback.' : ''}`);
+        const kind = d.kind;
+        this.#say(() =>
+          kind === 'pause'
+            ? msg('The mentorship was paused.')
+            : kind === 'resume'
+              ? msg('The mentorship was resumed.')
+              : kind === 'complete'
+                ? msg('The mentorship was completed. You can now leave feedback.')
+                : msg('The mentorship was cancelled.'),
+        );
         emit(this, 'mentorship-updated', { mentorshipId: outcome.value.id, action: d.kind, mentorship: outcome.value });
         return;
       }
       case 'meeting-cancel': {
         const reason = value('reason');
-        if (!reason) return refuse('Write a reason for cancelling.', 'reason');
+        if (!reason) return refuse(msg('Write a reason for cancelling.'), 'reason');
         this.dialogBusy = true;
         const outcome = await w.cancelMeeting(d.meeting, reason);
         this.dialogBusy = false;
@@ -1111,12 +1184,12 @@ export class MentorshipWorkspace extends MentorkitElement {
         // Let the opener re-enable (it was disabled while busy) before focus goes back to it.
         await this.updateComplete;
         this.#modal.close(() => this.#focusable('#upcoming-title'));
-        this.#announcer.announce(`“${d.meeting.title}” was cancelled.`);
+        this.#say(() => msg(str`“${d.meeting.title}” was cancelled.`));
         return;
       }
       case 'meeting-complete': {
         const notes = value('notes');
-        if (!notes) return refuse('Write a few words of notes.', 'notes');
+        if (!notes) return refuse(msg('Write a few words of notes.'), 'notes');
         this.dialogBusy = true;
         const outcome = await w.completeMeeting(d.meeting, notes);
         this.dialogBusy = false;
@@ -1124,18 +1197,18 @@ export class MentorshipWorkspace extends MentorkitElement {
         // Let the opener re-enable (it was disabled while busy) before focus goes back to it.
         await this.updateComplete;
         this.#modal.close(() => this.#focusable('#upcoming-title'));
-        this.#announcer.announce(`“${d.meeting.title}” was marked as held.`);
+        this.#say(() => msg(str`“${d.meeting.title}” was marked as held.`));
         return;
       }
       case 'meeting-reschedule': {
         const startsAt = wallTimeToIso(value('date'), value('time'), this.#zone);
-        if (!startsAt) return refuse('Choose a date and a start time.', 'date');
-        if (Date.parse(startsAt) <= Date.now()) return refuse('Choose a time in the future.', 'time');
+        if (!startsAt) return refuse(msg('Choose a date and a start time.'), 'date');
+        if (Date.parse(startsAt) <= Date.now()) return refuse(msg('Choose a time in the future.'), 'time');
         const durationMinutes = Number(value('duration'));
         const patch: MeetingPatch = {};
         if (Date.parse(startsAt) !== Date.parse(d.meeting.startsAt)) patch.startsAt = startsAt;
         if (durationMinutes !== d.meeting.durationMinutes) patch.durationMinutes = durationMinutes;
-        if (!Object.keys(patch).length) return refuse('That is the time it already has. Choose another date or time, or keep the time.');
+        if (!Object.keys(patch).length) return refuse(msg('That is the time it already has. Choose another date or time, or keep the time.'));
         this.dialogBusy = true;
         const outcome = await w.updateMeeting(d.meeting, patch);
         this.dialogBusy = false;
@@ -1146,13 +1219,13 @@ export class MentorshipWorkspace extends MentorkitElement {
         const meeting = outcome.value;
         const overlaps = meeting.overlaps ?? [];
         this.overlaps = overlaps.length ? { meeting, overlaps } : undefined;
-        this.#announcer.announce(`“${meeting.title}” moved to ${twoZoneLabel(new Date(meeting.startsAt), this.#zone, w.other?.timeZone).text}.`);
+        this.#say(() => msg(str`“${meeting.title}” moved to ${twoZoneLabel(new Date(meeting.startsAt), this.#zone, w.other?.timeZone).text}.`));
         emit(this, 'meeting-scheduled', { mentorshipId: meeting.mentorshipId, meeting, overlaps, rescheduled: true });
         return;
       }
       case 'milestone-edit': {
         const title = value('title');
-        if (!title) return refuse('Give the milestone a title.', 'title');
+        if (!title) return refuse(msg('Give the milestone a title.'), 'title');
         this.dialogBusy = true;
         const outcome = await w.editMilestone(d.milestone, { title, description: value('description'), dueDate: value('dueDate') || null });
         this.dialogBusy = false;
@@ -1160,7 +1233,8 @@ export class MentorshipWorkspace extends MentorkitElement {
         // Let the opener re-enable (it was disabled while busy) before focus goes back to it.
         await this.updateComplete;
         this.#modal.close();
-        this.#announcer.announce(`Milestone “${outcome.value.title}” saved.`);
+        const saved = outcome.value.title;
+        this.#say(() => msg(str`Milestone “${saved}” saved.`));
         emit(this, 'milestone-changed', { mentorshipId: d.milestone.mentorshipId, change: 'edited', milestone: outcome.value });
         return;
       }
@@ -1174,7 +1248,7 @@ export class MentorshipWorkspace extends MentorkitElement {
         });
         const outcome = await w.removeMilestone(d.milestone);
         if (outcome.ok) {
-          this.#announcer.announce(`Milestone “${d.milestone.title}” deleted.`);
+          this.#say(() => msg(str`Milestone “${d.milestone.title}” deleted.`));
           emit(this, 'milestone-changed', { mentorshipId: d.milestone.mentorshipId, change: 'deleted', milestone: d.milestone });
         } else this.#announcer.announce(outcome.message);
         return;

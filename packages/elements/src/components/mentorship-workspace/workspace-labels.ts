@@ -1,3 +1,4 @@
+import { msg } from '@lit/localize';
 import type { MilestoneTemplate } from '@mentorkit/contract';
 import type { MeetingStatus, MilestoneStatus } from '@mentorkit/contract/values';
 
@@ -7,24 +8,40 @@ import type { MeetingStatus, MilestoneStatus } from '@mentorkit/contract/values'
  * (a new template fails to compile here until it is named).
  */
 export const templateOptions: Record<MilestoneTemplate, { label: string; summary: string }> = {
-  'technical-8-week': { label: '8-week technical skill', summary: 'Learn one technical skill through a guided project.' },
-  'career-change-12-week': { label: '12-week career change', summary: 'From target role to applications and a transition plan.' },
-  leadership: { label: 'Leadership', summary: 'Self-assessment, feedback, delegation and leading an initiative.' },
-  'research-project': { label: 'Research project', summary: 'From research question to write-up and presentation.' },
-  startup: { label: 'Start-up', summary: 'Customer discovery, MVP, business model and pitch.' },
+  // Getters: read when rendered, in the rendering element's language.
+  'technical-8-week': {
+    get label() { return msg('8-week technical skill'); },
+    get summary() { return msg('Learn one technical skill through a guided project.'); },
+  },
+  'career-change-12-week': {
+    get label() { return msg('12-week career change'); },
+    get summary() { return msg('From target role to applications and a transition plan.'); },
+  },
+  leadership: {
+    get label() { return msg('Leadership'); },
+    get summary() { return msg('Self-assessment, feedback, delegation and leading an initiative.'); },
+  },
+  'research-project': {
+    get label() { return msg('Research project'); },
+    get summary() { return msg('From research question to write-up and presentation.'); },
+  },
+  startup: {
+    get label() { return msg('Start-up'); },
+    get summary() { return msg('Customer discovery, MVP, business model and pitch.'); },
+  },
 };
 
 export const milestoneStatusLabels: Record<MilestoneStatus, string> = {
-  not_started: 'Not started',
-  in_progress: 'In progress',
-  completed: 'Completed',
+  get not_started() { return msg('Not started'); },
+  get in_progress() { return msg('In progress'); },
+  get completed() { return msg('Completed'); },
 };
 
 /** The button that moves a milestone to a status, worded as an action. */
 export const milestoneMoveLabels: Record<MilestoneStatus, string> = {
-  not_started: 'Mark not started',
-  in_progress: 'Start',
-  completed: 'Mark complete',
+  get not_started() { return msg('Mark not started'); },
+  get in_progress() { return msg('Start'); },
+  get completed() { return msg('Mark complete'); },
 };
 
 export const milestoneTone: Record<MilestoneStatus, 'neutral' | 'waiting' | 'good'> = {
@@ -34,7 +51,7 @@ export const milestoneTone: Record<MilestoneStatus, 'neutral' | 'waiting' | 'goo
 };
 
 export const meetingStatusLabels: Record<MeetingStatus, string> = {
-  scheduled: 'Scheduled',
-  completed: 'Completed',
-  cancelled: 'Cancelled',
+  get scheduled() { return msg('Scheduled'); },
+  get completed() { return msg('Completed'); },
+  get cancelled() { return msg('Cancelled'); },
 };

@@ -1,3 +1,4 @@
+import { msg, str } from '@lit/localize';
 import type { Mentorship } from '@mentorkit/contract';
 import type { TokenSource } from '@mentorkit/sdk';
 import { html, nothing, type TemplateResult } from 'lit';
@@ -24,7 +25,7 @@ export function workspaceDisclosure(
 ): TemplateResult {
   const panelId = `workspace-${mentorship.id}`;
   const ended = mentorship.status === 'completed' || mentorship.status === 'cancelled';
-  const label = open ? 'Close workspace' : ended ? (mentorship.status === 'completed' ? 'Open workspace and feedback' : 'Open workspace') : 'Open workspace';
+  const label = open ? msg('Close workspace') : ended && mentorship.status === 'completed' ? msg('Open workspace and feedback') : msg('Open workspace');
   return html`
     <div class="actions">
       <button part="button workspace-button" class="button" type="button" aria-expanded=${open ? 'true' : 'false'} aria-controls=${panelId}
@@ -32,7 +33,7 @@ export function workspaceDisclosure(
         ${label}<span class="visually-hidden">: ${otherName}</span>
       </button>
     </div>
-    <div id=${panelId} part="workspace-panel" role="region" aria-label=${`Workspace with ${otherName}`} ?hidden=${!open}>
+    <div id=${panelId} part="workspace-panel" role="region" aria-label=${msg(str`Workspace with ${otherName}`)} ?hidden=${!open}>
       ${open
         ? html`<mentorship-workspace part="workspace" mentorship-id=${mentorship.id} .api=${wiring.api} .token=${wiring.token} .getToken=${wiring.getToken}
             .theme=${wiring.theme} @mentorship-updated=${(e: CustomEvent<{ action: string }>) => {

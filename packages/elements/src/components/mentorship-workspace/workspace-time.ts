@@ -1,3 +1,5 @@
+import { msg, str } from '@lit/localize';
+import { intlLocale } from '../../internal/localization.js';
 /**
  * Time for two people in two places. Meetings are stored in UTC; the workspace shows them in the
  * viewer's zone and, when it differs, in the other party's ("Tue 14 Jan, 9:00 AM your time ·
@@ -40,9 +42,11 @@ function formatter(locale: string, zone: string, options: Intl.DateTimeFormatOpt
 const tidy = (s: string) => s.replace(/[\u202f\u00a0]/g, ' ');
 
 /** "Tue 14 Jan" in `zone`. */
-export const dayLabel = (at: Date, zone: string) => tidy(formatter('en-GB', zone, { weekday: 'short', day: 'numeric', month: 'short' }).format(at).replace(',', ''));
+// English keeps its fixed "Tue 14 Jan" / "9:00 AM" shapes; Filipino follows its own conventions.
+export const dayLabel = (at: Date, zone: string) =>
+  tidy(formatter(intlLocale() ?? 'en-GB', zone, { weekday: 'short', day: 'numeric', month: 'short' }).format(at).replace(',', ''));
 /** "9:00 AM" in `zone`. */
-export const clockLabel = (at: Date, zone: string) => tidy(formatter('en-US', zone, { hour: 'numeric', minute: '2-digit' }).format(at));
+export const clockLabel = (at: Date, zone: string) => tidy(formatter(intlLocale() ?? 'en-US', zone, { hour: 'numeric', minute: '2-digit' }).format(at));
 /** "2026-01-14" in `zone`. */
 export const isoDayIn = (at: Date, zone: string) => formatter('en-CA', zone, { year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
 /** "09:00" in `zone` (24-hour, for a time input). */
@@ -61,8 +65,9 @@ export function twoZoneLabel(at: Date, viewerZone: string, otherZone: string | n
   const mine = `${dayLabel(at, viewerZone)}, ${clockLabel(at, viewerZone)}`;
   if (!isKnownTimeZone(otherZone) || sameClock(at, viewerZone, otherZone)) return { mine, theirs: null, text: mine };
   const otherDay = dayLabel(at, otherZone);
-  const theirs = `${otherDay === dayLabel(at, viewerZone) ? '' : `${otherDay}, `}${clockLabel(at, otherZone)} in ${zoneCity(otherZone)}`;
-  const labelled = `${mine} your time`;
+  const theirClock = `${otherDay === dayLabel(at, viewerZone) ? '' : `${otherDay}, `}${clockLabel(at, otherZone)}`;
+  const theirs = msg(str`${theirClock} in ${zoneCity(otherZone)}`);
+  const labelled = msg(str`${mine} your time`);
   return { mine: labelled, theirs, text: `${labelled} · ${theirs}` };
 }
 
@@ -102,8 +107,8 @@ export function wallTimeToIso(date: string, time: string, zone: string): string 
 export function durationLabel(minutes: number): string {
   const h = Math.floor(minutes / 60);
   const m = minutes % 60;
-  const parts = [h ? `${h} ${h === 1 ? 'hour' : 'hours'}` : '', m ? `${m} minutes` : ''].filter(Boolean);
-  return parts.join(' ') || '0 minutes';
+  const parts = [h ? (h === 1 ? msg('1 hour') : msg(str`${h} hours`)) : '', m ? msg(str`${m} minutes`) : ''].filter(Boolean);
+  return parts.join(' ') || msg(str`${0} minutes`);
 }
 
 /** The durations the scheduling form offers (the API takes 15–480). */

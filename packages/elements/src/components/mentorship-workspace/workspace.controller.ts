@@ -16,7 +16,9 @@ import type { MilestoneStatus } from '@mentorkit/contract/values';
 import { ApiError, type MentorkitClient } from '@mentorkit/sdk';
 import type { ReactiveControllerHost } from 'lit';
 import { ResourceController } from '../../controllers/resource.controller.js';
+import { msg, str } from '@lit/localize';
 import { describeError } from '../../internal/error-message.js';
+import { inLanguageOf } from '../../internal/localization.js';
 
 export type WorkspaceStatus = 'idle' | 'loading' | 'error' | 'ready';
 export type SectionStatus = 'loading' | 'error' | 'ready';
@@ -59,6 +61,8 @@ export class WorkspaceController {
   readonly busy = new Set<string>();
   /** Why the last action on a milestone, meeting or the mentorship (by id) failed. */
   readonly failures = new Map<string, string>();
+  /** Counts actions begun, so a live refresh can tell it raced one. */
+  #actions = 0;
 
   constructor(host: ReactiveControllerHost, options: { client: () => MentorkitClient | undefined; mentorshipId: () => string }) {
     this.#host = host;
@@ -186,6 +190,34 @@ export class WorkspaceController {
   reloadMeetings(): Promise<void> {
     return this.#meetings.run();
   }
+
+  /**
+   * Loads the given parts again in place (live updates) and answers whether it applied them. An
+   * action begun meanwhile wins: its optimistic or confirmed state is newer than this answer,
+   * which is dropped (`false`: ask again once nothing is `busy`).
+   */
+  async refresh(parts: ReadonlySet<'mentorship' | 'progress' | 'meetings'>): Promise<boolean> {
+    const client = this.#client();
+    const id = this.#id();
+    if (!client || !id || this.status !== 'ready') return true;
+    const actions = this.#actions;
+    const [mentorship, progress, meetings] = await Promise.all([
+      parts.has('mentorship') ? client.mentorships.get(id) : undefined,
+      parts.has('progress') ? client.mentorships.progress(id) : undefined,
+      parts.has('meetings') ? client.meetings.list({ mentorshipId: id, from: ALL_MEETINGS_FROM, limit: 100 }) : undefined,
+    ]);
+    if (client !== this.#client() || id !== this.#id()) return true;
+    if (actions !== this.#actions || this.busy.size) return false;
+    if (mentorship) this.mentorship = mentorship;
+    if (progress) {
+      this.progress = progress;
+      this.milestones = [...progress.milestones].sort(byPosition);
+    }
+    if (meetings) this.meetings = meetings.items;
+    this.#host.requestUpdate();
+    return true;
+  }
+
   /** Everything again, e.g. after a refusal that says the mentorship changed elsewhere. */
   reloadAll(): void {
     void this.#base.run();
@@ -199,13 +231,14 @@ export class WorkspaceController {
   async #call<T>(work: (client: MentorkitClient, id: string) => Promise<T>, failure: (error: unknown) => string): Promise<Outcome<T>> {
     const client = this.#client();
     const id = this.#id();
-    if (!client || !id) return { ok: false, message: 'The workspace is not connected.', error: undefined };
+    if (!client || !id) return { ok: false, message: msg('The workspace is not connected.'), error: undefined };
+    this.#actions++;
     try {
       return { ok: true, value: await work(client, id) };
     } catch (error) {
       // An ended mentorship (someone closed it meanwhile) or a vanished one: show the truth.
       if (error instanceof ApiError && (error.code === 'invalid_transition' || error.code === 'not_found')) this.reloadAll();
-      return { ok: false, message: failure(error), error };
+      return { ok: false, message: inLanguageOf(this.#host, () => failure(error)), error };
     } finally {
       this.#host.requestUpdate();
     }
@@ -214,11 +247,10 @@ export class WorkspaceController {
   /** Pause and resume show at once and roll back on refusal; complete and cancel wait for the server. */
   async lifecycle(action: 'pause' | 'resume' | 'complete' | 'cancel', reason = ''): Promise<Outcome<Mentorship>> {
     const before = this.mentorship;
-    if (!before) return { ok: false, message: 'The mentorship is not loaded.', error: undefined };
+    if (!before) return { ok: false, message: msg('The mentorship is not loaded.'), error: undefined };
     this.failures.delete(before.id);
-    if (action === 'pause' || action === 'resume') {
-      this.mentorship = { ...before, status: action === 'pause' ? 'paused' : 'active' };
-    }
+    const optimistic = action === 'pause' || action === 'resume' ? { ...before, status: action === 'pause' ? 'paused' : 'active' } as const : before;
+    this.mentorship = optimistic;
     this.busy.add(before.id);
     this.#host.requestUpdate();
     const outcome = await this.#call(
@@ -244,33 +276,34 @@ export class WorkspaceController {
         void this.#meetings.run();
       }
     } else {
-      if (this.mentorship?.status !== before.status) this.mentorship = before;
+      // Unless newer news (a reload, a live update) replaced the optimistic state meanwhile.
+      if (this.mentorship === optimistic && optimistic !== before) this.mentorship = before;
       this.failures.set(before.id, outcome.message);
     }
     return outcome;
   }
 
   async schedule(input: MeetingInput): Promise<Outcome<Meeting>> {
-    const outcome = await this.#call((client, id) => client.meetings.schedule(id, input), (e) => `The meeting could not be scheduled. ${transitionReason(e)}`);
+    const outcome = await this.#call((client, id) => client.meetings.schedule(id, input), (e) => `${msg('The meeting could not be scheduled.')} ${transitionReason(e)}`);
     if (outcome.ok) this.meetings = [...this.meetings, outcome.value];
     return outcome;
   }
 
   async updateMeeting(meeting: Meeting, patch: MeetingPatch): Promise<Outcome<Meeting>> {
-    return this.#meetingAction(meeting, (client) => client.meetings.update(meeting.id, patch), 'could not be rescheduled');
+    return this.#meetingAction(meeting, (client) => client.meetings.update(meeting.id, patch), () => msg(str`“${meeting.title}” could not be rescheduled.`));
   }
   async cancelMeeting(meeting: Meeting, reason: string): Promise<Outcome<Meeting>> {
-    return this.#meetingAction(meeting, (client) => client.meetings.cancel(meeting.id, reason), 'could not be cancelled');
+    return this.#meetingAction(meeting, (client) => client.meetings.cancel(meeting.id, reason), () => msg(str`“${meeting.title}” could not be cancelled.`));
   }
   async completeMeeting(meeting: Meeting, notes: string): Promise<Outcome<Meeting>> {
-    return this.#meetingAction(meeting, (client) => client.meetings.complete(meeting.id, notes), 'could not be marked as held');
+    return this.#meetingAction(meeting, (client) => client.meetings.complete(meeting.id, notes), () => msg(str`“${meeting.title}” could not be marked as held.`));
   }
 
-  async #meetingAction(meeting: Meeting, work: (client: MentorkitClient) => Promise<Meeting>, what: string): Promise<Outcome<Meeting>> {
+  async #meetingAction(meeting: Meeting, work: (client: MentorkitClient) => Promise<Meeting>, what: () => string): Promise<Outcome<Meeting>> {
     this.failures.delete(meeting.id);
     this.busy.add(meeting.id);
     this.#host.requestUpdate();
-    const outcome = await this.#call((client) => work(client), (e) => `“${meeting.title}” ${what}. ${transitionReason(e)}`);
+    const outcome = await this.#call((client) => work(client), (e) => `${what()} ${transitionReason(e)}`);
     this.busy.delete(meeting.id);
     if (outcome.ok) this.meetings = this.meetings.map((m) => (m.id === meeting.id ? outcome.value : m));
     else this.failures.set(meeting.id, outcome.message);
@@ -279,13 +312,13 @@ export class WorkspaceController {
 
   /** The meeting's `.ics` text (the download needs the bearer token, so no plain link). */
   async meetingIcs(meeting: Meeting): Promise<Outcome<string>> {
-    return this.#call((client) => client.meetings.ics(meeting.id), (e) => `The calendar file could not be fetched. ${describeError(e)}`);
+    return this.#call((client) => client.meetings.ics(meeting.id), (e) => `${msg('The calendar file could not be fetched.')} ${describeError(e)}`);
   }
 
   async setTimeline(targetEndDate: string | null, template?: MilestoneTemplate): Promise<Outcome<Mentorship>> {
     const outcome = await this.#call(
       (client, id) => client.mentorships.setTimeline(id, template ? { targetEndDate, template } : { targetEndDate }),
-      (e) => `The plan could not be saved. ${planReason(e)}`,
+      (e) => `${msg('The plan could not be saved.')} ${planReason(e)}`,
     );
     if (!outcome.ok) return outcome;
     this.mentorship = outcome.value.mentorship;
@@ -294,7 +327,7 @@ export class WorkspaceController {
   }
 
   async addMilestone(input: MilestoneInput): Promise<Outcome<Milestone>> {
-    const outcome = await this.#call((client, id) => client.mentorships.addMilestone(id, input), (e) => `The milestone could not be added. ${planReason(e)}`);
+    const outcome = await this.#call((client, id) => client.mentorships.addMilestone(id, input), (e) => `${msg('The milestone could not be added.')} ${planReason(e)}`);
     if (outcome.ok) {
       this.milestones = [...this.milestones, outcome.value];
       void this.#progress.run();
@@ -346,7 +379,7 @@ export class WorkspaceController {
     this.failures.delete(milestone.id);
     this.milestones = before.filter((m) => m.id !== milestone.id);
     this.#host.requestUpdate();
-    const outcome = await this.#call((client) => client.milestones.remove(milestone.id), (e) => `“${milestone.title}” could not be deleted. ${planReason(e)}`);
+    const outcome = await this.#call((client) => client.milestones.remove(milestone.id), (e) => `${msg(str`“${milestone.title}” could not be deleted.`)} ${planReason(e)}`);
     if (outcome.ok) void this.#progress.run();
     else {
       this.milestones = before;
@@ -356,14 +389,14 @@ export class WorkspaceController {
   }
 
   async addNote(input: ProgressNoteInput): Promise<Outcome> {
-    const outcome = await this.#call((client, id) => client.progressNotes.create(id, input), (e) => `The note could not be saved. ${transitionReason(e)}`);
+    const outcome = await this.#call((client, id) => client.progressNotes.create(id, input), (e) => `${msg('The note could not be saved.')} ${transitionReason(e)}`);
     if (outcome.ok) await this.#progress.run();
     return outcome.ok ? { ok: true, value: undefined } : outcome;
   }
 
   async sendFeedback(rating: number, comment: string): Promise<Outcome> {
     const outcome = await this.#call((client, id) => client.mentorships.feedback(id, { rating, comment }), (e) =>
-      e instanceof ApiError && e.status === 409 && e.code !== 'invalid_transition' ? 'You have already left feedback for this mentorship.' : `Your feedback could not be sent. ${describeError(e)}`,
+      e instanceof ApiError && e.status === 409 && e.code !== 'invalid_transition' ? msg('You have already left feedback for this mentorship.') : `${msg('Your feedback could not be sent.')} ${describeError(e)}`,
     );
     if (outcome.ok && this.feedback) this.feedback = { ...this.feedback, canLeaveFeedback: false, mine: outcome.value };
     else if (!outcome.ok) void this.#feedback.run();
@@ -372,30 +405,30 @@ export class WorkspaceController {
 }
 
 const lifecycleFailure = {
-  pause: 'The mentorship could not be paused.',
-  resume: 'The mentorship could not be resumed.',
-  complete: 'The mentorship could not be completed.',
-  cancel: 'The mentorship could not be cancelled.',
-} as const;
+  get pause() { return msg('The mentorship could not be paused.'); },
+  get resume() { return msg('The mentorship could not be resumed.'); },
+  get complete() { return msg('The mentorship could not be completed.'); },
+  get cancel() { return msg('The mentorship could not be cancelled.'); },
+};
 
 const milestoneFailure = {
-  status: (title: string) => `The status of “${title}” could not be changed.`,
-  move: (title: string) => `“${title}” could not be moved.`,
-  edit: (title: string) => `“${title}” could not be saved.`,
+  status: (title: string) => msg(str`The status of “${title}” could not be changed.`),
+  move: (title: string) => msg(str`“${title}” could not be moved.`),
+  edit: (title: string) => msg(str`“${title}” could not be saved.`),
 } as const;
 
 /** The reason in words for a refused change. */
 export function transitionReason(error: unknown): string {
   if (error instanceof ApiError) {
     // The server words these for people ("A completed mentorship cannot be paused").
-    if (error.code === 'invalid_transition') return `${error.message.replace(/\.?$/, '.')} The workspace now shows the current state.`;
-    if (error.code === 'validation_failed') return error.issues.map((i) => i.message).join(' ') || 'Check the details and try again.';
+    if (error.code === 'invalid_transition') return `${error.message.replace(/\.?$/, '.')} ${msg('The workspace now shows the current state.')}`;
+    if (error.code === 'validation_failed') return error.issues.map((i) => i.message).join(' ') || msg('Check the details and try again.');
   }
   return describeError(error);
 }
 
 function planReason(error: unknown): string {
-  if (error instanceof ApiError && error.status === 403) return 'Only the mentor can change the plan; either of you can update a milestone’s status.';
+  if (error instanceof ApiError && error.status === 403) return msg('Only the mentor can change the plan; either of you can update a milestone’s status.');
   if (error instanceof ApiError && error.code === 'conflict') return error.message;
   return transitionReason(error);
 }

@@ -3,32 +3,15 @@
  *
  * Lifecycle actions cannot be undone (a completed mentorship stays completed) and other test files
  * share the server and the demo personas, so every test here makes its own two people — with the
- * time zones it needs — and a mentorship between them. `POST /dev/token` knows only the
- * personas, so fresh tokens are signed with the server's well-known demo secret (as the admin
- * tests do); the admin persona only approves the fresh mentor's application.
+ * time zones it needs — and a mentorship between them, with tokens from test-support's
+ * `freshToken`; the admin persona only approves the fresh mentor's application.
  */
 import type { Mentorship, ProfileInput } from '@mentorkit/contract';
 import { createClient, type MentorkitClient } from '@mentorkit/sdk';
 import { fixture, html, waitUntil } from '@open-wc/testing';
 import '../../define/mentorship-workspace.js';
-// Until define/mentorship-workspace.ts imports it (see the Messages section), register the thread here.
-import '../../define/message-thread.js';
-import { devToken } from '../../test-support/api-fixture.js';
+import { devToken, freshToken } from '../../test-support/api-fixture.js';
 import type { MentorshipWorkspace } from './mentorship-workspace.component.js';
-
-/** `DEMO_JWT_SECRET` in packages/server/src/config.ts. */
-const DEMO_JWT_SECRET = 'mentorkit-demo-secret-do-not-use-in-production-0123456789';
-
-const base64url = (bytes: Uint8Array) => btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
-const encodeJson = (value: unknown) => base64url(new TextEncoder().encode(JSON.stringify(value)));
-
-async function signDemoToken(claims: { sub: string; name: string }): Promise<string> {
-  const now = Math.floor(Date.now() / 1000);
-  const unsigned = `${encodeJson({ alg: 'HS256', typ: 'JWT' })}.${encodeJson({ roles: [], ...claims, iat: now, exp: now + 3600 })}`;
-  const key = await crypto.subtle.importKey('raw', new TextEncoder().encode(DEMO_JWT_SECRET), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
-  const signature = new Uint8Array(await crypto.subtle.sign('HMAC', key, new TextEncoder().encode(unsigned)));
-  return `${unsigned}.${base64url(signature)}`;
-}
 
 export interface Person {
   id: string;
@@ -38,7 +21,7 @@ export interface Person {
 }
 
 async function freshPerson(name: string, profile: ProfileInput): Promise<Person> {
-  const token = await signDemoToken({ sub: `wtr-workspace-${crypto.randomUUID()}`, name });
+  const { token } = await freshToken(name);
   const client = createClient({ baseUrl: '/', token });
   await client.me.updateProfile(profile);
   return { id: (await client.me.get()).user.id, name, token, client };

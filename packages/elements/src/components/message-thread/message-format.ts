@@ -1,3 +1,6 @@
+import { msg } from '@lit/localize';
+import { dateTimeFormat } from '../../internal/localization-intl.js';
+
 /** A piece of a message body: plain text, or a web link (only ever `http:`/`https:`). */
 export type BodyPart = { kind: 'text'; text: string } | { kind: 'link'; text: string; href: string };
 
@@ -61,21 +64,21 @@ export function localDayKey(value: string | Date): string {
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 }
 
-const longDay = new Intl.DateTimeFormat(undefined, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' });
-const clock = new Intl.DateTimeFormat(undefined, { hour: 'numeric', minute: '2-digit' });
+const longDay = () => dateTimeFormat({ weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' });
+const clock = () => dateTimeFormat({ hour: 'numeric', minute: '2-digit' });
 
 /** "Today", "Yesterday", or "Tuesday 14 January 2026" in the viewer's conventions. */
 export function dayHeading(value: string | Date, now: Date = new Date()): string {
   const d = typeof value === 'string' ? new Date(value) : value;
   const key = localDayKey(d);
-  if (key === localDayKey(now)) return 'Today';
+  if (key === localDayKey(now)) return msg('Today');
   const yesterday = new Date(now.getFullYear(), now.getMonth(), now.getDate() - 1);
-  if (key === localDayKey(yesterday)) return 'Yesterday';
-  return longDay.format(d);
+  if (key === localDayKey(yesterday)) return msg('Yesterday');
+  return longDay().format(d);
 }
 
 /** "9:05 AM" in the viewer's zone. */
-export const clockLabel = (value: string | Date) => clock.format(typeof value === 'string' ? new Date(value) : value);
+export const clockLabel = (value: string | Date) => clock().format(typeof value === 'string' ? new Date(value) : value);
 
 /** Characters as the server counts them (a JavaScript string's length, after trimming). */
 export const messageLength = (body: string) => body.trim().length;

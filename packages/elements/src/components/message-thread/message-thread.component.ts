@@ -1,3 +1,4 @@
+import { msg, str } from '@lit/localize';
 import type { Message } from '@mentorkit/contract';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
@@ -5,6 +6,7 @@ import { repeat } from 'lit/directives/repeat.js';
 import { RealtimeController, type RealtimeSource } from '../../controllers/realtime.controller.js';
 import { describeError } from '../../internal/error-message.js';
 import { firstName } from '../../internal/format.js';
+import { formatNumber } from '../../internal/localization-intl.js';
 import { MentorkitElement } from '../../internal/mentorkit-element.js';
 import { sharedStyles } from '../../styles/shared.styles.js';
 import { tokenStyles } from '../../styles/tokens.styles.js';
@@ -96,9 +98,13 @@ export class MessageThread extends MentorkitElement {
   constructor() {
     super();
     this.#thread.onIncoming = (m) => {
-      const name = firstName(this.#thread.conversation?.otherParty.name ?? 'The other person');
       const preview = m.body.length > 80 ? `${m.body.slice(0, 80)}…` : m.body;
-      this.#announcer.announce(`New message from ${name}: ${preview}`);
+      this.#announcer.announce(
+        this.inOwnLanguage(() => {
+          const name = firstName(this.#thread.conversation?.otherParty.name ?? msg('The other person'));
+          return msg(str`New message from ${name}: ${preview}`);
+        }),
+      );
     };
   }
 
@@ -167,11 +173,11 @@ export class MessageThread extends MentorkitElement {
     switch (t.status) {
       case 'idle':
         return html`<div part="error" class="notice">
-          <p>The message thread is not connected. Give it a <code>conversation-id</code> and an <code>api</code> attribute, or place it inside <code>&lt;mentorship-provider&gt;</code>.</p>
+          <p>${msg(html`The message thread is not connected. Give it a <code>conversation-id</code> and an <code>api</code> attribute, or place it inside <code>&lt;mentorship-provider&gt;</code>.`)}</p>
         </div>`;
       case 'loading':
         return html`<div class="thread" aria-busy="true">
-          <p class="visually-hidden">Loading messages…</p>
+          <p class="visually-hidden">${msg('Loading messages…')}</p>
           <div class="history" aria-hidden="true">
             <span part="skeleton" class="skeleton bubble-skeleton"></span>
             <span part="skeleton" class="skeleton bubble-skeleton mine"></span>
@@ -181,8 +187,8 @@ export class MessageThread extends MentorkitElement {
         </div>`;
       case 'error':
         return html`<div part="error" class="notice notice--error" role="alert">
-          <p><strong>Messages could not be loaded.</strong> ${describeError(t.error)}</p>
-          <button part="button retry-button" class="button" type="button" @click=${() => void t.retry()}>Retry</button>
+          <p><strong>${msg('Messages could not be loaded.')}</strong> ${describeError(t.error)}</p>
+          <button part="button retry-button" class="button" type="button" @click=${() => void t.retry()}>${msg('Retry')}</button>
         </div>`;
       case 'ready':
         return this.#renderThread();
@@ -204,25 +210,25 @@ export class MessageThread extends MentorkitElement {
     const seen = t.seenMessageId;
     return html`<div class="thread">
       <div part="header" class="thread-head">
-        <p id="thread-title" class="thread-title" role="heading" aria-level=${Math.min(6, Math.max(2, this.headingLevel || 3))}>Messages with ${other}</p>
+        <p id="thread-title" class="thread-title" role="heading" aria-level=${Math.min(6, Math.max(2, this.headingLevel || 3))}>${msg(str`Messages with ${other}`)}</p>
         ${this.#live.status === 'reconnecting'
-          ? html`<p part="live-status" class="meta">Live updates interrupted — reconnecting…</p>`
+          ? html`<p part="live-status" class="meta">${msg('Live updates interrupted — reconnecting…')}</p>`
           : nothing}
       </div>
-      <div part="history" class="history" role="region" aria-label=${`Message history with ${other}`} tabindex="0">
+      <div part="history" class="history" role="region" aria-label=${msg(str`Message history with ${other}`)} tabindex="0">
         ${t.nextCursor
           ? html`<div class="history-start">
               <button part="button load-earlier-button" class="button" type="button" ?disabled=${t.earlierStatus === 'loading'} @click=${this.#loadEarlier}>
-                ${t.earlierStatus === 'loading' ? 'Loading earlier messages…' : 'Load earlier messages'}
+                ${t.earlierStatus === 'loading' ? msg('Loading earlier messages…') : msg('Load earlier messages')}
               </button>
             </div>`
           : rows.length
-            ? html`<p class="history-start meta">This is the start of your conversation with ${firstName(other)}.</p>`
+            ? html`<p class="history-start meta">${msg(str`This is the start of your conversation with ${firstName(other)}.`)}</p>`
             : nothing}
         ${t.earlierStatus === 'error'
           ? html`<div part="error" class="inline-error" role="alert">
-              Earlier messages could not be loaded. ${describeError(t.earlierError)}
-              <button part="button retry-button" class="button button--link" type="button" @click=${this.#loadEarlier}>Retry</button>
+              ${msg('Earlier messages could not be loaded.')} ${describeError(t.earlierError)}
+              <button part="button retry-button" class="button button--link" type="button" @click=${this.#loadEarlier}>${msg('Retry')}</button>
             </div>`
           : nothing}
         ${rows.length
@@ -235,7 +241,7 @@ export class MessageThread extends MentorkitElement {
                 </ol>
               </li>`)}
             </ol>`
-          : html`<p part="empty" class="notice">No messages yet. ${t.canSend ? `Say hello to ${firstName(other)} below.` : ''}</p>`}
+          : html`<p part="empty" class="notice">${msg('No messages yet.')} ${t.canSend ? msg(str`Say hello to ${firstName(other)} below.`) : ''}</p>`}
       </div>
       ${t.canSend ? this.#renderComposer(other) : this.#renderEndedNote(other)}
     </div>`;
@@ -243,12 +249,12 @@ export class MessageThread extends MentorkitElement {
 
   #renderMessage(m: Message, seen: boolean): TemplateResult {
     const mine = this.#thread.isMine(m);
-    const who = mine ? 'You' : m.senderId === null ? 'Deleted user' : this.#thread.conversation!.otherParty.name;
+    const who = mine ? msg('You') : m.senderId === null ? msg('Deleted user') : this.#thread.conversation!.otherParty.name;
     return html`<li part="message ${mine ? 'message-mine' : 'message-theirs'}" class="message ${mine ? 'mine' : 'theirs'}" data-message-id=${m.id}>
       <p part="bubble" class="bubble"><span class="visually-hidden">${who}: </span>${this.#body(m.body)}</p>
       <p class="message-meta">
         <time datetime=${m.createdAt}>${clockLabel(m.createdAt)}</time>
-        ${seen ? html`<span part="message-status" class="seen">Seen<span class="visually-hidden"> by ${firstName(this.#thread.conversation!.otherParty.name)}</span></span>` : nothing}
+        ${seen ? html`<span part="message-status" class="seen">${msg('Seen')}<span class="visually-hidden"> ${msg(str`by ${firstName(this.#thread.conversation!.otherParty.name)}`)}</span></span>` : nothing}
       </p>
     </li>`;
   }
@@ -256,20 +262,20 @@ export class MessageThread extends MentorkitElement {
   #renderOutgoing(o: OutgoingMessage): TemplateResult {
     const failed = o.state === 'failed';
     return html`<li part="message message-mine" class="message mine ${failed ? 'failed' : 'pending'}" data-client-id=${o.clientId}>
-      <p part="bubble" class="bubble"><span class="visually-hidden">You: </span>${this.#body(o.body)}</p>
+      <p part="bubble" class="bubble"><span class="visually-hidden">${msg('You')}: </span>${this.#body(o.body)}</p>
       <p class="message-meta">
         ${failed
-          ? html`<span part="message-status" class="send-error">Not sent</span>
+          ? html`<span part="message-status" class="send-error">${msg('Not sent')}</span>
               <span>${o.reason}</span>
               ${this.#thread.canSend
                 ? html`<button part="button retry-send-button" class="button button--link" type="button" @click=${() => void this.#retrySend(o.clientId)}>
-                    Retry<span class="visually-hidden"> sending this message</span>
+                    ${msg('Retry')}<span class="visually-hidden"> ${msg('sending this message')}</span>
                   </button>`
                 : nothing}
               <button part="button discard-button" class="button button--link" type="button" @click=${() => this.#discard(o.clientId)}>
-                Discard<span class="visually-hidden"> this message</span>
+                ${msg('Discard')}<span class="visually-hidden"> ${msg('this message')}</span>
               </button>`
-          : html`<span part="message-status">Sending…</span>`}
+          : html`<span part="message-status">${msg('Sending…')}</span>`}
       </p>
     </li>`;
   }
@@ -287,14 +293,14 @@ export class MessageThread extends MentorkitElement {
     const length = this.draft.trim().length;
     const near = length > MESSAGE_MAX_LENGTH - 200;
     return html`<form part="composer" class="composer" novalidate @submit=${this.#onSubmit}>
-      <label class="field-label" for="composer-input">Message to ${other}</label>
+      <label class="field-label" for="composer-input">${msg(str`Message to ${other}`)}</label>
       <textarea id="composer-input" part="composer-input" name="body" rows="2" maxlength=${MESSAGE_MAX_LENGTH} .value=${this.draft}
         aria-describedby="composer-hint composer-count" aria-invalid=${this.composerError ? 'true' : 'false'}
         @input=${this.#onInput} @keydown=${this.#onKeydown}></textarea>
       <div class="composer-foot">
-        <p id="composer-hint" class="hint">Enter sends · Shift+Enter starts a new line</p>
-        <p id="composer-count" class="counter ${near ? 'counter--near' : ''}">${length.toLocaleString()} / ${MESSAGE_MAX_LENGTH.toLocaleString()}</p>
-        <button part="button send-button" class="button button--primary" type="submit">Send</button>
+        <p id="composer-hint" class="hint">${msg('Enter sends · Shift+Enter starts a new line')}</p>
+        <p id="composer-count" class="counter ${near ? 'counter--near' : ''}">${formatNumber(length)} / ${formatNumber(MESSAGE_MAX_LENGTH)}</p>
+        <button part="button send-button" class="button button--primary" type="submit">${msg('Send')}</button>
       </div>
       ${this.composerError ? html`<p part="error" class="field-error" role="alert">${this.composerError}</p>` : nothing}
     </form>`;
@@ -302,10 +308,14 @@ export class MessageThread extends MentorkitElement {
 
   #renderEndedNote(other: string): TemplateResult {
     const status = this.#thread.conversation!.mentorshipStatus;
-    const ended = status === 'completed' ? 'was completed' : status === 'cancelled' ? 'was cancelled' : 'has ended';
-    return html`<p part="ended-note" class="ended-note" role="note">
-      This mentorship ${ended}, so no new messages can be sent. Your conversation with ${firstName(other)} stays here to read.
-    </p>`;
+    const name = firstName(other);
+    const text =
+      status === 'completed'
+        ? msg(str`This mentorship was completed, so no new messages can be sent. Your conversation with ${name} stays here to read.`)
+        : status === 'cancelled'
+          ? msg(str`This mentorship was cancelled, so no new messages can be sent. Your conversation with ${name} stays here to read.`)
+          : msg(str`This mentorship has ended, so no new messages can be sent. Your conversation with ${name} stays here to read.`);
+    return html`<p part="ended-note" class="ended-note" role="note">${text}</p>`;
   }
 
   #onInput = (e: InputEvent) => {
@@ -327,7 +337,7 @@ export class MessageThread extends MentorkitElement {
   async #send(): Promise<void> {
     const body = this.inputEl?.value ?? this.draft;
     if (!body.trim()) {
-      this.composerError = 'Write a message first.';
+      this.composerError = msg('Write a message first.');
       this.inputEl?.focus();
       return;
     }
@@ -335,19 +345,19 @@ export class MessageThread extends MentorkitElement {
     this.composerError = '';
     this.#follow = true;
     const outcome = await this.#thread.send(body);
-    if (!outcome.ok) this.#announcer.announce(`Your message was not sent. ${outcome.message}`);
+    if (!outcome.ok) this.#announcer.announce(this.inOwnLanguage(() => `${msg('Your message was not sent.')} ${outcome.message}`));
   }
 
   async #retrySend(clientId: string): Promise<void> {
     this.#follow = true;
     const outcome = await this.#thread.retrySend(clientId);
-    this.#announcer.announce(outcome.ok ? 'Message sent.' : `Your message was not sent. ${outcome.message}`);
+    this.#announcer.announce(this.inOwnLanguage(() => (outcome.ok ? msg('Message sent.') : `${msg('Your message was not sent.')} ${outcome.message}`)));
     if (outcome.ok) this.inputEl?.focus();
   }
 
   #discard(clientId: string): void {
     this.#thread.discard(clientId);
-    this.#announcer.announce('Message discarded.');
+    this.#announcer.announce(this.inOwnLanguage(() => msg('Message discarded.')));
     void this.updateComplete.then(() => this.inputEl?.focus());
   }
 

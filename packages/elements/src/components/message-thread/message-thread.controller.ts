@@ -1,7 +1,10 @@
+import { msg, str } from '@lit/localize';
 import type { Conversation, Message, TypedRealtimeEvent } from '@mentorkit/contract';
 import { ApiError, type MentorkitClient } from '@mentorkit/sdk';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { describeError } from '../../internal/error-message.js';
+import { inLanguageOf } from '../../internal/localization.js';
+import { formatNumber } from '../../internal/localization-intl.js';
 
 /**
  * The contract's `MESSAGE_MAX_LENGTH`, restated so zod stays out of the bundle; the type ties it
@@ -175,8 +178,10 @@ export class MessageThreadController implements ReactiveController {
   /** Sends a new message optimistically. Rejects nothing: a failure stays on the message with Retry. */
   send(body: string): Promise<SendOutcome> {
     const text = body.trim();
-    if (!text) return Promise.resolve({ ok: false, message: 'Write a message first.' });
-    if (text.length > MESSAGE_MAX_LENGTH) return Promise.resolve({ ok: false, message: `Messages can be at most ${MESSAGE_MAX_LENGTH.toLocaleString()} characters.` });
+    if (!text) return Promise.resolve({ ok: false, message: msg('Write a message first.') });
+    if (text.length > MESSAGE_MAX_LENGTH) {
+      return Promise.resolve({ ok: false, message: msg(str`Messages can be at most ${formatNumber(MESSAGE_MAX_LENGTH)} characters.`) });
+    }
     const clientId = crypto.randomUUID();
     this.outgoing = [...this.outgoing, { clientId, body: text, createdAt: new Date().toISOString(), state: 'sending' }];
     this.#host.requestUpdate();
@@ -186,7 +191,7 @@ export class MessageThreadController implements ReactiveController {
   /** Sends a failed message again with the same `clientId`: the server stores it at most once. */
   retrySend(clientId: string): Promise<SendOutcome> {
     const item = this.outgoing.find((o) => o.clientId === clientId);
-    if (!item) return Promise.resolve({ ok: false, message: 'That message is no longer waiting to be sent.' });
+    if (!item) return Promise.resolve({ ok: false, message: msg('That message is no longer waiting to be sent.') });
     this.#updateOutgoing(clientId, { state: 'sending' });
     return this.#deliver(clientId);
   }
@@ -200,7 +205,7 @@ export class MessageThreadController implements ReactiveController {
   async #deliver(clientId: string): Promise<SendOutcome> {
     const target = this.#loadedFor;
     const item = this.outgoing.find((o) => o.clientId === clientId);
-    if (!target || !item) return { ok: false, message: 'The conversation is not loaded.' };
+    if (!target || !item) return { ok: false, message: msg('The conversation is not loaded.') };
     try {
       const message = await target.client.conversations.send(target.id, { body: item.body, clientId });
       if (this.#loadedFor !== target) return { ok: true, message };
@@ -208,7 +213,7 @@ export class MessageThreadController implements ReactiveController {
       this.#host.requestUpdate();
       return { ok: true, message };
     } catch (error) {
-      const reason = this.#sendFailure(error);
+      const reason = inLanguageOf(this.#host, () => this.#sendFailure(error));
       if (this.#loadedFor === target) this.#updateOutgoing(clientId, { state: 'failed', reason });
       if (error instanceof ApiError && error.code === 'invalid_transition') void this.refreshConversation();
       return { ok: false, message: reason };
@@ -219,9 +224,10 @@ export class MessageThreadController implements ReactiveController {
     if (error instanceof ApiError) {
       if (error.code === 'rate_limited') {
         const wait = error.retryAfter;
-        return `You have sent a lot of messages in the last minute. Wait ${wait ? `${wait} second${wait === 1 ? '' : 's'}` : 'a moment'}, then retry.`;
+        const pause = !wait ? msg('a moment') : wait === 1 ? msg('1 second') : msg(str`${formatNumber(wait)} seconds`);
+        return msg(str`You have sent a lot of messages in the last minute. Wait ${pause}, then retry.`);
       }
-      if (error.code === 'invalid_transition') return 'This mentorship has ended, so new messages cannot be sent.';
+      if (error.code === 'invalid_transition') return msg('This mentorship has ended, so new messages cannot be sent.');
     }
     return describeError(error);
   }

@@ -1,9 +1,11 @@
+import { msg, str } from '@lit/localize';
 import type { Notification } from '@mentorkit/contract';
 import { css, html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { RealtimeController, type RealtimeSource } from '../../controllers/realtime.controller.js';
 import { describeError } from '../../internal/error-message.js';
+import { formatNumber } from '../../internal/localization-intl.js';
 import { MentorkitElement } from '../../internal/mentorkit-element.js';
 import { sharedStyles } from '../../styles/shared.styles.js';
 import { tokenStyles } from '../../styles/tokens.styles.js';
@@ -177,7 +179,7 @@ export class NotificationList extends MentorkitElement {
 
   constructor() {
     super();
-    this.#list.onArrived = (n) => this.#announcer.announce(`New notification: ${notificationText(n)}`);
+    this.#list.onArrived = (n) => this.#announcer.announce(this.inOwnLanguage(() => msg(str`New notification: ${notificationText(n)}`)));
   }
 
   /** The headless list state. */
@@ -197,7 +199,7 @@ export class NotificationList extends MentorkitElement {
       ${this.#announcer.render()}
       <button part="button bell-button" class="button bell-button" type="button" aria-expanded=${this.open ? 'true' : 'false'} aria-controls="notification-panel"
         @click=${this.#toggle}>
-        ${bell}<span>Notifications</span>${unread ? html`<span part="unread-badge" class="count">${l.unreadCount.toLocaleString()} unread</span>` : nothing}
+        ${bell}<span>${msg('Notifications')}</span>${unread ? html`<span part="unread-badge" class="count">${msg(str`${formatNumber(l.unreadCount)} unread`)}</span>` : nothing}
       </button>
       <div id="notification-panel" part="panel" class="panel" role="region" aria-labelledby="notification-title" ?hidden=${!this.open}>
         ${this.open ? this.#renderPanel() : nothing}
@@ -210,9 +212,9 @@ export class NotificationList extends MentorkitElement {
     const hasUnread = l.status === 'ready' && l.items.some((n) => !n.readAt);
     return html`
       <div class="panel-head">
-        <h2 id="notification-title" tabindex="-1">Notifications</h2>
+        <h2 id="notification-title" tabindex="-1">${msg('Notifications')}</h2>
         ${hasUnread
-          ? html`<button part="button mark-all-button" class="button button--link" type="button" ?disabled=${this.busyAll} @click=${this.#markAll}>Mark all as read</button>`
+          ? html`<button part="button mark-all-button" class="button button--link" type="button" ?disabled=${this.busyAll} @click=${this.#markAll}>${msg('Mark all as read')}</button>`
           : nothing}
       </div>
       ${l.actionError ? html`<p part="error" class="inline-error" role="alert">${l.actionError}</p>` : nothing}
@@ -224,41 +226,41 @@ export class NotificationList extends MentorkitElement {
     const l = this.#list;
     switch (l.status) {
       case 'idle':
-        return html`<p part="error" class="notice">Notifications are not connected. Give the element an <code>api</code> attribute, or place it inside <code>&lt;mentorship-provider&gt;</code>.</p>`;
+        return html`<p part="error" class="notice">${msg('Notifications are not connected.')} ${msg(html`Give the element an <code>api</code> attribute, or place it inside <code>&lt;mentorship-provider&gt;</code>.`)}</p>`;
       case 'loading':
         return html`<div class="items" aria-busy="true">
-          <p class="visually-hidden">Loading notifications…</p>
+          <p class="visually-hidden">${msg('Loading notifications…')}</p>
           <span class="skeleton skeleton-line" aria-hidden="true"></span>
           <span class="skeleton skeleton-line" aria-hidden="true"></span>
         </div>`;
       case 'error':
         return html`<div part="error" class="notice notice--error" role="alert">
-          <p><strong>Notifications could not be loaded.</strong> ${describeError(l.error)}</p>
-          <button part="button retry-button" class="button" type="button" @click=${() => void l.load()}>Retry</button>
+          <p><strong>${msg('Notifications could not be loaded.')}</strong> ${describeError(l.error)}</p>
+          <button part="button retry-button" class="button" type="button" @click=${() => void l.load()}>${msg('Retry')}</button>
         </div>`;
       case 'ready':
-        if (!l.items.length) return html`<p part="empty" class="notice">You're all caught up. Requests, answers and meeting changes will show here.</p>`;
+        if (!l.items.length) return html`<p part="empty" class="notice">${msg("You're all caught up. Requests, answers and meeting changes will show here.")}</p>`;
         return html`<ul class="items" aria-labelledby="notification-title">
             ${repeat(l.items, (n) => n.id, (n) => this.#renderItem(n))}
           </ul>
           ${l.nextCursor
             ? html`<button part="button more-button" class="button" type="button" ?disabled=${l.moreStatus === 'loading'} @click=${() => void l.loadMore()}>
-                ${l.moreStatus === 'loading' ? 'Loading…' : 'Show older notifications'}
+                ${l.moreStatus === 'loading' ? msg('Loading…') : msg('Show older notifications')}
               </button>`
             : nothing}
-          ${l.moreStatus === 'error' ? html`<p part="error" class="inline-error" role="alert">Older notifications could not be loaded. Try again.</p>` : nothing}`;
+          ${l.moreStatus === 'error' ? html`<p part="error" class="inline-error" role="alert">${msg('Older notifications could not be loaded. Try again.')}</p>` : nothing}`;
     }
   }
 
   #renderItem(n: Notification): TemplateResult {
     const text = notificationText(n);
     return html`<li part="notification ${n.readAt ? '' : 'notification-unread'}" class="item ${n.readAt ? '' : 'unread'}" data-notification-id=${n.id}>
-      <p class="item-text">${n.readAt ? nothing : html`<span class="new">New</span>`}${text}</p>
+      <p class="item-text">${n.readAt ? nothing : html`<span class="new">${msg('New')}</span>`}${text}</p>
       <p class="meta"><time datetime=${n.createdAt}>${relativeTime(n.createdAt)}</time></p>
       ${n.readAt
         ? nothing
         : html`<button part="button mark-read-button" class="button button--link" type="button" @click=${() => void this.#markOne(n, text)}>
-            Mark as read<span class="visually-hidden">: ${text}</span>
+            ${msg('Mark as read')}<span class="visually-hidden">: ${text}</span>
           </button>`}
     </li>`;
   }
@@ -285,7 +287,7 @@ export class NotificationList extends MentorkitElement {
     const items = [...this.renderRoot.querySelectorAll<HTMLElement>('[part~="mark-read-button"]')];
     const index = items.findIndex((b) => b.closest('li')?.dataset['notificationId'] === n.id);
     const ok = await this.#list.markRead(n.id);
-    this.#announcer.announce(ok ? `Marked as read: ${text}` : this.#list.actionError);
+    this.#announcer.announce(ok ? this.inOwnLanguage(() => msg(str`Marked as read: ${text}`)) : this.#list.actionError);
     await this.updateComplete;
     // The button is gone: focus the next one, or the heading.
     const rest = [...this.renderRoot.querySelectorAll<HTMLElement>('[part~="mark-read-button"]')];
@@ -296,7 +298,7 @@ export class NotificationList extends MentorkitElement {
     this.busyAll = true;
     const ok = await this.#list.markRead();
     this.busyAll = false;
-    this.#announcer.announce(ok ? 'All notifications marked as read.' : this.#list.actionError);
+    this.#announcer.announce(ok ? this.inOwnLanguage(() => msg('All notifications marked as read.')) : this.#list.actionError);
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLElement>('#notification-title')?.focus();
   };

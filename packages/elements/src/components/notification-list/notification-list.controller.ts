@@ -1,7 +1,9 @@
+import { msg } from '@lit/localize';
 import type { Notification, TypedRealtimeEvent } from '@mentorkit/contract';
 import type { MentorkitClient } from '@mentorkit/sdk';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { describeError } from '../../internal/error-message.js';
+import { inLanguageOf } from '../../internal/localization.js';
 
 export type NotificationListStatus = 'idle' | 'loading' | 'error' | 'ready';
 
@@ -80,7 +82,7 @@ export class NotificationListController implements ReactiveController {
       if (abort.signal.aborted) return;
       if (options.quiet && this.status === 'ready') {
         // A refresh that failed keeps what is shown, and says so.
-        this.actionError = `The list could not be refreshed. ${describeError(error)}`;
+        this.actionError = inLanguageOf(this.#host, () => `${msg('The list could not be refreshed.')} ${describeError(error)}`);
       } else {
         this.error = error;
         this.status = 'error';
@@ -131,7 +133,10 @@ export class NotificationListController implements ReactiveController {
       const undo = new Set(targets.map((t) => t.id));
       this.items = this.items.map((n) => (undo.has(n.id) ? { ...n, readAt: null } : n));
       this.unreadCount = before.unreadCount;
-      this.actionError = `${id === undefined ? 'The notifications' : 'The notification'} could not be marked as read. ${describeError(error)}`;
+      this.actionError = inLanguageOf(
+        this.#host,
+        () => `${id === undefined ? msg('The notifications could not be marked as read.') : msg('The notification could not be marked as read.')} ${describeError(error)}`,
+      );
       this.#host.requestUpdate();
       return false;
     }

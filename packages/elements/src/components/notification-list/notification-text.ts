@@ -1,11 +1,12 @@
+import { msg, str } from '@lit/localize';
 import type { Notification } from '@mentorkit/contract';
 
-const str = (data: Record<string, unknown>, key: string): string | undefined => {
+const text = (data: Record<string, unknown>, key: string): string | undefined => {
   const v = data[key];
   return typeof v === 'string' && v.trim() ? v.trim() : undefined;
 };
 
-const quoted = (title: string | undefined) => (title ? `“${title}”` : 'a meeting');
+const quoted = (title: string | undefined) => (title ? `“${title}”` : msg('a meeting'));
 
 /**
  * One notification in words, from its kind and the names and titles in its data
@@ -14,62 +15,62 @@ const quoted = (title: string | undefined) => (title ? `“${title}”` : 'a mee
  */
 export function notificationText(n: Pick<Notification, 'kind' | 'data'>): string {
   const d = n.data ?? {};
-  const mentor = str(d, 'mentorName') ?? 'Your mentor';
-  const mentee = str(d, 'menteeName') ?? 'A mentee';
-  const by = str(d, 'byName') ?? 'The other person';
-  const title = str(d, 'title');
+  const mentor = text(d, 'mentorName') ?? msg('Your mentor');
+  const mentee = text(d, 'menteeName') ?? msg('A mentee');
+  const by = text(d, 'byName') ?? msg('The other person');
+  const title = text(d, 'title');
   switch (n.kind) {
     case 'request.received':
-      return `${mentee} sent you a mentorship request`;
+      return msg(str`${mentee} sent you a mentorship request`);
     case 'request.accepted':
-      return `${mentor} accepted your request`;
+      return msg(str`${mentor} accepted your request`);
     case 'request.declined':
-      return `${mentor} declined your request`;
+      return msg(str`${mentor} declined your request`);
     case 'request.withdrawn':
-      return `${mentee} withdrew their request`;
+      return msg(str`${mentee} withdrew their request`);
     case 'request.expired':
-      return str(d, 'mentorName') ? `Your request to ${mentor} expired without an answer` : `The request from ${mentee} expired`;
+      return text(d, 'mentorName') ? msg(str`Your request to ${mentor} expired without an answer`) : msg(str`The request from ${mentee} expired`);
     case 'request.reminder':
-      return `${mentee} is still waiting for your answer`;
+      return msg(str`${mentee} is still waiting for your answer`);
     case 'application.approved':
-      return 'Your mentor application was approved';
+      return msg('Your mentor application was approved');
     case 'application.rejected':
-      return 'Your mentor application was not approved';
+      return msg('Your mentor application was not approved');
     case 'application.changes_requested':
-      return 'Changes were requested to your mentor application';
+      return msg('Changes were requested to your mentor application');
     case 'mentor.suspended':
-      return 'Your mentor profile was suspended';
+      return msg('Your mentor profile was suspended');
     case 'mentor.reactivated':
-      return 'Your mentor profile is active again';
+      return msg('Your mentor profile is active again');
     case 'mentorship.paused':
-      return `${by} paused your mentorship`;
+      return msg(str`${by} paused your mentorship`);
     case 'mentorship.resumed':
-      return `${by} resumed your mentorship`;
+      return msg(str`${by} resumed your mentorship`);
     case 'mentorship.completed':
-      return `${by} marked your mentorship as completed`;
+      return msg(str`${by} marked your mentorship as completed`);
     case 'mentorship.cancelled':
-      return `${by} cancelled your mentorship`;
+      return msg(str`${by} cancelled your mentorship`);
     case 'feedback.received':
-      return `${by} left feedback on your mentorship`;
+      return msg(str`${by} left feedback on your mentorship`);
     case 'timeline.updated':
-      return `${by} updated your mentorship plan`;
+      return msg(str`${by} updated your mentorship plan`);
     case 'milestone.added':
-      return title ? `${by} added the milestone “${title}”` : `${by} added a milestone`;
+      return title ? msg(str`${by} added the milestone “${title}”`) : msg(str`${by} added a milestone`);
     case 'milestone.updated':
-      return title ? `${by} updated the milestone “${title}”` : `${by} updated a milestone`;
+      return title ? msg(str`${by} updated the milestone “${title}”`) : msg(str`${by} updated a milestone`);
     case 'milestone.removed':
-      return title ? `${by} removed the milestone “${title}”` : `${by} removed a milestone`;
+      return title ? msg(str`${by} removed the milestone “${title}”`) : msg(str`${by} removed a milestone`);
     case 'progress.note_added':
-      return `${by} added a progress note`;
+      return msg(str`${by} added a progress note`);
     case 'meeting.scheduled':
-      return `${by} scheduled ${quoted(title)}`;
+      return msg(str`${by} scheduled ${quoted(title)}`);
     case 'meeting.updated':
-      return d['rescheduled'] === true ? `${by} rescheduled ${quoted(title)}` : `${by} updated ${quoted(title)}`;
+      return d['rescheduled'] === true ? msg(str`${by} rescheduled ${quoted(title)}`) : msg(str`${by} updated ${quoted(title)}`);
     case 'meeting.completed':
-      return `${by} marked ${quoted(title)} as held`;
+      return msg(str`${by} marked ${quoted(title)} as held`);
     case 'meeting.cancelled':
-      return `${by} cancelled ${quoted(title)}`;
+      return msg(str`${by} cancelled ${quoted(title)}`);
     default:
-      return 'Something changed in your mentoring';
+      return msg('Something changed in your mentoring');
   }
 }

@@ -7,17 +7,12 @@ import { css } from 'lit';
  */
 export const dashboardStyles = css`
   :host {
-    display: block;
     container-type: inline-size;
-    line-height: 1.5;
   }
   .base,
   .stack {
     display: grid;
     gap: calc(var(--_space) * 3);
-  }
-  p {
-    margin: 0;
   }
   h2,
   h3 {
@@ -37,17 +32,7 @@ export const dashboardStyles = css`
     outline: 3px solid var(--_focus);
     outline-offset: 2px;
   }
-  .muted,
-  .meta,
-  .hint {
-    color: var(--_muted);
-  }
-  .meta,
-  .hint {
-    font-size: 0.9375em;
-  }
   .prose {
-    white-space: pre-line;
     overflow-wrap: anywhere;
   }
 
@@ -74,14 +59,7 @@ export const dashboardStyles = css`
 
   /* Cards */
   .card {
-    display: grid;
     gap: calc(var(--_space) * 1.25);
-    min-width: 0;
-    padding: var(--mentorship-card-padding, calc(var(--_space) * 2.5));
-    border: 1px solid var(--mentorship-card-border-color, var(--_border));
-    border-radius: var(--mentorship-card-radius, var(--_radius));
-    background: var(--mentorship-card-background, var(--_surface));
-    overflow-wrap: anywhere;
   }
   .card-head {
     display: flex;
@@ -116,14 +94,6 @@ export const dashboardStyles = css`
     color: var(--_accent);
     font-weight: 700;
     object-fit: cover;
-  }
-  .chips {
-    display: flex;
-    flex-wrap: wrap;
-    gap: calc(var(--_space) * 0.75);
-    margin: 0;
-    padding: 0;
-    list-style: none;
   }
   .label-row {
     display: grid;
@@ -161,19 +131,14 @@ export const dashboardStyles = css`
   .badge--neutral {
     --_badge-color: var(--mentorship-status-neutral-color, var(--_muted));
   }
+  /* Unread messages on a mentorship card. */
+  .badge--unread {
+    --_badge-color: var(--mentorship-unread-badge-color, var(--_accent));
+  }
 
   /* Notices: empty states, errors, messages on a card after a refused action. */
   .notice {
-    display: grid;
-    justify-items: start;
-    gap: var(--_space);
     padding: calc(var(--_space) * 2.5);
-    border: 1px dashed var(--_border);
-    border-radius: var(--_radius);
-  }
-  .notice--error {
-    border: 1px solid var(--_danger);
-    border-inline-start-width: 4px;
   }
   .inline-error {
     padding: var(--_space) calc(var(--_space) * 1.5);
@@ -186,18 +151,6 @@ export const dashboardStyles = css`
   }
 
   /* Fields beyond the shared ones */
-  textarea {
-    width: 100%;
-    min-width: 0;
-    min-height: 6rem;
-    padding: var(--_space);
-    border: 1px solid var(--mentorship-field-border-color, var(--_border));
-    border-radius: var(--_radius);
-    background: var(--_surface);
-    color: var(--_text);
-    font: inherit;
-    resize: vertical;
-  }
   input[type='radio'],
   input[type='checkbox'] {
     flex: none;
@@ -213,9 +166,7 @@ export const dashboardStyles = css`
     box-shadow: 0 0 0 1px var(--_danger);
   }
   .field-error {
-    color: var(--_danger);
     font-size: 0.9375em;
-    font-weight: 600;
   }
   .counter {
     font-size: 0.875em;
@@ -277,49 +228,9 @@ export const dashboardStyles = css`
   /* Dialogs */
   .dialog {
     width: min(34rem, calc(100vw - 2rem));
-    max-height: calc(100dvh - 2rem);
-    padding: 0;
-    border: 1px solid var(--_border);
-    border-radius: calc(var(--_radius) * 1.5);
-    background: var(--_surface);
-    color: var(--_text);
-    overflow-wrap: anywhere;
-  }
-  .dialog::backdrop {
-    background: rgb(15 20 30 / 0.55);
-  }
-  .dialog-panel {
-    display: grid;
-    gap: calc(var(--_space) * 2);
-    padding: calc(var(--_space) * 3);
   }
   .dialog-panel h2 {
     font-size: 1.25em;
-  }
-  .dialog-foot {
-    display: flex;
-    flex-wrap: wrap;
-    justify-content: flex-end;
-    gap: var(--_space);
-  }
-  .button--danger {
-    border-color: var(--_danger);
-    background: var(--_danger);
-    color: var(--_on-accent);
-  }
-  .button--danger:hover:not(:disabled) {
-    background: color-mix(in srgb, var(--_danger) 88%, var(--_text));
-  }
-  @media (prefers-reduced-motion: no-preference) {
-    .dialog[open] {
-      animation: mentorship-dialog-in 160ms ease-out;
-    }
-    @keyframes mentorship-dialog-in {
-      from {
-        opacity: 0;
-        transform: translateY(8px);
-      }
-    }
   }
 
   /* Skeletons keep the shape of what is loading. */
@@ -333,17 +244,6 @@ export const dashboardStyles = css`
   }
   .line--short {
     width: 35%;
-  }
-  .line--medium {
-    width: 60%;
-  }
-  .line--long {
-    width: 85%;
-  }
-  .pill {
-    width: 6rem;
-    height: 1.75rem;
-    border-radius: 999px;
   }
   .block {
     height: 4.5rem;

@@ -1,3 +1,4 @@
+import { msg, str } from '@lit/localize';
 import type { ValidationIssue } from '@mentorkit/contract';
 import { ApiError } from '@mentorkit/sdk';
 
@@ -7,14 +8,14 @@ import { ApiError } from '@mentorkit/sdk';
  * the contract's own messages, such as "Name at least one area of expertise") passes through.
  */
 const rewrites: [RegExp, (m: RegExpMatchArray) => string][] = [
-  [/expected string to have >=(\d+) characters?/i, (m) => `Write at least ${m[1]} characters.`],
-  [/expected string to have <=(\d+) characters?/i, (m) => `Keep it to ${m[1]} characters or fewer.`],
-  [/expected array to have >=(\d+) items?/i, (m) => `Add at least ${m[1]}.`],
-  [/expected array to have <=(\d+) items?/i, (m) => `Add no more than ${m[1]}.`],
-  [/expected number to be >=(-?\d+)/i, (m) => `Enter ${m[1]} or more.`],
-  [/expected number to be <=(-?\d+)/i, (m) => `Enter ${m[1]} or less.`],
-  [/expected (number|int)/i, () => 'Enter a whole number.'],
-  [/invalid url/i, () => 'Enter a full web address starting with https://'],
+  [/expected string to have >=(\d+) characters?/i, (m) => msg(str`Write at least ${m[1]} characters.`)],
+  [/expected string to have <=(\d+) characters?/i, (m) => msg(str`Keep it to ${m[1]} characters or fewer.`)],
+  [/expected array to have >=(\d+) items?/i, (m) => msg(str`Add at least ${m[1]}.`)],
+  [/expected array to have <=(\d+) items?/i, (m) => msg(str`Add no more than ${m[1]}.`)],
+  [/expected number to be >=(-?\d+)/i, (m) => msg(str`Enter ${m[1]} or more.`)],
+  [/expected number to be <=(-?\d+)/i, (m) => msg(str`Enter ${m[1]} or less.`)],
+  [/expected (number|int)/i, () => msg('Enter a whole number.')],
+  [/invalid url/i, () => msg('Enter a full web address starting with https://')],
 ];
 
 export function friendlyIssue(message: string): string {

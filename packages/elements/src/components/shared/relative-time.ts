@@ -1,11 +1,14 @@
+import { msg, str } from '@lit/localize';
+import { dateTimeFormat, relativeTimeFormat } from '../../internal/localization-intl.js';
+
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 
-// The phrase sits inside English sentences ("expires in 5 days"), so it is English too until the
-// strings are localized; dates follow the viewer's own conventions.
-const relative = new Intl.RelativeTimeFormat('en', { numeric: 'auto' });
-const mediumDate = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
+// In the rendering element's language ("in 5 days", "sa loob ng 5 araw"); English dates follow the
+// viewer's own conventions.
+const relative = () => relativeTimeFormat({ numeric: 'auto' });
+const mediumDate = () => dateTimeFormat({ dateStyle: 'medium' });
 
 const toDate = (value: string | Date) => (typeof value === 'string' ? new Date(value) : value);
 
@@ -16,19 +19,21 @@ const toDate = (value: string | Date) => (typeof value === 'string' ? new Date(v
 export function relativeTime(value: string | Date, now: Date = new Date()): string {
   const diff = toDate(value).getTime() - now.getTime();
   const abs = Math.abs(diff);
-  if (abs < MINUTE) return 'just now';
-  if (abs < HOUR) return relative.format(Math.round(diff / MINUTE), 'minute');
-  if (abs < DAY) return relative.format(Math.round(diff / HOUR), 'hour');
-  return relative.format(Math.round(diff / DAY), 'day');
+  if (abs < MINUTE) return msg('just now');
+  if (abs < HOUR) return relative().format(Math.round(diff / MINUTE), 'minute');
+  if (abs < DAY) return relative().format(Math.round(diff / HOUR), 'hour');
+  return relative().format(Math.round(diff / DAY), 'day');
 }
 
 /** "expires in 5 days" for a pending request; never "expired" (the server decides that). */
 export function expiryLabel(expiresAt: string, now: Date = new Date()): string {
-  return toDate(expiresAt).getTime() <= now.getTime() ? 'expires any moment now' : `expires ${relativeTime(expiresAt, now)}`;
+  if (toDate(expiresAt).getTime() <= now.getTime()) return msg('expires any moment now');
+  const when = relativeTime(expiresAt, now);
+  return msg(str`expires ${when}`);
 }
 
 /** A calendar date in the viewer's time zone, e.g. "3 Jan 2026". */
-export const dateLabel = (value: string | Date) => mediumDate.format(toDate(value));
+export const dateLabel = (value: string | Date) => mediumDate().format(toDate(value));
 
 /**
  * An ISO `YYYY-MM-DD` date (as the API stores away-until dates) shown in words without
@@ -36,7 +41,7 @@ export const dateLabel = (value: string | Date) => mediumDate.format(toDate(valu
  */
 export function calendarDateLabel(isoDate: string): string {
   const [y, m, d] = isoDate.split('-').map(Number);
-  return mediumDate.format(new Date(y ?? 1970, (m ?? 1) - 1, d ?? 1));
+  return mediumDate().format(new Date(y ?? 1970, (m ?? 1) - 1, d ?? 1));
 }
 
 /** Today in the viewer's time zone as `YYYY-MM-DD` (for a date input's `min`). */

@@ -1,26 +1,28 @@
 import type { ApplicationStatus, MentorshipStatus, RequestStatus } from '@mentorkit/contract/values';
+import { msg } from '@lit/localize';
 import { html, type TemplateResult } from 'lit';
 
+// Getters: a label is looked up when a badge renders, in the language of the element rendering it.
 const requestLabels: Record<RequestStatus, string> = {
-  pending: 'Pending',
-  accepted: 'Accepted',
-  declined: 'Declined',
-  withdrawn: 'Withdrawn',
-  expired: 'Expired',
+  get pending() { return msg('Pending'); },
+  get accepted() { return msg('Accepted'); },
+  get declined() { return msg('Declined'); },
+  get withdrawn() { return msg('Withdrawn'); },
+  get expired() { return msg('Expired'); },
 };
 
 const mentorshipLabels: Record<MentorshipStatus, string> = {
-  active: 'Active',
-  paused: 'Paused',
-  completed: 'Completed',
-  cancelled: 'Cancelled',
+  get active() { return msg('Active'); },
+  get paused() { return msg('Paused'); },
+  get completed() { return msg('Completed'); },
+  get cancelled() { return msg('Cancelled'); },
 };
 
 const applicationLabels: Record<ApplicationStatus, string> = {
-  pending: 'In review',
-  changes_requested: 'Changes requested',
-  rejected: 'Not approved',
-  approved: 'Approved',
+  get pending() { return msg('In review'); },
+  get changes_requested() { return msg('Changes requested'); },
+  get rejected() { return msg('Not approved'); },
+  get approved() { return msg('Approved'); },
 };
 
 /** Which colour a status borrows: the word is always there, the colour only repeats it. */

@@ -18,7 +18,7 @@ export const FEED_MAX_EVENTS = 1000;
 
 const personUri = (id: string) => `urn:uuid:${id}`;
 
-function toIcsEvent(row: MeetingRow, people: Map<string, PersonSummary>): IcsEvent {
+export function toIcsEvent(row: MeetingRow, people: Map<string, PersonSummary>): IcsEvent {
   const mentor = people.get(row.mentor_id);
   const mentee = people.get(row.mentee_id);
   const mentorName = mentor?.name ?? 'Mentor';

@@ -35,6 +35,11 @@ export interface IcsCalendar {
   name?: string;
   /** How often a subscribing client should refresh, as an RFC 5545 duration (e.g. `PT1H`). */
   refreshInterval?: string;
+  /**
+   * iTIP method (RFC 5546): `PUBLISH` (default) for feeds and downloads; `REQUEST` and `CANCEL`
+   * for the copy attached to an invitation or cancellation mail.
+   */
+  method?: 'PUBLISH' | 'REQUEST' | 'CANCEL';
   events: IcsEvent[];
 }
 
@@ -113,14 +118,14 @@ function eventLines(e: IcsEvent, stamp: Date): string[] {
   return lines;
 }
 
-/** The whole `.ics` text: `METHOD:PUBLISH`, one VEVENT per meeting, CRLF after every line. */
+/** The whole `.ics` text: its METHOD (PUBLISH unless told), one VEVENT per meeting, CRLF after every line. */
 export function renderCalendar(calendar: IcsCalendar): string {
   const lines = [
     'BEGIN:VCALENDAR',
     'VERSION:2.0',
     'PRODID:-//Mentorkit//Mentorship meetings//EN',
     'CALSCALE:GREGORIAN',
-    'METHOD:PUBLISH',
+    `METHOD:${calendar.method ?? 'PUBLISH'}`,
   ];
   if (calendar.name) lines.push(`NAME:${escapeText(calendar.name)}`, `X-WR-CALNAME:${escapeText(calendar.name)}`);
   if (calendar.refreshInterval) {

@@ -1,5 +1,4 @@
-import { sql, type Kysely, type RawBuilder } from 'kysely';
-import type { Database } from '../../db/schema.js';
+import { sql, type RawBuilder } from 'kysely';
 
 /**
  * The search box's text as a tsquery.
@@ -53,13 +52,13 @@ function term(t: TextTerm): RawBuilder<unknown> {
 }
 
 /**
- * The tsquery text for `q` (after `normalizeQuery`), or '' when it holds no searchable word
- * (stop words only, punctuation, emoji). Empty tsqueries are neutral in `&&` and `||`.
+ * `q` (after `normalizeQuery`) as a tsquery expression, or undefined when it holds no word at all.
+ * The expression still yields an empty tsquery for stop words only, punctuation or emoji; empty
+ * tsqueries are neutral in `&&` and `||`. It runs inside the viewer's statement (`loadViewer`), so
+ * the text query costs no round trip of its own.
  */
-export async function toTsQuery(db: Kysely<Database>, q: string): Promise<string> {
+export function tsQueryExpression(q: string): RawBuilder<unknown> | undefined {
   const groups = parseTextQuery(q);
-  if (groups.length === 0) return '';
-  const expr = sql.join(groups.map((g) => sql`(${sql.join(g.map(term), sql` && `)})`), sql` || `);
-  const row = await sql<{ query: string }>`SELECT (${expr})::text AS query`.execute(db);
-  return row.rows[0]?.query ?? '';
+  if (groups.length === 0) return undefined;
+  return sql.join(groups.map((g) => sql`(${sql.join(g.map(term), sql` && `)})`), sql` || `);
 }

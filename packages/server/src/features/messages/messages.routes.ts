@@ -19,6 +19,7 @@ import { validate } from '../../http/validate.js';
 import type { AppDeps } from '../../http/env.js';
 import type { MessagesTable } from '../../db/schema.js';
 import { decodeTimeCursor, encodeTimeCursor, UUID } from '../shared/paging.js';
+import { assertUnderLimit, type RateLimit } from '../shared/rate-limit.js';
 import { record } from '../shared/record.js';
 import {
   canSendIn,
@@ -31,6 +32,7 @@ import {
 } from './messages.repository.js';
 
 const MINUTE_MS = 60_000;
+const MESSAGE_RATE_LIMIT: RateLimit = { max: MESSAGES_PER_MINUTE, windowMs: MINUTE_MS, label: 'messages a minute' };
 type MessageRow = Selectable<MessagesTable>;
 /** Advisory-lock namespace ("mksr") for one sender's sends; see `send`. */
 const SEND_LOCK_NAMESPACE = 1835758450;
@@ -74,11 +76,7 @@ async function send(deps: AppDeps, conversationId: string, viewer: Viewer, input
       if (check?.existing) {
         return replay(await trx.selectFrom('messages').selectAll().where('id', '=', check.existing).executeTakeFirstOrThrow());
       }
-      if (Number(check?.n ?? 0) >= MESSAGES_PER_MINUTE) {
-        const oldest = check?.oldest ? new Date(check.oldest).getTime() : at.getTime();
-        const wait = Math.max(1, Math.ceil((oldest + MINUTE_MS - at.getTime()) / 1000));
-        throw new ApiError('rate_limited', `You can send at most ${MESSAGES_PER_MINUTE} messages a minute; try again in ${wait} s`, undefined, { 'Retry-After': String(wait) });
-      }
+      assertUnderLimit(MESSAGE_RATE_LIMIT, { count: Number(check?.n ?? 0), oldest: check?.oldest ? new Date(check.oldest) : null }, at);
       const { rows: [state] } = await sql<{ status: MentorshipStatus }>`
         SELECT m.status FROM conversations c JOIN mentorships m ON m.id = c.mentorship_id
         WHERE c.id = ${conversation.id}

@@ -4,6 +4,8 @@ import {
   mentorshipRequestInput,
   requestListQuery,
   requestTransitions,
+  REQUESTS_PER_DAY,
+  REQUESTS_PER_HOUR,
   type AcceptResult,
   type RequestStatus,
 } from '@mentorkit/contract';
@@ -18,12 +20,17 @@ import { isoDay } from '../mentors/availability.js';
 import { toMentorship } from '../mentorships/mentorships.repository.js';
 import { createOnce, idempotencyKeyFrom } from '../shared/idempotency.js';
 import { decodeTimeCursor, pageOf, UUID } from '../shared/paging.js';
+import { enforceRateLimits, type RateLimit } from '../shared/rate-limit.js';
 import { record } from '../shared/record.js';
 import type { Kysely, Transaction } from 'kysely';
 import { refreshMedianResponse, requestById, requestEvents, toRequest, toRequests } from './requests.repository.js';
 
 export const MAX_PENDING_PER_MENTEE = 5;
 const DAY_MS = 86_400_000;
+const REQUEST_RATE_LIMITS: RateLimit[] = [
+  { max: REQUESTS_PER_HOUR, windowMs: DAY_MS / 24, label: 'mentorship requests an hour' },
+  { max: REQUESTS_PER_DAY, windowMs: DAY_MS, label: 'mentorship requests a day' },
+];
 
 const isConstraint = (err: unknown, name: string) => (err as { constraint?: string })?.constraint === name;
 
@@ -61,6 +68,8 @@ export const requestRoutes = new Hono<AppEnv>()
             .where('mentors.user_id', '=', input.mentorId).forShare('mentors').executeTakeFirst();
           if (!mentor || mentor.deleted_at !== null || mentor.status !== 'active') throw notFound('Mentor');
           await trx.selectFrom('users').select('id').where('id', '=', viewer.id).forUpdate().execute();
+          // Counted under the mentee's row lock, so concurrent sends of one person count one by one.
+          await enforceRateLimits(trx, 'mentorship_requests', viewer.id, REQUEST_RATE_LIMITS, at);
           const pending = await trx.selectFrom('mentorship_requests').select(['mentor_id'])
             .where('mentee_id', '=', viewer.id).where('status', '=', 'pending').execute();
           if (pending.some((p) => p.mentor_id === input.mentorId)) {

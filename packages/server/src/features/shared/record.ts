@@ -1,6 +1,7 @@
 import type { NotificationKind, RealtimeEventType } from '@mentorkit/contract';
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database } from '../../db/schema.js';
+import { enqueueMailFor } from '../email/enqueue.js';
 
 /** The channel on which committed events are announced to every server instance. */
 export const EVENTS_CHANNEL = 'mentorkit_events';
@@ -30,7 +31,7 @@ export interface OutgoingEvent {
 /**
  * Writes, inside the caller's transaction, everything a state change leaves behind: the audit row,
  * the other party's notifications, and the realtime events (each notification also as a
- * `notification.created` event). `pg_notify` is transactional, so other instances hear of the
+ * `notification.created` event), and the outbox mail of the notifications that deserve one. `pg_notify` is transactional, so other instances hear of the
  * events only if the change commits.
  */
 export async function record(
@@ -67,6 +68,8 @@ export async function record(
         data: { id: row.id, kind: row.kind, data: row.data, readAt: null, createdAt: row.created_at.toISOString() },
       });
     }
+    // Mail rides in the same transaction: it exists exactly when the change committed.
+    await enqueueMailFor(trx, notices, now);
   }
   if (allEvents.length > 0) {
     await trx

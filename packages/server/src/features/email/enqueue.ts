@@ -1,0 +1,137 @@
+import type { MailKind, NotificationKind } from '@mentorkit/contract';
+import type { Kysely, Transaction } from 'kysely';
+import type { Database } from '../../db/schema.js';
+import { toIcsEvent } from '../calendar/calendar.repository.js';
+import { renderCalendar } from '../calendar/ics.js';
+import { meetingById } from '../meetings/meetings.repository.js';
+import { loadPeople } from '../shared/people.repository.js';
+import type { Notice } from '../shared/record.js';
+import { mailSettings } from './preferences.repository.js';
+import type { MailTemplate, MeetingData, TemplateData } from './templates.js';
+
+type Trx = Transaction<Database> | Kysely<Database>;
+
+/** The notifications that deserve an email, with the kind a person can switch off. */
+const mailFor: Partial<Record<NotificationKind, { kind: MailKind; template: MailTemplate }>> = {
+  'request.received': { kind: 'request_received', template: 'request.received' },
+  'request.accepted': { kind: 'request_answered', template: 'request.accepted' },
+  'request.declined': { kind: 'request_answered', template: 'request.declined' },
+  'request.reminder': { kind: 'request_reminder', template: 'request.reminder' },
+  'meeting.scheduled': { kind: 'meeting_updates', template: 'meeting.scheduled' },
+  'meeting.updated': { kind: 'meeting_updates', template: 'meeting.updated' },
+  'meeting.cancelled': { kind: 'meeting_updates', template: 'meeting.cancelled' },
+  'application.approved': { kind: 'application_decided', template: 'application.approved' },
+  'application.rejected': { kind: 'application_decided', template: 'application.rejected' },
+  'application.changes_requested': { kind: 'application_decided', template: 'application.changes_requested' },
+};
+
+export const TURNED_OFF = 'turned off by the recipient';
+
+export interface OutboxInsert {
+  userId: string;
+  kind: MailKind;
+  template: MailTemplate;
+  data: Record<string, unknown>;
+  dedupeKey?: string;
+}
+
+const text = (value: unknown) => (typeof value === 'string' ? value : '');
+
+/**
+ * The template's data, read inside the transaction that made the change, so the mail tells what
+ * happened then (a meeting moved twice sends two mails with two different times and .ics files).
+ */
+async function snapshot(trx: Trx, template: MailTemplate, notice: Notice): Promise<Record<string, unknown> | undefined> {
+  const d = notice.data;
+  switch (template) {
+    case 'request.received': {
+      const row = await trx.selectFrom('mentorship_requests').select(['goals', 'message', 'skills_seeking', 'expires_at'])
+        .where('id', '=', text(d['requestId'])).executeTakeFirst();
+      if (!row) return undefined;
+      const data: TemplateData['request.received'] = {
+        requestId: text(d['requestId']), menteeName: text(d['menteeName']), goals: row.goals, message: row.message,
+        skills: row.skills_seeking, expiresAt: row.expires_at.toISOString(),
+      };
+      return { ...data };
+    }
+    case 'request.accepted':
+      return { requestId: text(d['requestId']), mentorshipId: text(d['mentorshipId']), mentorName: text(d['mentorName']) } satisfies TemplateData['request.accepted'];
+    case 'request.declined': {
+      const row = await trx.selectFrom('mentorship_requests').select(['decline_message']).where('id', '=', text(d['requestId'])).executeTakeFirst();
+      return { requestId: text(d['requestId']), mentorName: text(d['mentorName']), reason: text(d['reason']), message: row?.decline_message ?? null } satisfies TemplateData['request.declined'];
+    }
+    case 'request.reminder':
+      return { requestId: text(d['requestId']), menteeName: text(d['menteeName']), expiresAt: text(d['expiresAt']) } satisfies TemplateData['request.reminder'];
+    case 'meeting.scheduled':
+    case 'meeting.updated':
+    case 'meeting.cancelled': {
+      const row = await meetingById(trx, text(d['meetingId']));
+      if (!row) return undefined;
+      const people = await loadPeople(trx as Kysely<Database>, [row.mentor_id, row.mentee_id, ...(row.created_by ? [row.created_by] : [])]);
+      const icsMethod = template === 'meeting.cancelled' ? 'CANCEL' : 'REQUEST';
+      const data: MeetingData = {
+        meetingId: row.id,
+        mentorshipId: row.mentorship_id,
+        title: row.title,
+        startsAt: row.starts_at.toISOString(),
+        previousStartsAt: text(d['previousStartsAt']) || null,
+        durationMinutes: row.duration_minutes,
+        location: row.location,
+        videoUrl: row.video_url,
+        byName: text(d['byName']),
+        reason: text(d['reason']) || null,
+        rescheduled: d['rescheduled'] === true,
+        role: notice.userId === row.mentor_id ? 'mentor' : 'mentee',
+        ics: renderCalendar({ stamp: row.updated_at, method: icsMethod, events: [toIcsEvent(row, people)] }),
+        icsMethod,
+      };
+      return { ...data };
+    }
+    case 'application.approved':
+    case 'application.rejected':
+    case 'application.changes_requested':
+      return { applicationId: text(d['applicationId']), notes: text(d['notes']) } satisfies TemplateData['application.approved'];
+    case 'messages.digest':
+      return undefined;
+  }
+}
+
+/**
+ * Writes outbox rows in the caller's transaction. A kind the recipient switched off is still
+ * recorded, as `skipped` with the reason, so "why did I get no mail?" has an answer in one place
+ * (and the demo's /dev/mail shows it); the worker never touches such a row.
+ */
+export async function insertOutbox(trx: Trx, mails: OutboxInsert[], now: Date): Promise<void> {
+  if (mails.length === 0) return;
+  const settings = await mailSettings(trx, mails.map((m) => m.userId));
+  await trx.insertInto('email_outbox')
+    .values(mails.map((m) => {
+      const off = settings.get(m.userId)?.disabled.has(m.kind) ?? false;
+      return {
+        user_id: m.userId,
+        kind: m.kind,
+        template: m.template,
+        data: JSON.stringify(m.data),
+        dedupe_key: m.dedupeKey ?? null,
+        status: off ? 'skipped' as const : 'pending' as const,
+        last_error: off ? TURNED_OFF : null,
+        next_attempt_at: now,
+        created_at: now,
+        updated_at: now,
+      };
+    }))
+    .onConflict((oc) => oc.column('dedupe_key').doNothing())
+    .execute();
+}
+
+/** Called by `record()` for every batch of notifications: the ones that deserve mail get a row. */
+export async function enqueueMailFor(trx: Trx, notices: Notice[], now: Date): Promise<void> {
+  const mails: OutboxInsert[] = [];
+  for (const notice of notices) {
+    const route = mailFor[notice.kind];
+    if (!route) continue;
+    const data = await snapshot(trx, route.template, notice);
+    if (data) mails.push({ userId: notice.userId, kind: route.kind, template: route.template, data });
+  }
+  await insertOutbox(trx, mails, now);
+}

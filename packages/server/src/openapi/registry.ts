@@ -1,0 +1,91 @@
+import type { ErrorCode } from '@mentorkit/contract';
+import type { z } from 'zod';
+
+export type HttpMethod = 'get' | 'post' | 'put' | 'patch' | 'delete';
+
+/** What credential a route reads. */
+export type Auth =
+  /** Nothing: health probes, the API reference, the demo sign-in. */
+  | 'none'
+  /** A bearer JWT from the portal (401 without one). */
+  | 'bearer'
+  /** A secret or signed token in the URL (the calendar feed, one-click unsubscribe links). */
+  | 'urlToken';
+
+/**
+ * Who may call a route once signed in; the authorization-matrix test (issue 7) reads it.
+ * - `anyone`: no sign-in at all.
+ * - `user`: any signed-in alumnus.
+ * - `self`: acts only on the caller's own data, so there is no one else's id to try.
+ * - `party`: either party of the addressed resource; anyone else gets 404, never 403.
+ * - `mentor` / `mentee`: that party of the addressed resource; the other party gets 403, outsiders 404.
+ * - `approvedMentor`: the caller's own mentor profile; a caller who is not a mentor gets 404.
+ * - `admin`: the admin role (`MENTORSHIP_ADMIN_ROLE`); anyone else gets 403.
+ */
+export type Role = 'anyone' | 'user' | 'self' | 'party' | 'mentor' | 'mentee' | 'approvedMentor' | 'admin';
+
+export const tags = {
+  me: 'The caller: identity, profile, calendar feed, data export and erasure.',
+  mentors: 'Mentor search and profiles; a mentor’s own settings.',
+  applications: 'Applying for mentor status.',
+  requests: 'Mentorship requests: send, answer, withdraw.',
+  mentorships: 'Mentorships and their lifecycle: pause, resume, complete, cancel, feedback.',
+  timeline: 'The plan of a mentorship: timeline, milestones, progress notes.',
+  meetings: 'Meetings, with iCalendar files and a private subscription feed.',
+  messages: 'Conversations between the two parties of a mentorship.',
+  notifications: 'In-app notifications.',
+  admin: 'Programme administration (admin role only).',
+  ops: 'Health probes and this API reference.',
+  demo: 'Demo only: exists when MENTORSHIP_DEMO=1.',
+} as const;
+export type Tag = keyof typeof tags;
+
+export interface Body {
+  schema: z.ZodType;
+  /** Defaults to `application/json`. */
+  contentType?: string;
+}
+
+export interface SuccessResponse {
+  status: 200 | 201 | 204;
+  description: string;
+  /** Omitted for 204 and for bodies that are not JSON (give `contentType`). */
+  schema?: z.ZodType;
+  contentType?: string;
+}
+
+/** One HTTP operation of the API, declared from the contract's zod schemas. */
+export interface RouteSpec {
+  method: HttpMethod;
+  /** Relative to the API base `/api/v1`, in OpenAPI template form: `/mentors/{id}`. */
+  path: string;
+  operationId: string;
+  summary: string;
+  description?: string;
+  tag: Tag;
+  auth: Auth;
+  role: Role;
+  /** Path parameters by name; every `{name}` in `path` needs one. */
+  params?: Record<string, z.ZodType>;
+  /** An object schema whose properties are the query parameters. */
+  query?: z.ZodObject;
+  body?: Body;
+  /** The route accepts an `Idempotency-Key` header (creating POSTs). */
+  idempotencyKey?: boolean;
+  responses: SuccessResponse[];
+  /**
+   * Error codes the handler itself answers with. Those implied by the declaration are added by the
+   * generator: 400 for a query or body, 401/410 for `bearer`, 403 for `admin`, 413 for a body.
+   */
+  errors?: ErrorCode[];
+  /** Mounted only when `MENTORSHIP_DEMO=1` (and an HS256 secret is set). */
+  demoOnly?: boolean;
+}
+
+/** The API reference page's script and style, served at `/docs/<name>`. */
+export const docsAssets = ['docs.js', 'docs.css'] as const;
+
+/** `/mentors/{id}` → `/mentors/:id`, the form Hono's `app.routes` lists. */
+export const toHonoPath = (path: string) => path.replace(/\{(\w+)\}/g, ':$1');
+/** `/mentors/:id` → `/mentors/{id}`. */
+export const toOpenApiPath = (path: string) => path.replace(/:(\w+)/g, '{$1}');
