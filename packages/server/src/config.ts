@@ -89,3 +89,17 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   }
   return config;
 }
+
+/** EX_CONFIG from sysexits.h: what process managers read as "fix the configuration". */
+export const EXIT_CONFIG = 78;
+
+/** For entry points: `loadConfig`, or the message on stderr and exit 78 when a value is bad. */
+export function loadConfigOrExit(env: Record<string, string | undefined> = process.env): Config {
+  try {
+    return loadConfig(env);
+  } catch (err) {
+    if (!(err instanceof ConfigError)) throw err;
+    process.stderr.write(`${err.message}\n`);
+    process.exit(EXIT_CONFIG);
+  }
+}

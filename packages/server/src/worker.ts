@@ -1,4 +1,4 @@
-import { ConfigError, loadConfig } from './config.js';
+import { EXIT_CONFIG, loadConfigOrExit } from './config.js';
 import { openDatabase } from './db/connect.js';
 import { migrateToLatest } from './db/migrate.js';
 import { startEmail } from './features/email/email.service.js';
@@ -10,24 +10,15 @@ import { createLogger } from './http/logger.js';
  * the embedded PGlite database belongs to the one server process that opened it, and SMTP.
  */
 async function main() {
-  let config;
-  try {
-    config = loadConfig();
-  } catch (err) {
-    if (err instanceof ConfigError) {
-      process.stderr.write(`${err.message}\n`);
-      process.exit(78); // EX_CONFIG
-    }
-    throw err;
-  }
+  const config = loadConfigOrExit();
   if (!config.DATABASE_URL) {
     process.stderr.write('The standalone mail worker needs DATABASE_URL (PostgreSQL); with the embedded database the server runs the worker itself.\n');
-    process.exit(78);
+    process.exit(EXIT_CONFIG);
   }
   if (!config.MENTORSHIP_SMTP_URL) {
     // Without a transport it would only close mail as skipped, racing the servers that could send it.
     process.stderr.write('The standalone mail worker needs MENTORSHIP_SMTP_URL.\n');
-    process.exit(78);
+    process.exit(EXIT_CONFIG);
   }
   const logger = createLogger(config.MENTORSHIP_LOG_LEVEL);
   const handle = await openDatabase({ databaseUrl: config.DATABASE_URL });

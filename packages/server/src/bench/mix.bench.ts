@@ -1,7 +1,5 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
-import { fileURLToPath } from 'node:url';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { sql } from 'kysely';
 import pg from 'pg';
@@ -10,6 +8,7 @@ import { openPostgres } from '../db/connect.js';
 import { migrateToLatest } from '../db/migrate.js';
 import { generateAlumni, insertAlumni, insertHistory, mixSeed, Rng, searchVocabulary, type WrittenAlumnus } from '../demo/generator.js';
 import { startChild, type ChildServer } from '../reliability/child-server.js';
+import { BENCH_ISSUER, BENCH_SECRET, benchmarksFile, benchSettings, loadAverage, writeBenchSection } from './report.js';
 
 /**
  * `npm run bench` (mix): a realistic traffic mix at 100,000 alumni on PostgreSQL — search 60 %,
@@ -162,27 +161,12 @@ function runMixInWorker(input: LoadInput): Promise<MixResult> {
 // ---------------------------------------------------------------------------------------------
 // The benchmark (main thread)
 
-const env = process.env;
-const num = (name: string, fallback: number) => (env[name] ? Number(env[name]) : fallback);
-const settings = {
-  adminUrl: env['BENCH_DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres',
-  database: 'mentorkit_bench_mix',
-  alumni: num('BENCH_ALUMNI', 100_000),
-  mentorShare: num('BENCH_MENTOR_SHARE', 0.2),
-  seed: num('BENCH_SEED', 20_261_128),
-  concurrency: num('BENCH_CONCURRENCY', 16),
-  warmupMs: num('BENCH_WARMUP_S', 3) * 1000,
-  durationMs: num('BENCH_DURATION_S', 15) * 1000,
-  dropDatabase: env['BENCH_DROP_DB'] === '1',
-};
-const ISSUER = 'https://alumni.northbridge.example.edu';
-const SECRET = 'mentorkit-bench-secret-0123456789-0123456789-abcdef';
-const repoRoot = fileURLToPath(new URL('../../../../', import.meta.url));
-const benchmarksFile = `${repoRoot}BENCHMARKS.md`;
+const settings = benchSettings('mentorkit_bench_mix', { warmupS: 3, durationS: 15 });
+const ISSUER = BENCH_ISSUER;
+const SECRET = BENCH_SECRET;
 const log = (msg: string) => process.stdout.write(`[bench:mix] ${msg}\n`);
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
-/** The load average (1, 5, 15 min), as `uptime` prints it: other jobs share this machine. */
-const uptime = () => os.loadavg().map((x) => x.toFixed(2)).join(', ');
+const uptime = loadAverage;
 
 async function adminQuery(text: string): Promise<void> {
   const admin = new pg.Client({ connectionString: settings.adminUrl });
@@ -209,16 +193,6 @@ function table(rows: string[][]): string {
   return [`| ${head!.join(' | ')} |`, `| ${head!.map(() => '---').join(' | ')} |`, ...body.map((r) => `| ${r.join(' | ')} |`)].join('\n');
 }
 
-function writeSection(markdown: string): void {
-  const start = '<!-- bench:mix:start -->';
-  const end = '<!-- bench:mix:end -->';
-  const block = `${start}\n${markdown.trim()}\n${end}`;
-  let text = existsSync(benchmarksFile) ? readFileSync(benchmarksFile, 'utf8') : '# Benchmarks\n';
-  const a = text.indexOf(start);
-  const b = text.indexOf(end);
-  text = a >= 0 && b > a ? text.slice(0, a) + block + text.slice(b + end.length) : `${text.trimEnd()}\n\n${block}\n`;
-  writeFileSync(benchmarksFile, text);
-}
 
 async function main() {
   const startedAt = new Date();
@@ -348,7 +322,7 @@ Server processes, clients and PostgreSQL share the ${cpu.length} cores: a second
 over two event loops but brings no extra CPU, so the comparison shows whether one event loop is the limit, not how the system scales
 on separate machines. With a load average well above the core count, latencies mostly measure waiting for a CPU.
 `;
-    writeSection(md);
+    writeBenchSection('mix', md);
     log(`wrote ${benchmarksFile}`);
   } finally {
     for (const c of children) await c.kill('SIGTERM');

@@ -1,5 +1,4 @@
 import { fork, type ChildProcess } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
@@ -17,6 +16,7 @@ import { openPostgres } from '../db/connect.js';
 import { migrateToLatest } from '../db/migrate.js';
 import { createLogger } from '../http/logger.js';
 import { attachRealtime } from '../realtime/realtime.server.js';
+import { benchmarksFile, loadAverage, writeBenchSection } from './report.js';
 
 /**
  * `node packages/server/dist/bench/realtime.bench.js` (a script, never a test): 2,000
@@ -54,8 +54,6 @@ const SECRET = 'mentorkit-bench-secret-0123456789-0123456789-abcdef';
 const TARGET_P99_MS = 100;
 const TARGET_BYTES_PER_SOCKET = 30 * 1024;
 
-const repoRoot = fileURLToPath(new URL('../../../../', import.meta.url));
-const benchmarksFile = `${repoRoot}BENCHMARKS.md`;
 const log = (msg: string) => process.stdout.write(`[bench:realtime] ${msg}\n`);
 
 // ---------------------------------------------------------------------------------------------
@@ -257,16 +255,7 @@ function writeSection(markdown: string): void {
     process.stdout.write(markdown);
     return;
   }
-  const start = '<!-- bench:realtime:start -->';
-  const end = '<!-- bench:realtime:end -->';
-  const block = `${start}\n${markdown.trim()}\n${end}`;
-  let text = existsSync(benchmarksFile)
-    ? readFileSync(benchmarksFile, 'utf8')
-    : '# Benchmarks\n\n`npm run bench` runs the benchmarks and rewrites its own section of this file between\n`<!-- bench:<name>:start -->` and `<!-- bench:<name>:end -->` markers; other benchmarks add their own sections.\nNumbers are from one run on the machine described in each section.\n\n';
-  const a = text.indexOf(start);
-  const b = text.indexOf(end);
-  text = a >= 0 && b > a ? text.slice(0, a) + block + text.slice(b + end.length) : `${text.trimEnd()}\n\n${block}\n`;
-  writeFileSync(benchmarksFile, text);
+  writeBenchSection('realtime', markdown);
 }
 
 async function recreateDatabase(): Promise<string> {
@@ -292,7 +281,7 @@ const kib = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
 
 async function main() {
   const startedAt = new Date();
-  const loadBefore = os.loadavg().map((x) => x.toFixed(2)).join(', ');
+  const loadBefore = loadAverage();
   const url = await recreateDatabase();
   log(`database ${settings.database} recreated`);
   const handle = openPostgres(url);
@@ -377,7 +366,7 @@ async function main() {
     await ask(child, { cmd: 'close' }, 'closed');
     child = undefined;
 
-    const loadAfter = os.loadavg().map((x) => x.toFixed(2)).join(', ');
+    const loadAfter = loadAverage();
     const cpu = os.cpus();
     const verdict = (ok: boolean) => (ok ? 'met' : '**not met**');
     writeSection(`

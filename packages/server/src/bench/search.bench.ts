@@ -1,7 +1,6 @@
 import { execSync } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import os from 'node:os';
-import { fileURLToPath } from 'node:url';
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { mentorSearchQuery } from '@mentorkit/contract';
@@ -17,6 +16,7 @@ import { generateAlumni, insertAlumni, insertHistory, mixSeed, Rng, searchVocabu
 import { searchMentors } from '../features/mentors/mentors.repository.js';
 import { createLogger } from '../http/logger.js';
 import { runLoad, type LoadRequest, type LoadResult } from './load.js';
+import { BENCH_ISSUER, BENCH_SECRET, benchmarksFile, benchSettings, loadAverage, writeBenchSection } from './report.js';
 
 /**
  * `npm run bench`: mentor search at 100,000 alumni / 20,000 mentors on a real PostgreSQL.
@@ -26,28 +26,11 @@ import { runLoad, type LoadRequest, type LoadResult } from './load.js';
  * `<!-- bench:search:start -->` and `<!-- bench:search:end -->`.
  */
 
-const env = process.env;
-const num = (name: string, fallback: number) => (env[name] ? Number(env[name]) : fallback);
-const settings = {
-  adminUrl: env['BENCH_DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres',
-  database: 'mentorkit_bench',
-  alumni: num('BENCH_ALUMNI', 100_000),
-  mentorShare: num('BENCH_MENTOR_SHARE', 0.2),
-  seed: num('BENCH_SEED', 20_261_128),
-  concurrency: num('BENCH_CONCURRENCY', 16),
-  warmupMs: num('BENCH_WARMUP_S', 2) * 1000,
-  durationMs: num('BENCH_DURATION_S', 10) * 1000,
-  writeConcurrency: num('BENCH_WRITE_CONCURRENCY', 2),
-  /** The database stays for inspection (it is recreated on the next run) unless BENCH_DROP_DB=1. */
-  dropDatabase: env['BENCH_DROP_DB'] === '1',
-};
-const ISSUER = 'https://alumni.northbridge.example.edu';
-const SECRET = 'mentorkit-bench-secret-0123456789-0123456789-abcdef';
+const settings = benchSettings('mentorkit_bench', { warmupS: 2, durationS: 10 });
+const ISSUER = BENCH_ISSUER;
+const SECRET = BENCH_SECRET;
 const TARGET_P95_MS = 25;
 const TARGET_RATIO = 0.3;
-
-const repoRoot = fileURLToPath(new URL('../../../../', import.meta.url));
-const benchmarksFile = `${repoRoot}BENCHMARKS.md`;
 
 const log = (msg: string) => process.stdout.write(`[bench:search] ${msg}\n`);
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
@@ -173,22 +156,9 @@ function table(rows: string[][]): string {
   return [`| ${head!.join(' | ')} |`, `| ${head!.map(() => '---').join(' | ')} |`, ...body.map((r) => `| ${r.join(' | ')} |`)].join('\n');
 }
 
-function writeSection(markdown: string): void {
-  const start = '<!-- bench:search:start -->';
-  const end = '<!-- bench:search:end -->';
-  const block = `${start}\n${markdown.trim()}\n${end}`;
-  let text = existsSync(benchmarksFile)
-    ? readFileSync(benchmarksFile, 'utf8')
-    : '# Benchmarks\n\n`npm run bench` runs the benchmarks and rewrites its own section of this file between\n`<!-- bench:<name>:start -->` and `<!-- bench:<name>:end -->` markers; other benchmarks add their own sections.\nNumbers are from one run on the machine described in each section.\n\n';
-  const a = text.indexOf(start);
-  const b = text.indexOf(end);
-  text = a >= 0 && b > a ? text.slice(0, a) + block + text.slice(b + end.length) : `${text.trimEnd()}\n\n${block}\n`;
-  writeFileSync(benchmarksFile, text);
-}
-
 async function main() {
   const startedAt = new Date();
-  const loadAvg = os.loadavg().map((x) => x.toFixed(2)).join(', ');
+  const loadAvg = loadAverage();
   log(`recreating ${settings.database} on ${new URL(settings.adminUrl).host}`);
   const url = await recreateDatabase();
   // The same pool the server would open (`openDatabase` → 10 connections).
@@ -321,7 +291,7 @@ async function main() {
     const explainedTypical = await explainQuery(typical);
     const explainedBroadest = await explainQuery(broadest);
     const explainedBrowse = await explainSearch(url, viewers[0]!.id, {});
-    const loadAvgEnd = os.loadavg().map((x) => x.toFixed(2)).join(', ');
+    const loadAvgEnd = loadAverage();
 
     // 6. Report
     const ratio = search.throughput / health.throughput;
@@ -423,7 +393,7 @@ Default page (no filters):
 
 ${explainBlock(explainedBrowse)}
 `;
-    writeSection(md);
+    writeBenchSection('search', md);
     log(`wrote ${benchmarksFile}`);
   } finally {
     if (server) await new Promise<void>((resolve) => server!.close(() => resolve()));
