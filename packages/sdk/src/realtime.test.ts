@@ -1,4 +1,4 @@
-import type { AddressInfo } from 'node:net';
+import { createServer, type AddressInfo, type Socket } from 'node:net';
 import type { TypedRealtimeEvent } from '@mentorkit/contract';
 import { afterEach, describe, expect, it } from 'vitest';
 import WebSocket, { WebSocketServer } from 'ws';
@@ -213,6 +213,27 @@ describe('client.realtime.subscribe against a scripted server', () => {
     await until(() => statuses.includes('open'));
     controller.abort();
     expect(statuses).toEqual(['connecting', 'open', 'closed']);
+  });
+
+  it('unsubscribes quietly while the socket is still connecting', async () => {
+    // A peer that takes the TCP connection and never answers the upgrade: the socket stays CONNECTING.
+    const sockets: Socket[] = [];
+    const silent = createServer((socket) => sockets.push(socket));
+    await new Promise<void>((r) => silent.listen(0, '127.0.0.1', r));
+    try {
+      const client = createClient({ baseUrl: `http://127.0.0.1:${(silent.address() as AddressInfo).port}`, token: 't', WebSocket: WebSocket as unknown as WebSocketConstructor });
+      const statuses: RealtimeStatus[] = [];
+      const stop = client.realtime.subscribe(() => {}, { onStatus: (s) => statuses.push(s) });
+      await until(() => sockets.length === 1);
+      stop();
+      // `ws` reports the aborted handshake as an `error` event on the next tick; unhandled, it
+      // would be an uncaught exception (vitest fails the run on one).
+      await sleep(50);
+      expect(statuses).toEqual(['connecting', 'closed']);
+    } finally {
+      for (const socket of sockets) socket.destroy();
+      await new Promise((r) => silent.close(r));
+    }
   });
 
   it.runIf(!('WebSocket' in globalThis))('explains how to pass a WebSocket where there is no global one (Node < 22)', () => {

@@ -224,7 +224,10 @@ export function createRealtime(context: RealtimeContext) {
       const ws = socket;
       socket = undefined;
       if (ws) {
-        ws.onopen = ws.onmessage = ws.onclose = ws.onerror = null;
+        ws.onopen = ws.onmessage = ws.onclose = null;
+        // Closing a socket that is still connecting makes it fire `error` afterwards; with no
+        // handler, Node's `ws` would raise that as an uncaught exception.
+        ws.onerror = () => {};
         try {
           ws.close(1000, 'Unsubscribed');
         } catch {
