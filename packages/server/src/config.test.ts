@@ -13,6 +13,7 @@ describe('configuration', () => {
       MENTORSHIP_ADMIN_ROLE: 'admin',
       MENTORSHIP_DEMO: false,
       MENTORSHIP_CORS_ORIGINS: [],
+      MENTORSHIP_SEARCH_CACHE_SIZE: 1000,
     });
     expect(c.DATABASE_URL).toBeUndefined();
   });
@@ -42,6 +43,8 @@ describe('configuration', () => {
     ['MENTORSHIP_CORS_ORIGINS', { MENTORSHIP_CORS_ORIGINS: 'not a url' }],
     ['MENTORSHIP_DEMO', { MENTORSHIP_DEMO: 'yes please' }],
     ['MENTORSHIP_REQUEST_TTL_DAYS', { MENTORSHIP_REQUEST_TTL_DAYS: '0' }],
+    ['MENTORSHIP_SEARCH_CACHE_SIZE', { MENTORSHIP_SEARCH_CACHE_SIZE: '-1' }],
+    ['MENTORSHIP_SEARCH_CACHE_SIZE', { MENTORSHIP_SEARCH_CACHE_SIZE: 'lots' }],
     ['MENTORSHIP_JWKS_URL', { MENTORSHIP_JWKS_URL: 'https://idp.example.edu/jwks.json' }],
   ])('names %s when its value is bad', (name, env) => {
     const attempt = () => loadConfig({ MENTORSHIP_JWT_SECRET: secret, ...env });

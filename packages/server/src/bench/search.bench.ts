@@ -164,7 +164,7 @@ async function main() {
   // The same pool the server would open (`openDatabase` → 10 connections).
   const handle = openPostgres(url);
   const { db } = handle;
-  let server: ReturnType<typeof serve> | undefined;
+  const servers: ReturnType<typeof serve>[] = [];
   try {
     await migrateToLatest(db);
     const pgVersion = (await sql<{ v: string }>`SELECT version() AS v`.execute(db)).rows[0]!.v;
@@ -211,20 +211,26 @@ async function main() {
              count(*) FILTER (WHERE open_ok AND free >= 1)::int AS accepting
       FROM (SELECT accepting_mentees AND (away_until IS NULL OR away_until < current_date) AS open_ok, capacity - open_mentorships AS free FROM mentors) m`.execute(db)).rows;
 
-    // 2. Server
-    const config = loadConfig({
-      MENTORSHIP_JWT_SECRET: SECRET,
-      MENTORSHIP_JWT_ISSUER: ISSUER,
-      MENTORSHIP_LOG_LEVEL: 'silent',
-      HOST: '127.0.0.1',
-      PORT: '0',
-    });
-    const app = createApp({ config, db, verifier: createVerifier(config), logger: createLogger('silent'), now: () => new Date() });
-    server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
-    await new Promise<void>((resolve) => (server!.listening ? resolve() : server!.once('listening', () => resolve())));
-    const port = (server.address() as AddressInfo).port;
-    const baseUrl = `http://127.0.0.1:${port}`;
-    log(`server on ${baseUrl}`);
+    // 2. Servers: the app as configured by default (search cache on), and the same app with the
+    // cache off, which computes every search in full (what a search nobody made before costs).
+    const startServer = async (env: Record<string, string>) => {
+      const config = loadConfig({
+        MENTORSHIP_JWT_SECRET: SECRET,
+        MENTORSHIP_JWT_ISSUER: ISSUER,
+        MENTORSHIP_LOG_LEVEL: 'silent',
+        HOST: '127.0.0.1',
+        PORT: '0',
+        ...env,
+      });
+      const app = createApp({ config, db, verifier: createVerifier(config), logger: createLogger('silent'), now: () => new Date() });
+      const started = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
+      servers.push(started);
+      await new Promise<void>((resolve) => (started.listening ? resolve() : started.once('listening', () => resolve())));
+      return `http://127.0.0.1:${(started.address() as AddressInfo).port}`;
+    };
+    const baseUrl = await startServer({});
+    const uncachedUrl = await startServer({ MENTORSHIP_SEARCH_CACHE_SIZE: '0' });
+    log(`servers on ${baseUrl} (search cache on) and ${uncachedUrl} (off)`);
 
     // 3. Viewers: generated alumni without a mentor record, with goals (so match scores work).
     const rng = new Rng(mixSeed(settings.seed, 99));
@@ -259,12 +265,12 @@ async function main() {
     // backends; over the whole run (warm-up included) per request answered. CPU time hardly
     // depends on other load on the machine, unlike latency.
     type Measured = LoadResult & { serverMsPerRequest: number; postgresMsPerRequest: number | null };
-    const run = async (label: string, requests: LoadRequest[], concurrency = settings.concurrency): Promise<Measured> => {
+    const run = async (label: string, requests: LoadRequest[], concurrency = settings.concurrency, url = baseUrl): Promise<Measured> => {
       log(`${label}: ${concurrency} clients, ${settings.warmupMs / 1000} s warm-up + ${settings.durationMs / 1000} s…`);
       const cpuBefore = await backendCpu(db);
       const processBefore = process.cpuUsage();
       const started = performance.now();
-      const r = await runLoad({ baseUrl, requests, concurrency, warmupMs: settings.warmupMs, durationMs: settings.durationMs, ticksPerSecond: clockTicks });
+      const r = await runLoad({ baseUrl: url, requests, concurrency, warmupMs: settings.warmupMs, durationMs: settings.durationMs, ticksPerSecond: clockTicks });
       const wall = performance.now() - started;
       const processCpu = process.cpuUsage(processBefore);
       const busy = (processCpu.user + processCpu.system) / 1000 - r.clientCpuMs;
@@ -282,8 +288,10 @@ async function main() {
     const health = await run('GET /healthz', [{ path: '/healthz' }]);
     const ready = await run('GET /readyz', [{ path: '/readyz' }]);
     const search = await run('GET /api/v1/mentors?q&expertise&availability=accepting', searchRequests);
-    const searchAlone = await run('same search, one client', searchRequests, 1);
+    const searchCold = await run('same search, cache off', searchRequests, settings.concurrency, uncachedUrl);
+    const searchAlone = await run('same search, cache off, one client', searchRequests, 1, uncachedUrl);
     const browse = await run('GET /api/v1/mentors (no filters)', browseRequests);
+    const browseCold = await run('GET /api/v1/mentors (no filters), cache off', browseRequests, settings.concurrency, uncachedUrl);
 
     // 5. Plans
     log('EXPLAIN (ANALYZE, BUFFERS)…');
@@ -349,9 +357,11 @@ ${table([
   ['scenario', 'clients', 'req/s', 'p50 ms', 'p95 ms', 'p99 ms', 'max ms', 'requests', 'errors', 'server CPU ms/req', 'PostgreSQL CPU ms/req'],
   row('`GET /healthz` (floor)', health),
   row('`GET /readyz` (one `SELECT 1` through the pool: floor of any database call)', ready),
-  row('**`GET /api/v1/mentors?q=…&expertise=…&availability=accepting`**', search),
-  row('the same search mix, one client at a time (unloaded latency)', searchAlone, 1),
-  row('`GET /api/v1/mentors` (no filters: the default page, sorted by match)', browse),
+  row('**`GET /api/v1/mentors?q=…&expertise=…&availability=accepting`** (search cache on, the default)', search),
+  row('the same search mix, search cache off (every search computed in full)', searchCold),
+  row('the same search mix, cache off, one client at a time (unloaded latency)', searchAlone, 1),
+  row('`GET /api/v1/mentors` (no filters: the default page, sorted by match; cache on)', browse),
+  row('the same default page, cache off', browseCold),
 ])}
 
 "server CPU ms/req": CPU time of this process (user + system, all threads) less the load generator's thread, per request;
@@ -361,6 +371,13 @@ go, are not counted). CPU time per request hardly depends on other load on the m
 With closed-loop clients, latency ≈ clients ÷ throughput: at ${settings.concurrency} clients a p95 of ${TARGET_P95_MS} ms needs
 roughly ${Math.round(settings.concurrency / (TARGET_P95_MS / 1000))} searches per second or more, i.e. at most ≈ ${((cpu.length * 1000) / (settings.concurrency / (TARGET_P95_MS / 1000))).toFixed(1)} ms of CPU per search on ${cpu.length} cores,
 Node and PostgreSQL together.
+
+The search cache (\`MENTORSHIP_SEARCH_CACHE_SIZE\`, \`features/mentors/search-cache.ts\`) keeps what every viewer shares
+(total, facets, the first rows of an order that is everyone's) and each viewer's first-page order by match, per search
+generation (migration 0007: it changes when any write to \`mentors\` commits). The cards are always read afresh. Nothing is
+written during this benchmark, so after the warm-up every request of the mix finds its search's facts in the cache: the
+"cache on" rows are what repeated searches cost (the same filters from many people, paging back to page one, live
+refreshes), the "cache off" rows what a search nobody made since the last change costs.
 
 Search queries: ${queries.length} different (q, expertise) pairs, e.g. ${queries.slice(0, 4).map((q) => `\`q=${q.q}&expertise=${q.expertise}\``).join(', ')}; 8 different viewers.
 Matching mentors per query: median ${sortedTotals[Math.floor(sortedTotals.length / 2)]}, min ${sortedTotals[0]}, max ${sortedTotals.at(-1)}.
@@ -376,8 +393,9 @@ per second: a budget of ${((cpu.length * 1000) / (TARGET_RATIO * health.throughp
 
 ### Query plans
 
-Besides the user lookup of authentication, a search request runs ${explainedTypical.length} statements, one after the other: the
-viewer's profile with the text query turned into a tsquery, then the page, total and facets in one statement. Captured from \`searchMentors\`
+Besides the user lookup of authentication, a search request runs up to ${explainedTypical.length} statements, one after the other: the
+viewer's profile with the text query turned into a tsquery and the search generation; the facts every viewer shares (total,
+facets, the first rows when the order is everyone's), which a cache hit skips; then the page's cards. Captured from \`searchMentors\`
 through Kysely's query log and run again, one by one, with \`EXPLAIN (ANALYZE, BUFFERS)\` on the warm database; the summary
 line gives the execution time.
 
@@ -396,7 +414,7 @@ ${explainBlock(explainedBrowse)}
     writeBenchSection('search', md);
     log(`wrote ${benchmarksFile}`);
   } finally {
-    if (server) await new Promise<void>((resolve) => server!.close(() => resolve()));
+    for (const server of servers) await new Promise<void>((resolve) => server.close(() => resolve()));
     await handle.close();
     if (settings.dropDatabase) await dropDatabase().catch(() => {});
   }

@@ -5,6 +5,7 @@ import * as realtime from './migrations/2026_11_28_0003_realtime.js';
 import * as searchColumns from './migrations/2026_11_28_0004_search_columns.js';
 import * as email from './migrations/2026_11_28_0005_email.js';
 import * as searchSpeed from './migrations/2026_11_28_0006_search_speed.js';
+import * as searchGeneration from './migrations/2026_11_29_0007_search_generation.js';
 
 /** Migrations are imported statically so the bundle and the tests need no file-system scan. */
 const migrations: Record<string, Migration> = {
@@ -14,6 +15,7 @@ const migrations: Record<string, Migration> = {
   '2026_11_28_0004_search_columns': searchColumns,
   '2026_11_28_0005_email': email,
   '2026_11_28_0006_search_speed': searchSpeed,
+  '2026_11_29_0007_search_generation': searchGeneration,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -257,11 +257,18 @@ export interface NotificationPreferencesTable {
   updated_at: DefaultTimestamp;
 }
 
+/** Migration 0007: the sum of `n` changes whenever `mentors` does (search's cache key). */
+export interface SearchGenerationTable {
+  shard: Generated<string>;
+  n: Generated<string>;
+}
+
 export interface Database {
   users: UsersTable;
   profiles: ProfilesTable;
   mentor_applications: MentorApplicationsTable;
   mentors: MentorsTable;
+  search_generation: SearchGenerationTable;
   mentorship_requests: MentorshipRequestsTable;
   mentorships: MentorshipsTable;
   meetings: MeetingsTable;

@@ -11,18 +11,25 @@ import type { Database } from '../../db/schema.js';
 import { isoDay } from './availability.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
 import { explainMatch } from './match.js';
-import { DISPLAY_JOIN, displayColumns, freeSlots, lowerAll, score, searchStatement, type Viewer } from './search-sql.js';
+import { createHash } from 'node:crypto';
+import { SearchCache } from './search-cache.js';
+import {
+  and, conditions, DISPLAY_JOIN, displayColumns, FACET_SIZE, facetConditions, factsStatement, freeSlots, lowerAll, pageStatement,
+  displayStatement, score, sortsByScore, type CardRow, type FacetEntry, type Viewer,
+} from './search-sql.js';
 import { tsQueryExpression } from './text-query.js';
 import { zoneGap, zoneOffsets, zonesNear } from './time-zones.js';
 
 /**
- * Mentor search: two statements per request. The first reads the viewer's profile (the match
- * score's inputs) and turns the search text into a tsquery; the second (`searchStatement`)
- * answers the page, the total and the facets at once. The match score is computed in SQL so
- * `sort=match` orders in the database; `explainMatch` words the parts for the page's rows.
+ * Mentor search. A request reads the viewer (the match score's inputs, the search text turned
+ * into a tsquery, the search generation and whether the viewer is among the results) in one
+ * statement; then the facts every viewer shares (total, facets and, when the order is everyone's,
+ * the first rows: `factsStatement`), from the cache of this generation or the database; then
+ * the page's cards (`displayStatement` for shared first rows, else `pageStatement`). The match
+ * score is computed in SQL so `sort=match` orders in the database; `explainMatch` words the
+ * parts for the page's rows.
  */
 
-/** Lower-cased words (letters and digits), the same split as `expertise_words` in SQL. */
 export const wordsOf = (text: string) => text.toLocaleLowerCase('en').split(/[^\p{L}\p{N}]+/u).filter(Boolean);
 
 export function phrasesOf(text: string, longest = 4): string[] {
@@ -34,21 +41,46 @@ export function phrasesOf(text: string, longest = 4): string[] {
   return [...phrases];
 }
 
+/** The viewer's own mentor row as the search sees it: whether and how it is counted in the facts. */
+interface SelfInSearch {
+  /** Matches every filter but the two facets'. */
+  inBase: boolean;
+  inExpertise: boolean;
+  inIndustry: boolean;
+  expertiseKeys: string[];
+  industryKey: string;
+}
+
 /**
  * The viewer's score inputs and, in the same round trip, the tsquery text of `text` ('' without
- * text or without a searchable word in it).
+ * text or without a searchable word in it), the search generation (migration 0007) and, with a
+ * `query`, how the viewer's own mentor row takes part in it.
  */
-async function loadViewer(db: Kysely<Database>, viewerId: string, offsets: Map<string, number>, text = ''): Promise<{ viewer: Viewer; tsq: string }> {
+async function loadViewer(
+  db: Kysely<Database>, viewerId: string, offsets: Map<string, number>, text = '',
+  search?: { query: MentorSearchQuery; today: string },
+): Promise<{ viewer: Viewer; tsq: string; generation: bigint; self: SelfInSearch | undefined }> {
   const expr = text ? tsQueryExpression(text) : undefined;
+  const facets = search && facetConditions(search.query);
   const result = await sql<{
     skills: string[] | null; goals: string | null; industry: string | null; languages: string[] | null;
-    programme: string | null; time_zone: string | null; query: string | null;
+    programme: string | null; time_zone: string | null; query: string | null; generation: string;
+    in_base: boolean | null; in_expertise: boolean | null; in_industry: boolean | null; expertise_keys: string[] | null; industry_key: string | null;
   }>`
-    SELECT p.skills, p.goals, p.industry, p.languages, p.programme, p.time_zone, ${expr ? sql`(${expr})::text` : sql`NULL::text`} AS query
-    FROM (SELECT 1) one LEFT JOIN profiles p ON p.user_id = ${viewerId}::uuid`.execute(db);
+    SELECT p.skills, p.goals, p.industry, p.languages, p.programme, p.time_zone, ${expr ? sql`(${expr})::text` : sql`NULL::text`} AS query,
+      (SELECT coalesce(sum(g.n), 0) FROM search_generation g)::text AS generation,
+      ${search && facets
+        ? sql`${and(conditions(search.query, search.today, expr && sql`(${expr})`))} AS in_base, ${facets.expertise} AS in_expertise, ${facets.industry} AS in_industry,`
+        : sql`NULL::bool AS in_base, NULL::bool AS in_expertise, NULL::bool AS in_industry,`}
+      m.expertise_keys, m.industry_key
+    FROM (SELECT 1) one LEFT JOIN profiles p ON p.user_id = ${viewerId}::uuid LEFT JOIN mentors m ON m.user_id = ${viewerId}::uuid`.execute(db);
   const p = result.rows[0];
   return {
     tsq: p?.query ?? '',
+    generation: BigInt(p?.generation ?? '0'),
+    self: p?.in_base
+      ? { inBase: true, inExpertise: !!p.in_expertise, inIndustry: !!p.in_industry, expertiseKeys: p.expertise_keys ?? [], industryKey: p.industry_key ?? '' }
+      : undefined,
     viewer: {
       id: viewerId,
       skills: lowerAll(p?.skills ?? []),
@@ -69,39 +101,6 @@ async function loadViewer(db: Kysely<Database>, viewerId: string, offsets: Map<s
 export function normalizeQuery(q: string | undefined): string {
   const clean = (q ?? '').replace(/[\p{Cc}\p{Cs}]/gu, ' ').replace(/\s+/g, ' ').trim();
   return Array.from(clean).slice(0, 256).join('').trim();
-}
-
-interface CardRow {
-  id: string;
-  name: string;
-  avatar_url: string | null;
-  headline: string;
-  position: string;
-  company: string;
-  industry: string;
-  location: string;
-  programme: string;
-  graduation_year: number | null;
-  languages: string[];
-  time_zone: string | null;
-  bio: string;
-  linkedin_url: string | null;
-  website_url: string | null;
-  expertise: string[];
-  expertise_words: string[];
-  meeting_formats: string[];
-  years_of_experience: number;
-  capacity: number;
-  away_until: string | null;
-  mentoring_bio: string;
-  median_response_hours: number | null;
-  approved_at: Date;
-  free_slots: number;
-  score: number;
-  sort_key: number;
-  mentee_count: number;
-  pending_expires_at: Date | null;
-  has_open_mentorship: boolean;
 }
 
 const roundTenth = (x: number | null) => (x === null ? null : Math.round(x * 10) / 10);
@@ -149,29 +148,102 @@ function toCard(r: CardRow, viewer: Viewer, offsets: Map<string, number>): Mento
   };
 }
 
+const NO_CACHE = new SearchCache(0);
+
 const EMPTY: MentorSearchResult = { items: [], nextCursor: null, total: 0, facets: { expertise: [], industry: [] } };
 
-type SearchRow = CardRow & { total: number; expertise_facet: string | null; industry_facet: string | null };
+/** What `factsStatement` found, parsed; shared by every viewer of one generation. */
+interface SearchFacts {
+  total: number;
+  expertise: FacetEntry[];
+  industry: FacetEntry[];
+  /** The first rows when the order is everyone's. */
+  top: { id: string; key: number }[] | undefined;
+}
 
-export async function searchMentors(db: Kysely<Database>, viewerId: string, query: MentorSearchQuery, now: Date): Promise<MentorSearchResult> {
+/** Byte order of UTF-8, which is code point order: PostgreSQL's `COLLATE "C"` of the facets. */
+const byCodePoint = (a: string, b: string) => Buffer.compare(Buffer.from(a), Buffer.from(b));
+
+/**
+ * A facet without the viewer: the facts count everyone, and the viewer never sees themself, so
+ * the values they hold count one less (and a value only they hold goes).
+ */
+function facetWithout(entries: FacetEntry[], own: Set<string>) {
+  const counted = own.size ? entries.map(([key, value, count]): FacetEntry => [key, value, own.has(key) ? count - 1 : count]) : entries;
+  return counted
+    .filter(([, , count]) => count > 0)
+    .sort((a, b) => b[2] - a[2] || byCodePoint(a[0], b[0]))
+    .slice(0, FACET_SIZE)
+    .map(([, value, count]) => ({ value, count }));
+}
+
+/** The cache key of a search's facts: everything they depend on, the viewer excepted. */
+function factsKey(query: MentorSearchQuery, tsq: string, today: string, top: boolean) {
+  const { q: _q, cursor: _cursor, sort, limit, ...filters } = query;
+  return JSON.stringify([tsq, today, filters, top ? [sort, limit] : null]);
+}
+
+async function loadFacts(db: Kysely<Database>, query: MentorSearchQuery, tsq: string, today: string, top: boolean): Promise<SearchFacts> {
+  const row = (await factsStatement({ query, today, tsq, top }).execute(db)).rows[0]!;
+  return {
+    total: row.total,
+    expertise: row.expertise_facet ? JSON.parse(row.expertise_facet) : [],
+    industry: row.industry_facet ? JSON.parse(row.industry_facet) : [],
+    top: top ? (JSON.parse(row.top ?? '[]') as [string, number][]).map(([id, key]) => ({ id, key })) : undefined,
+  };
+}
+
+/**
+ * The first page of an order that depends on the viewer is theirs alone, but the same on the next
+ * visit while nothing changed: keyed by what the score reads of them and the search's facts key.
+ */
+function viewerPageKey(viewer: Viewer, facts: string) {
+  return createHash('sha256').update(JSON.stringify([facts, viewer])).digest('base64url');
+}
+
+export async function searchMentors(
+  db: Kysely<Database>, viewerId: string, query: MentorSearchQuery, now: Date, cache: SearchCache = NO_CACHE,
+): Promise<MentorSearchResult> {
   const after = query.cursor ? decodeCursor(query.cursor, query.sort) : undefined;
   const text = normalizeQuery(query.q);
+  const today = isoDay(now);
   const offsets = await zoneOffsets(db, now);
-  const { viewer, tsq } = await loadViewer(db, viewerId, offsets, text);
+  const { viewer, tsq, generation, self } = await loadViewer(db, viewerId, offsets, text, { query, today });
   // Text without a single searchable word (stop words, emoji, punctuation) matches nobody.
   if (text && !tsq) return EMPTY;
-  const result = await searchStatement({ query, viewer, today: isoDay(now), tsq, after }).execute(db);
-  const rows = (result.rows as SearchRow[]).filter((r) => r.id !== null);
+  const shared = !after && !sortsByScore(query.sort, tsq);
+  const key = factsKey(query, tsq, today, shared);
+  const facts = await cache.get(generation, `facts:${key}`, () => loadFacts(db, query, tsq, today, shared));
+  let rows: CardRow[];
+  if (facts.top) {
+    const chosen = facts.top.filter((r) => r.id !== viewerId).slice(0, query.limit + 1);
+    rows = chosen.length ? (await displayStatement({ rows: chosen, viewer, today }).execute(db)).rows : [];
+  } else {
+    const page = () => pageStatement({ query, viewer, today, tsq, after }).execute(db).then((r) => r.rows);
+    if (after) {
+      rows = await page();
+    } else {
+      // Only the order of a first page is kept for one viewer; the cards are read afresh, since
+      // their per-viewer state (a pending request, an open mentorship) changes without `mentors` changing.
+      let fresh: CardRow[] | undefined;
+      const chosen = await cache.get(generation, `page:${viewerPageKey(viewer, key)}`, async () => {
+        fresh = await page();
+        return fresh.map((r) => ({ id: r.id, key: r.sort_key }));
+      });
+      rows = fresh ?? (chosen.length ? (await displayStatement({ rows: chosen, viewer, today }).execute(db)).rows : []);
+    }
+  }
   const items = rows.slice(0, query.limit);
   const last = items.at(-1);
-  const first = result.rows[0] as SearchRow | undefined;
+  const own = self?.inBase;
+  const counted = own && self.inExpertise && self.inIndustry;
   return {
     items: items.map((r) => toCard(r, viewer, offsets)),
     nextCursor: rows.length > query.limit && last ? encodeCursor({ sort: query.sort, key: last.sort_key, id: last.id }) : null,
-    total: first?.total ?? 0,
+    total: facts.total - (counted ? 1 : 0),
     facets: {
-      expertise: first?.expertise_facet ? JSON.parse(first.expertise_facet) : [],
-      industry: first?.industry_facet ? JSON.parse(first.industry_facet) : [],
+      expertise: facetWithout(facts.expertise, new Set(own && self.inIndustry ? self.expertiseKeys : [])),
+      industry: facetWithout(facts.industry, new Set(own && self.inExpertise && self.industryKey ? [self.industryKey] : [])),
     },
   };
 }

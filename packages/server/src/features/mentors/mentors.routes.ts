@@ -6,13 +6,14 @@ import type { AppEnv } from '../../http/env.js';
 import { validate } from '../../http/validate.js';
 import { mentorSettingsRoutes } from '../mentor-settings/mentor-settings.routes.js';
 import { getMentorProfile, searchMentors } from './mentors.repository.js';
+import { searchCacheOf } from './search-cache.js';
 
 export const mentorRoutes = new Hono<AppEnv>()
   .use(requireViewer)
   .route('/', mentorSettingsRoutes)
   .get('/', validate('query', mentorSearchQuery), async (c) => {
-    const { db, now } = c.get('deps');
-    return c.json(await searchMentors(db, c.get('viewer').id, c.req.valid('query'), now()), 200);
+    const deps = c.get('deps');
+    return c.json(await searchMentors(deps.db, c.get('viewer').id, c.req.valid('query'), deps.now(), searchCacheOf(deps)), 200);
   })
   .get('/:id', async (c) => {
     const { db, now } = c.get('deps');

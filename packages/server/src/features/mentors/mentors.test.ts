@@ -686,6 +686,66 @@ describe.each(databaseKinds)('mentor search on %s', (kind) => {
     });
   });
 
+  describe('reused between requests (search cache)', () => {
+    it('answers another viewer from shared facts without the viewer in page, total or facets', async () => {
+      const params = { q: 'sql', availability: 'all' as const };
+      const forNobody = await search(params, nobody);
+      const forVera = await search(params);
+      expect(names(forNobody)).toContain(vera.name);
+      expect(names(forVera)).not.toContain(vera.name);
+      expect(forVera.total).toBe(forNobody.total - 1);
+      // Excel is Vera's alone: counted for others, gone for her; SQL counts one less.
+      expect(forNobody.facets.expertise.find((f) => f.value === 'Excel')).toEqual({ value: 'Excel', count: 1 });
+      expect(forVera.facets.expertise.find((f) => f.value === 'Excel')).toBeUndefined();
+      const sqlCount = (b: SearchBody) => b.facets.expertise.find((f) => f.value === 'SQL')!.count;
+      expect(sqlCount(forVera)).toBe(sqlCount(forNobody) - 1);
+      // and in the other order, the cache now warm with Vera's request
+      expect(await search(params, nobody)).toEqual(forNobody);
+    });
+
+    it('shows a change to a mentor in the very next search', async () => {
+      const accepting = () => search({ availability: 'accepting', limit: 100 }, nobody);
+      expect(names(await accepting())).toContain(world.kwame.user.name);
+      await t.handle.db.updateTable('mentors').set({ accepting_mentees: false }).where('user_id', '=', id.kwame).execute();
+      try {
+        expect(names(await accepting())).not.toContain(world.kwame.user.name);
+        const byExperience = await search({ sort: 'experience', availability: 'accepting' }, nobody);
+        expect(names(byExperience)).not.toContain(world.kwame.user.name);
+      } finally {
+        await t.handle.db.updateTable('mentors').set({ accepting_mentees: true }).where('user_id', '=', id.kwame).execute();
+      }
+      expect(names(await accepting())).toContain(world.kwame.user.name);
+    });
+
+    it('reads the cards afresh: a request sent after a search shows on the same first page', async () => {
+      const viewer = filler('Cached');
+      const viewerId = await ensureUser(t, viewer);
+      for (const sort of ['match', 'experience'] as const) {
+        const before = await search({ sort, limit: 100 }, viewer);
+        expect(before.items.find((c) => c.id === id.maria)!.viewerRequestState).toBe('none');
+        const request = await addRequest(t, id.maria, viewerId);
+        try {
+          const after = await search({ sort, limit: 100 }, viewer);
+          expect(after.items.find((c) => c.id === id.maria)!.viewerRequestState).toBe('pending');
+          expect(names(after)).toEqual(names(before));
+        } finally {
+          await t.handle.db.deleteFrom('mentorship_requests').where('id', '=', request).execute();
+        }
+      }
+    });
+
+    it('gives concurrent identical searches the same answer', async () => {
+      const params = { q: 'python', sort: 'experience' as const, limit: 2 };
+      const answers = await Promise.all(Array.from({ length: 8 }, () => search(params, nobody)));
+      for (const a of answers) expect(a).toEqual(answers[0]);
+      expect(answers[0]!.items).toHaveLength(2);
+      // the cursor of a shared first page leads on without gaps or repeats
+      const next = await search({ ...params, cursor: answers[0]!.nextCursor! }, nobody);
+      const all = await search({ q: 'python', sort: 'experience', limit: 100 }, nobody);
+      expect([...names(answers[0]!), ...names(next)]).toEqual(names(all).slice(0, 2 + next.items.length));
+    });
+  });
+
   describe('GET /mentors/:id', () => {
     it('answers the full profile with stats', async () => {
       const res = await t.call('GET', `/api/v1/mentors/${id.maria}`, { as: vera });

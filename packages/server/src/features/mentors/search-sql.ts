@@ -25,15 +25,16 @@ export interface Viewer {
 export const lowerAll = (xs: string[]) => xs.map((x) => x.toLocaleLowerCase('en'));
 const textArray = (xs: string[]) => sql`${xs}::text[]`;
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
-const and = (parts: RawBuilder<unknown>[]) => sql.join(parts, sql` AND `);
+export const and = (parts: RawBuilder<unknown>[]) => sql.join(parts, sql` AND `);
 
 /**
- * Conditions of a search, except the two facets' own (see `facetConditions`). `tsq` is the
- * tsquery text (a constant, so the planner estimates the GIN scan from the real words).
+ * Conditions of a search, except the two facets' own (see `facetConditions`) and the viewer's
+ * exclusion, which the callers add where it applies. `tsquery` is the text's tsquery: a constant
+ * (bound as a value, so the planner estimates the GIN scan from the real words) or an expression.
  */
-export function conditions(query: MentorSearchQuery, viewerId: string, today: string, tsq: string): RawBuilder<unknown>[] {
-  const where: RawBuilder<unknown>[] = [sql`m.status = 'active'`, sql`m.listed`, sql`m.user_id <> ${viewerId}::uuid`];
-  if (tsq) where.push(sql`m.search_vector @@ ${tsq}::tsquery`);
+export function conditions(query: MentorSearchQuery, today: string, tsquery: RawBuilder<unknown> | undefined): RawBuilder<unknown>[] {
+  const where: RawBuilder<unknown>[] = [sql`m.status = 'active'`, sql`m.listed`];
+  if (tsquery) where.push(sql`m.search_vector @@ ${tsquery}`);
   if (query.location) where.push(sql`m.location ILIKE ${'%' + escapeLike(query.location) + '%'}::text`);
   if (query.language.length) where.push(sql`m.language_keys && ${textArray(lowerAll(query.language))}`);
   if (query.meetingFormat.length) where.push(sql`m.meeting_formats && ${textArray(query.meetingFormat)}`);
@@ -93,8 +94,12 @@ function knownPhrases(viewer: Viewer) {
     WHERE EXISTS (SELECT 1 FROM mentors g WHERE g.expertise_words @> ARRAY[ph])) AS phrases`;
 }
 
-/** Whether the sort key is the match score, which must then be computed for every candidate. */
-const sortsByScore = (sort: MentorSearchQuery['sort'], tsq: string) => sort === 'match' || (sort === 'relevance' && !tsq);
+/**
+ * Whether the order depends on who is looking: the match score is the viewer's, and must then be
+ * computed for every candidate. Other orders (text rank, experience, newest, responsiveness) are
+ * the same for everyone, so a first page can be shared.
+ */
+export const sortsByScore = (sort: MentorSearchQuery['sort'], tsq: string) => sort === 'match' || (sort === 'relevance' && !tsq);
 
 /**
  * Every sort is "key descending, id ascending" over `mentors m`, so one keyset condition pages
@@ -116,6 +121,40 @@ function sortKey(sort: MentorSearchQuery['sort'], tsq: string, matchScore: RawBu
   }
 }
 
+/** A row of `displayColumns` with its score, free slots and sort key. */
+export interface CardRow {
+  id: string;
+  name: string;
+  avatar_url: string | null;
+  headline: string;
+  position: string;
+  company: string;
+  industry: string;
+  location: string;
+  programme: string;
+  graduation_year: number | null;
+  languages: string[];
+  time_zone: string | null;
+  bio: string;
+  linkedin_url: string | null;
+  website_url: string | null;
+  expertise: string[];
+  expertise_words: string[];
+  meeting_formats: string[];
+  years_of_experience: number;
+  capacity: number;
+  away_until: string | null;
+  mentoring_bio: string;
+  median_response_hours: number | null;
+  approved_at: Date;
+  free_slots: number;
+  score: number;
+  sort_key: number;
+  mentee_count: number;
+  pending_expires_at: Date | null;
+  has_open_mentorship: boolean;
+}
+
 /** Display columns and per-viewer facts for rows `k` already chosen, joined as `m`, `u`, `p`. */
 export function displayColumns(viewerId: string) {
   return sql`
@@ -134,16 +173,60 @@ export function displayColumns(viewerId: string) {
 export const DISPLAY_JOIN = sql`JOIN mentors m ON m.user_id = k.id JOIN users u ON u.id = k.id JOIN profiles p ON p.user_id = k.id`;
 
 /** How many values each facet lists. */
-const FACET_SIZE = 25;
+export const FACET_SIZE = 25;
+/**
+ * Facets are counted for everyone at once, the viewer included, and the viewer's own expertise
+ * (at most 30 values, contract `mentorProfileInput`) taken off afterwards: 30 values past the
+ * 25 shown are enough to refill the list whatever the viewer holds.
+ */
+const FACET_MARGIN = 30;
+
+/** A facet value as counted for everyone: its key (lower case), its spelling and its count. */
+export type FacetEntry = [key: string, value: string, count: number];
 
 /**
- * The whole search in one statement: the rows matching every filter but the two facets' own
- * are read once (`base`); the page, the total and both facets come from them. Counting never
- * needs DISTINCT: a mentor is one row of `base`, and holds each expertise once whatever its
- * spelling (the mentors trigger de-duplicates, migration 0006).
- * The facets are text so only the first row's copy is parsed; the page's rows carry them once.
+ * What a search yields that does not depend on the viewer, the viewer counted like anyone else
+ * (`facts` in search-cache terms): the total, both facets, and with `top` the first rows of an
+ * order that is the same for everyone (`limit + 2`, so one more than a page remains once the
+ * viewer is taken out). Everything is read once from the rows matching every filter but the
+ * two facets' own (`base`); counting never needs DISTINCT: a mentor is one row of `base`, and
+ * holds each expertise once whatever its spelling (the mentors trigger de-duplicates, migration 0006).
  */
-export function searchStatement(options: {
+export function factsStatement(options: { query: MentorSearchQuery; today: string; tsq: string; top: boolean }) {
+  const { query, today, tsq, top } = options;
+  const facets = facetConditions(query);
+  const key = top ? sortKey(query.sort, tsq, sql`0`) : sql`NULL::float8`;
+  const facetList = (rows: RawBuilder<unknown>) => sql`(SELECT json_agg(json_build_array(f.key, f.value, f.count) ORDER BY f.count DESC, f.key)::text FROM (${rows}) f)`;
+  return sql<{ total: number; expertise_facet: string | null; industry_facet: string | null; top: string | null }>`
+    WITH base AS MATERIALIZED (
+      SELECT m.user_id AS id, m.expertise, m.expertise_keys, m.industry, m.industry_key,
+        ${facets.expertise} AS in_expertise, ${facets.industry} AS in_industry,
+        CASE WHEN ${facets.expertise} AND ${facets.industry} THEN ${key} END AS sort_key
+      FROM mentors m WHERE ${and(conditions(query, today, tsq ? sql`${tsq}::tsquery` : undefined))}
+    )
+    SELECT
+      (SELECT count(*) FROM base b WHERE b.in_expertise AND b.in_industry)::int AS total,
+      ${facetList(sql`
+        SELECT x.k COLLATE "C" AS key, min(x.e COLLATE "C") AS value, count(*)::int AS count
+        FROM (SELECT unnest(b.expertise_keys) AS k, unnest(b.expertise) AS e FROM base b WHERE b.in_industry) x
+        GROUP BY x.k COLLATE "C" ORDER BY count(*) DESC, x.k COLLATE "C" LIMIT ${FACET_SIZE + FACET_MARGIN}::int`)} AS expertise_facet,
+      ${facetList(sql`
+        SELECT b.industry_key COLLATE "C" AS key, min(b.industry COLLATE "C") AS value, count(*)::int AS count
+        FROM base b WHERE b.in_expertise AND b.industry_key <> ''
+        GROUP BY b.industry_key COLLATE "C" ORDER BY count(*) DESC, b.industry_key COLLATE "C" LIMIT ${FACET_SIZE + 1}::int`)} AS industry_facet,
+      ${top
+        ? sql`(SELECT json_agg(json_build_array(t.id, t.sort_key) ORDER BY t.sort_key DESC, t.id)::text FROM (
+            SELECT b.id, b.sort_key FROM base b WHERE b.in_expertise AND b.in_industry
+            ORDER BY b.sort_key DESC, b.id ASC LIMIT ${query.limit + 2}::int) t)`
+        : sql`NULL::text`} AS top`;
+}
+
+/**
+ * A page of the viewer's own search: the rows after `after` in the search's order, the viewer
+ * left out, with what the cards show. Used when the order is the viewer's (the match score) or
+ * past the first page.
+ */
+export function pageStatement(options: {
   query: MentorSearchQuery;
   viewer: Viewer;
   today: string;
@@ -153,38 +236,31 @@ export function searchStatement(options: {
   const { query, viewer, today, tsq, after } = options;
   const facets = facetConditions(query);
   const keyset = after
-    ? sql`AND (b.sort_key < ${after.key}::float8 OR (b.sort_key = ${after.key}::float8 AND b.id > ${after.id}::uuid))`
+    ? sql`WHERE b.sort_key < ${after.key}::float8 OR (b.sort_key = ${after.key}::float8 AND b.id > ${after.id}::uuid)`
     : sql``;
   const byScore = sortsByScore(query.sort, tsq);
   const key = sortKey(query.sort, tsq, byScore ? score(viewer, today, sql`(SELECT phrases FROM known_phrases)::text[]`) : sql`0`);
-  return sql`
-    WITH ${byScore ? sql`known_phrases AS MATERIALIZED (${knownPhrases(viewer)}),` : sql``} base AS MATERIALIZED (
-      SELECT m.user_id AS id, m.expertise, m.expertise_keys, m.industry, m.industry_key,
-        ${facets.expertise} AS in_expertise, ${facets.industry} AS in_industry,
-        CASE WHEN ${facets.expertise} AND ${facets.industry} THEN ${key} END AS sort_key
-      FROM mentors m WHERE ${and(conditions(query, viewer.id, today, tsq))}
-    ), top AS (
-      SELECT b.id, b.sort_key FROM base b WHERE b.in_expertise AND b.in_industry ${keyset}
+  const where = [
+    ...conditions(query, today, tsq ? sql`${tsq}::tsquery` : undefined),
+    sql`m.user_id <> ${viewer.id}::uuid`, facets.expertise, facets.industry,
+  ];
+  return sql<CardRow>`
+    WITH ${byScore ? sql`known_phrases AS MATERIALIZED (${knownPhrases(viewer)}),` : sql``} top AS (
+      SELECT b.id, b.sort_key FROM (SELECT m.user_id AS id, ${key} AS sort_key FROM mentors m WHERE ${and(where)}) b ${keyset}
       ORDER BY b.sort_key DESC, b.id ASC LIMIT ${query.limit + 1}::int
-    ), counts AS (
-      SELECT
-        (SELECT count(*) FROM base b WHERE b.in_expertise AND b.in_industry)::int AS total,
-        (SELECT json_agg(json_build_object('value', f.value, 'count', f.count) ORDER BY f.count DESC, f.key)::text FROM (
-          SELECT x.k COLLATE "C" AS key, min(x.e COLLATE "C") AS value, count(*)::int AS count
-          FROM (SELECT unnest(b.expertise_keys) AS k, unnest(b.expertise) AS e FROM base b WHERE b.in_industry) x
-          GROUP BY x.k COLLATE "C" ORDER BY count(*) DESC, x.k COLLATE "C" LIMIT ${FACET_SIZE}::int) f) AS expertise_facet,
-        (SELECT json_agg(json_build_object('value', f.value, 'count', f.count) ORDER BY f.count DESC, f.key)::text FROM (
-          SELECT b.industry_key COLLATE "C" AS key, min(b.industry COLLATE "C") AS value, count(*)::int AS count
-          FROM base b WHERE b.in_expertise AND b.industry_key <> ''
-          GROUP BY b.industry_key COLLATE "C" ORDER BY count(*) DESC, b.industry_key COLLATE "C" LIMIT ${FACET_SIZE}::int) f) AS industry_facet
     )
-    SELECT c.total,
-      CASE WHEN row_number() OVER (ORDER BY r.sort_key DESC, r.id ASC) = 1 THEN c.expertise_facet END AS expertise_facet,
-      CASE WHEN row_number() OVER (ORDER BY r.sort_key DESC, r.id ASC) = 1 THEN c.industry_facet END AS industry_facet,
-      r.*
-    FROM counts c LEFT JOIN LATERAL (
-      SELECT k.id, k.sort_key, ${score(viewer, today)} AS score, ${freeSlots(today)} AS free_slots, ${displayColumns(viewer.id)}
-      FROM top k ${DISPLAY_JOIN}
-    ) r ON true
-    ORDER BY r.sort_key DESC, r.id ASC`;
+    SELECT k.id, k.sort_key, ${score(viewer, today)} AS score, ${freeSlots(today)} AS free_slots, ${displayColumns(viewer.id)}
+    FROM top k ${DISPLAY_JOIN}
+    ORDER BY k.sort_key DESC, k.id ASC`;
+}
+
+/** What the cards show for rows already chosen (`ids` with their sort keys), in that order. */
+export function displayStatement(options: { rows: { id: string; key: number }[]; viewer: Viewer; today: string }) {
+  const { rows, viewer, today } = options;
+  return sql<CardRow>`
+    SELECT k.id, k.sort_key, ${score(viewer, today)} AS score, ${freeSlots(today)} AS free_slots, ${displayColumns(viewer.id)}
+    FROM unnest(${rows.map((r) => r.id)}::uuid[], ${rows.map((r) => r.key)}::float8[]) WITH ORDINALITY AS k(id, sort_key, position)
+    ${DISPLAY_JOIN}
+    WHERE m.status = 'active' AND m.listed
+    ORDER BY k.position`;
 }

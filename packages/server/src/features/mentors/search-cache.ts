@@ -1,0 +1,59 @@
+import type { AppDeps } from '../../http/env.js';
+
+/**
+ * What mentor search may reuse between requests, keyed by the search generation (migration 0007):
+ * the sum the database hands out grows whenever a transaction that wrote `mentors` commits, so an
+ * entry made at generation g is exact for every request that reads g, and a request that reads a
+ * newer generation finds nothing older. Nothing here expires by time.
+ *
+ * Requests that miss at the same moment share one computation (a burst of the same search does
+ * one database query), and the least recently used entries go first when the cache is full.
+ */
+export class SearchCache {
+  readonly #entries = new Map<string, Promise<unknown>>();
+  /** The newest generation seen; entries of older ones are dropped when it moves. */
+  #generation = -1n;
+
+  constructor(readonly capacity: number) {}
+
+  get size() {
+    return this.#entries.size;
+  }
+
+  /**
+   * The value of `key` at `generation`, computed by `compute` when absent. A request that read an
+   * older generation than another already did (its snapshot predates a commit) computes without
+   * storing: its answer is right for it, but stale for everyone after.
+   */
+  get<T>(generation: bigint, key: string, compute: () => Promise<T>): Promise<T> {
+    if (this.capacity === 0 || generation < this.#generation) return compute();
+    if (generation > this.#generation) {
+      this.#generation = generation;
+      this.#entries.clear();
+    }
+    const found = this.#entries.get(key) as Promise<T> | undefined;
+    if (found) {
+      // Most recently used last, so eviction takes from the front.
+      this.#entries.delete(key);
+      this.#entries.set(key, found);
+      return found;
+    }
+    const made = compute();
+    this.#entries.set(key, made);
+    // A failure is not remembered: the next request tries again.
+    made.catch(() => {
+      if (this.#entries.get(key) === made) this.#entries.delete(key);
+    });
+    if (this.#entries.size > this.capacity) this.#entries.delete(this.#entries.keys().next().value!);
+    return made;
+  }
+}
+
+/** One cache per app (keyed by its dependencies, so test apps never share entries). */
+const caches = new WeakMap<AppDeps, SearchCache>();
+
+export function searchCacheOf(deps: AppDeps): SearchCache {
+  let cache = caches.get(deps);
+  if (!cache) caches.set(deps, (cache = new SearchCache(deps.config.MENTORSHIP_SEARCH_CACHE_SIZE)));
+  return cache;
+}
