@@ -4,6 +4,7 @@ import { Kysely, PostgresDialect } from 'kysely';
 import { PGliteDialect } from 'kysely-pglite-dialect';
 import pg from 'pg';
 import { createListener, type Notify } from './listener.js';
+import { preparingPool } from './prepared.js';
 import type { Database } from './schema.js';
 
 const OID = { int8: 20, numeric: 1700, date: 1082 } as const;
@@ -60,7 +61,7 @@ export function openPostgres(connectionString: string, options: { max?: number }
   // connection killed then (pg_terminate_backend, a failover) emits 'error' after failing its
   // query. The query's caller gets the error (a 503); the pool discards the dead client on release.
   pool.on('connect', (client) => client.on('error', () => {}));
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: preparingPool(pool) }) });
   const listener = createListener(connectionString);
   return {
     db,

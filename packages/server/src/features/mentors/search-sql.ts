@@ -1,5 +1,6 @@
 import { matchRubric, type MentorSearchQuery } from '@mentorkit/contract';
 import { sql, type RawBuilder } from 'kysely';
+import { PREPARED } from '../../db/prepared.js';
 
 /**
  * SQL pieces of mentor search over `mentors m`. Every filter and every part of the match score
@@ -257,7 +258,7 @@ export function pageStatement(options: {
 /** What the cards show for rows already chosen (`ids` with their sort keys), in that order. */
 export function displayStatement(options: { rows: { id: string; key: number }[]; viewer: Viewer; today: string }) {
   const { rows, viewer, today } = options;
-  return sql<CardRow>`
+  return sql<CardRow>`${PREPARED}
     SELECT k.id, k.sort_key, ${score(viewer, today)} AS score, ${freeSlots(today)} AS free_slots, ${displayColumns(viewer.id)}
     FROM unnest(${rows.map((r) => r.id)}::uuid[], ${rows.map((r) => r.key)}::float8[]) WITH ORDINALITY AS k(id, sort_key, position)
     ${DISPLAY_JOIN}

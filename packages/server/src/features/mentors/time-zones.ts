@@ -29,11 +29,21 @@ export async function zoneOffsets(db: Kysely<Database>, now: Date): Promise<Map<
   return (await table!).offsets;
 }
 
-/** Zones within `hours` of `zone` right now (empty for an unknown zone). */
+const nearby = new WeakMap<Map<string, number>, Map<string, string[]>>();
+
+/**
+ * Zones within `hours` of `zone` right now (empty for an unknown zone); the same for everyone in
+ * one zone until the offsets are read again, so worked out once per zone and table.
+ */
 export function zonesNear(offsets: Map<string, number>, zone: string | null, hours: number): string[] {
   const mine = zone ? offsets.get(zone) : undefined;
   if (mine === undefined) return [];
-  return [...offsets].filter(([, h]) => Math.abs(h - mine) <= hours).map(([name]) => name);
+  let known = nearby.get(offsets);
+  if (!known) nearby.set(offsets, (known = new Map()));
+  const key = `${zone} ${hours}`;
+  let near = known.get(key);
+  if (!near) known.set(key, (near = [...offsets].filter(([, h]) => Math.abs(h - mine) <= hours).map(([name]) => name)));
+  return near;
 }
 
 export function zoneGap(offsets: Map<string, number>, a: string | null, b: string | null): number | null {
