@@ -1,10 +1,12 @@
 // The self-registering browser bundle of the elements, loaded by portals with one script tag.
-// Its size is budgeted: `npm run size` builds it in memory and reports min+gzip (scripts/bundle-size.mjs).
+// Its size is budgeted per page: `npm run size` builds it in memory and reports, min+gzip, what a
+// page embedding each element loads (scripts/bundle-size.mjs).
 //
 // It bundles the package's compiled modules (packages/elements/dist, from `tsc -b`), the same
-// files npm consumers import. TypeScript lowers the standard decorators and keeps `#private`
-// members native; esbuild, lowering decorators, also rewrites every `#private` access in a
-// decorated class into WeakMap helper calls, which made the bundle ~2.5 KB gzip larger and slower.
+// files npm consumers import. The elements use TypeScript's experimental decorators (their
+// `__decorate` calls are a fraction of the code standard decorators lower to: ~2.5 KB gzip
+// less for a workspace page) with helpers imported once from tslib, and keep `#private` members
+// native; esbuild, lowering decorators, would rewrite every `#private` access into WeakMap helpers.
 import minifyHTML from '@lit-labs/rollup-plugin-minify-html-literals';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
@@ -14,9 +16,11 @@ const version = (major, minor = 0) => (major << 16) | (minor << 8);
 const cssTargets = { chrome: version(111), edge: version(111), firefox: version(113), safari: version(16, 4), ios_saf: version(16, 4) };
 
 export default {
-  input: 'packages/elements/dist/index.js',
-  // The entry may export more than its own signature (what the lazily loaded translations
-  // import), so Rollup needs no extra facade chunk: the page loads one file up front.
+  // The autoloader: defines <mentorship-provider> and fetches each other element's chunk the first
+  // time its tag is on the page (packages/elements/src/autoload.ts).
+  input: 'packages/elements/dist/autoload.js',
+  // The entry may export more than its own signature (`discover`, plus what the lazily loaded
+  // chunks import from it), so Rollup needs no extra facade chunk: the page loads one file up front.
   preserveEntrySignatures: 'allow-extension',
   onwarn(warning, warn) {
     // TypeScript's decorator helpers start `(this && this.__esDecorate) || …`; at the top of a
@@ -27,8 +31,10 @@ export default {
   output: ['examples/portal', 'packages/elements/dist/bundle'].map((dir) => ({
     dir,
     entryFileNames: 'mentorkit.js',
-    // Translations are imported on demand and land beside it (mentorkit-fil.js); no hash, so a
-    // rebuild overwrites instead of piling up files.
+    // Elements, the code they share, and translations are imported on demand and land beside it
+    // (mentorkit-mentor-search.js, mentorkit-fil.js, …); no hash, so a rebuild overwrites instead
+    // of piling up files. The chunks import each other by relative URL: same origin, so a CSP of
+    // `script-src 'self'` allows them.
     chunkFileNames: 'mentorkit-[name].js',
     format: 'es',
     sourcemap: true,

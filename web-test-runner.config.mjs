@@ -137,13 +137,13 @@ async function apiMiddleware(ctx, next) {
   }
   // A token for a fresh person, so a test can own its state instead of sharing the demo personas.
   if (ctx.path === '/__token' && ctx.method === 'POST') {
-    const { sub, name, roles = [] } = JSON.parse((await readBody(ctx.req)).toString());
+    const { sub, name, roles = [], email } = JSON.parse((await readBody(ctx.req)).toString());
     if (typeof sub !== 'string' || !sub.startsWith('test-')) {
       ctx.status = 400;
       ctx.body = { error: 'sub must start with "test-"' };
       return;
     }
-    ctx.body = { token: await (await api).tokenFor({ sub, name, roles }) };
+    ctx.body = { token: await (await api).tokenFor({ sub, name, roles, ...(email ? { email } : {}) }) };
     return;
   }
   if (!ctx.path.startsWith('/api/')) return next();
@@ -182,6 +182,10 @@ export default {
   concurrency: 2,
   testsFinishTimeout: 300_000,
   testFramework: { config: { timeout: 15000 } },
+  // Test pages declare their language, as a portal's pages do; the tests of the fallback to the
+  // signed-in user's language (which asks the server for it) remove it.
+  testRunnerHtml: (testFramework) =>
+    `<!DOCTYPE html><html lang="en"><head></head><body><script type="module" src="${testFramework}"></script></body></html>`,
   middleware: [apiMiddleware],
   plugins: [
     apiLifecycle,

@@ -12,7 +12,7 @@ interface Call {
 
 /** A host whose resource follows its `arg` property and whose task answers when the test says. */
 class ResourceHost extends LitElement {
-  @property() accessor arg: string | undefined = undefined;
+  @property() arg: string | undefined = undefined;
   calls: Call[] = [];
   resource = new ResourceController<string, [string]>(this, {
     args: () => (this.arg === undefined ? undefined : [this.arg]),

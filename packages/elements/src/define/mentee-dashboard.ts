@@ -2,8 +2,6 @@ import { MenteeDashboard } from '../components/mentee-dashboard/mentee-dashboard
 import { defineElement } from '../internal/define-element.js';
 // The provider must be defined before its consumers upgrade, or their context request finds no one.
 import './mentorship-provider.js';
-// The dashboards open workspaces inline.
-import './mentorship-workspace.js';
 
 export { MenteeDashboard };
 

@@ -16,7 +16,7 @@ describe('defineElement', () => {
     expect(customElements.get('mentor-search')).to.equal(MentorSearch);
   });
 
-  it('the bundle entry registers every element', () => {
+  it('the main entry (index.js) registers every element', () => {
     for (const tag of ['mentorship-provider', 'mentor-search', 'mentee-dashboard', 'mentor-dashboard', 'mentorship-admin', 'mentorship-workspace', 'message-thread', 'notification-list']) expect(customElements.get(tag), tag).to.exist;
   });
 });

@@ -1,4 +1,5 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { createClient } from '@mentorkit/sdk';
 import '../define/mentee-dashboard.js';
 import '../define/mentor-dashboard.js';
 import '../define/mentor-search.js';
@@ -9,8 +10,8 @@ import '../define/message-thread.js';
 import '../define/notification-list.js';
 import { freshMentorship } from '../components/mentorship-workspace/workspace.test-support.js';
 import { templates } from '../generated/locales/fil.js';
-import { devToken, loadFixture } from '../test-support/api-fixture.js';
-import { pageLanguage, resolveLanguage, supportedLocale } from './localization.js';
+import { devToken, freshToken, loadFixture } from '../test-support/api-fixture.js';
+import { declaredLanguage, pageLanguage, resolveLanguage, supportedLocale } from './localization.js';
 
 /** All text of an element's shadow tree, nested elements included, whitespace collapsed. */
 function deepText(node: Node): string {
@@ -57,6 +58,9 @@ describe('localization', () => {
     expect(resolveLanguage(inner).locale).to.equal('fil');
 
     const plain = await fixture<HTMLDivElement>(html`<div></div>`);
+    expect(resolveLanguage(plain)).to.deep.equal({ locale: 'en', tag: undefined });
+    document.documentElement.removeAttribute('lang');
+    expect(declaredLanguage(plain), 'nothing declares a language').to.equal(undefined);
     expect(resolveLanguage(plain)).to.deep.equal({ locale: 'en', tag: undefined });
     document.documentElement.setAttribute('lang', 'fil');
     expect(resolveLanguage(plain).locale).to.equal('fil');
@@ -129,6 +133,71 @@ describe('localization', () => {
       await check(mentee.token, html`<message-thread conversation-id=${mentorship.conversationId ?? ''}></message-thread>`,
         ['Ipadala', 'Wala pang mensahe.'], ['Send', 'No messages yet.']);
       await check(mentee.token, html`<notification-list></notification-list>`, ['Mga abiso'], ['Notifications']);
+    });
+  });
+
+  describe("the signed-in user's own language when neither the element nor the page declares one", () => {
+    beforeEach(() => document.documentElement.removeAttribute('lang'));
+
+    /** A new person (with an email address, so with email settings) who chose Filipino. */
+    async function filipinoUser(): Promise<string> {
+      const { token } = await freshToken('Luz Bautista', [], `luz.${Date.now()}@example.edu`);
+      await createClient({ baseUrl: '/', token }).notifications.updatePreferences({ language: 'fil' });
+      return token;
+    }
+    const textOf = (el: Element) => deepText(el.shadowRoot!);
+    const says = (el: Element, words: string) => () => textOf(el).includes(words);
+
+    it('renders the elements under a provider, and a standalone element, in the user\'s language', async () => {
+      const token = await filipinoUser();
+      const wrapper = await fixture(html`<div>
+        <mentorship-provider api="/" .token=${token}><notification-list></notification-list><mentor-search></mentor-search></mentorship-provider>
+        <mentor-search id="alone" api="/" .token=${token}></mentor-search>
+      </div>`);
+      const bell = wrapper.querySelector('notification-list')!;
+      const [search, alone] = [...wrapper.querySelectorAll('mentor-search')];
+      await waitUntil(says(bell, 'Mga abiso'), 'notification list in Filipino', { timeout: 10_000 });
+      await waitUntil(says(search!, 'Maghanap ng mentor'), 'search under the provider in Filipino', { timeout: 10_000 });
+      await waitUntil(says(alone!, 'Maghanap ng mentor'), 'standalone search in Filipino', { timeout: 10_000 });
+      await expect(bell).to.be.accessible();
+      await expect(search).to.be.accessible();
+    });
+
+    it('an explicit lang, on the page or on the element, wins over the user\'s language', async () => {
+      const token = await filipinoUser();
+      document.documentElement.setAttribute('lang', 'en');
+      const provider = await fixture(html`<mentorship-provider api="/" .token=${token}>
+        <notification-list></notification-list><mentor-search lang="en"></mentor-search></mentorship-provider>`);
+      const bell = provider.querySelector('notification-list')!;
+      const search = provider.querySelector('mentor-search')!;
+      await waitUntil(says(bell, 'Notifications'), 'notification list in English', { timeout: 10_000 });
+      expect(textOf(search)).to.contain('Search mentors');
+      await expect(bell).to.be.accessible();
+
+      // Without the page's lang the user's language applies, except where the element says "en".
+      document.documentElement.removeAttribute('lang');
+      await waitUntil(says(bell, 'Mga abiso'), 'notification list in Filipino once the page declares nothing', { timeout: 10_000 });
+      expect(textOf(search)).to.contain('Search mentors');
+      expect(textOf(search)).not.to.contain('Maghanap ng mentor');
+      await expect(search).to.be.accessible();
+    });
+
+    it('switches without a reload when the user changes their language in the email settings', async () => {
+      const token = await filipinoUser();
+      const provider = await fixture(html`<mentorship-provider api="/" .token=${token}>
+        <notification-list></notification-list><mentee-dashboard></mentee-dashboard></mentorship-provider>`);
+      const bell = provider.querySelector('notification-list')!;
+      const dashboard = provider.querySelector('mentee-dashboard')!;
+      const select = () => dashboard.shadowRoot!.querySelector<HTMLSelectElement>('#notification-preferences-language');
+      await waitUntil(() => select() !== null && says(dashboard, 'Wala ka pang mentor')(), 'Filipino dashboard with email settings', { timeout: 10_000 });
+      expect(select()!.value).to.equal('fil');
+
+      select()!.value = 'en';
+      select()!.dispatchEvent(new Event('change'));
+      await waitUntil(says(dashboard, 'You have no mentors yet'), 'dashboard in English after choosing English', { timeout: 10_000 });
+      expect(textOf(dashboard)).to.contain('Email notifications');
+      await waitUntil(says(bell, 'Notifications'), 'the other element follows too', { timeout: 10_000 });
+      await expect(dashboard).to.be.accessible();
     });
   });
 });

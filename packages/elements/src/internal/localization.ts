@@ -45,17 +45,19 @@ const language = (tag: string | null | undefined): Language | undefined => {
   return { locale, tag: locale === sourceLocale ? undefined : (tag ?? locale) };
 };
 
+const english: Language = { locale: sourceLocale, tag: undefined };
+
 /** The page's language (`<html lang>`), else English. */
 export function pageLanguage(): Language {
-  return language(document.documentElement.getAttribute('lang')) ?? { locale: sourceLocale, tag: undefined };
+  return language(document.documentElement.getAttribute('lang')) ?? english;
 }
 
 /**
  * The nearest supported `lang` on the element or its ancestors — crossing shadow roots, so an
  * element inside a dashboard follows the `lang` around the dashboard (or its provider) — else
- * the page's.
+ * the page's; undefined when none of them declares a language Mentorkit speaks.
  */
-export function resolveLanguage(element: Element): Language {
+export function declaredLanguage(element: Element): Language | undefined {
   let node: Node | null = element;
   while (node) {
     if (node instanceof Element) {
@@ -64,7 +66,23 @@ export function resolveLanguage(element: Element): Language {
     }
     node = node.parentNode ?? (node instanceof ShadowRoot ? node.host : null);
   }
-  return pageLanguage();
+  return undefined;
+}
+
+/** Per element: its signed-in user's language, if known (see `followUserLanguage`). */
+const userLanguages = new WeakMap<Element, () => string | undefined>();
+
+/**
+ * Lets `element` fall back to its user's own language (their profile's) when neither it, its
+ * ancestors nor the page declare one: a declared `lang` always wins.
+ */
+export function followUserLanguage(element: Element, userLanguage: () => string | undefined): void {
+  userLanguages.set(element, userLanguage);
+}
+
+/** The element's declared language, else its user's, else English. */
+export function resolveLanguage(element: Element): Language {
+  return declaredLanguage(element) ?? language(userLanguages.get(element)?.()) ?? english;
 }
 
 /** Undefined once `locale` can render synchronously; else the promise of its translations. */

@@ -4,7 +4,8 @@ import { property } from 'lit/decorators.js';
 import type { TokenSource } from '@mentorkit/sdk';
 import { ClientController } from '../controllers/client.controller.js';
 import { themeContext, type Theme } from './theme-context.js';
-import { inLanguage, listenForLanguage, resolveLanguage, whenLoaded, type Language } from './localization.js';
+import { followUserLanguage, inLanguage, listenForLanguage, resolveLanguage, whenLoaded, type Language } from './localization.js';
+import { userLanguage, type UserLanguage } from './user-language.js';
 
 /**
  * What every Mentorkit element shares: standalone wiring (`api` + `token`/`getToken`), the
@@ -44,19 +45,19 @@ import { inLanguage, listenForLanguage, resolveLanguage, whenLoaded, type Langua
  */
 export class MentorkitElement extends LitElement {
   /** Base URL of the Mentorkit server, e.g. `/` or `https://mentoring.example.edu`. Leave unset under a provider. */
-  @property() accessor api = '';
+  @property() api = '';
 
   /** A fixed short-lived JWT from the portal, used with `api`. */
-  @property({ attribute: false }) accessor token: string | undefined = undefined;
+  @property({ attribute: false }) token: string | undefined = undefined;
 
   /** Called before each request (and once more after a 401) for a fresh JWT, used with `api`. */
-  @property({ attribute: false }) accessor getToken: TokenSource | undefined = undefined;
+  @property({ attribute: false }) getToken: TokenSource | undefined = undefined;
 
   /**
    * Forces a colour scheme; without it the element follows its provider's `theme`, else
    * `prefers-color-scheme`.
    */
-  @property({ reflect: true }) accessor theme: Theme | undefined = undefined;
+  @property({ reflect: true }) theme: Theme | undefined = undefined;
 
   protected readonly clientController = new ClientController(this);
 
@@ -75,6 +76,13 @@ export class MentorkitElement extends LitElement {
 
   #language: Language = { locale: 'en', tag: undefined };
   #stopListening: (() => void) | undefined;
+  /** The user's language this element follows (its client's), while connected. */
+  #userLanguage: { source: UserLanguage; stop: () => void } | undefined;
+
+  constructor() {
+    super();
+    followUserLanguage(this, () => this.#userLocale());
+  }
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -84,11 +92,29 @@ export class MentorkitElement extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.#stopListening?.();
+    this.#userLanguage?.stop();
+    this.#userLanguage = undefined;
+  }
+
+  /**
+   * The signed-in user's language, asked of the element's client only when nothing declares a
+   * language. It arrives after the first render, which is then in English: waiting for it would
+   * leave the element blank, even without a loading state, if the server is slow.
+   */
+  #userLocale(): string | undefined {
+    const client = this.clientController.client;
+    const source = client ? userLanguage(client) : undefined;
+    if (source !== this.#userLanguage?.source) {
+      this.#userLanguage?.stop();
+      this.#userLanguage = source && this.isConnected ? { source, stop: source.listen(() => this.requestUpdate()) } : undefined;
+    }
+    return source?.value;
   }
 
   /**
    * The language comes from the nearest `lang` (the element's, a wrapper's, the provider's, the
-   * page's). A first Filipino render waits for the translations, so nothing flashes in English.
+   * page's), else the signed-in user's own. A first Filipino render waits for the translations,
+   * so nothing flashes in English.
    */
   protected override scheduleUpdate(): void | Promise<unknown> {
     this.#language = resolveLanguage(this);

@@ -46,11 +46,12 @@ export function devToken(persona: DemoPersona = 'mentee'): Promise<string> {
 let freshCount = 0;
 /**
  * A token for a new person no other test knows (created on first request), so a test can own its
- * state. `sub` gets a unique suffix per call.
+ * state. `sub` gets a unique suffix per call. Without `email` the person has no address (and so
+ * no email settings to change).
  */
-export async function freshToken(name: string, roles: string[] = []): Promise<{ token: string; sub: string }> {
+export async function freshToken(name: string, roles: string[] = [], email?: string): Promise<{ token: string; sub: string }> {
   const sub = `test-${Date.now().toString(36)}-${++freshCount}-${Math.random().toString(36).slice(2, 8)}`;
-  const r = await fetch('/__token', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ sub, name, roles }) });
+  const r = await fetch('/__token', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ sub, name, roles, email }) });
   if (!r.ok) throw new Error(`fresh token: ${r.status}`);
   return { token: ((await r.json()) as { token: string }).token, sub };
 }

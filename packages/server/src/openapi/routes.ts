@@ -37,7 +37,7 @@ export const routes: RouteSpec[] = [
     responses: [{ status: 200, contentType: 'text/javascript', description: 'The asset' }] },
 
   // me
-  { method: 'get', path: '/me', operationId: 'getMe', summary: 'The caller: user, profile, mentor status and roles', tag: 'me', auth: 'bearer', role: 'self',
+  { method: 'get', path: '/me', operationId: 'getMe', summary: 'The caller: user, profile, mentor status, roles and language', tag: 'me', auth: 'bearer', role: 'self',
     responses: [ok(c.me, 'The caller')] },
   { method: 'put', path: '/me/profile', operationId: 'replaceProfile', summary: 'Replace the caller’s profile', tag: 'me', auth: 'bearer', role: 'self',
     body: { schema: c.profileInput }, responses: [ok(c.profile, 'The stored profile')] },

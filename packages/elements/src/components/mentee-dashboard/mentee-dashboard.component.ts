@@ -18,6 +18,7 @@ import { AnnouncerController } from '../shared/announcer.controller.js';
 import { dashboardStyles } from '../shared/dashboard.styles.js';
 import { ModalController } from '../shared/modal.controller.js';
 import { mentorshipCard, sectionSkeleton } from '../shared/mentorship-card.template.js';
+import { WorkspaceLoaderController } from '../mentorship-workspace/workspace-loader.controller.js';
 import { workspaceDisclosure } from '../mentorship-workspace/workspace-panel.template.js';
 import { keepFocusInList, LiveRefreshController } from '../../controllers/live-refresh.controller.js';
 import { UnreadCountsController } from '../../controllers/unread-counts.controller.js';
@@ -54,6 +55,8 @@ import { historyRequestCard, pendingRequestCard } from './request-card.template.
  * @csspart workspace-button - "Open workspace" / "Close workspace" under a mentorship card.
  * @csspart workspace-panel - The region that holds an open workspace.
  * @csspart workspace - The `<mentorship-workspace>` itself (style it further through its own parts and tokens).
+ * @csspart workspace-loading - "Loading the workspace…" while its code loads (the first time one opens).
+ * @csspart workspace-error - The workspace's code could not be loaded (with Retry; also part "error").
  * @csspart skeleton - A loading placeholder card.
  * @csspart avatar - A photo or initials.
  * @csspart badge - Every badge.
@@ -121,15 +124,15 @@ export class MenteeDashboard extends MentorkitElement {
    * Where mentor search lives in the portal, e.g. `/mentoring#find`. When set, "Find a mentor"
    * is a link there (it still fires `mentorship-find-mentor` first).
    */
-  @property({ attribute: 'search-url' }) accessor searchUrl = '';
+  @property({ attribute: 'search-url' }) searchUrl = '';
 
   /** Mentorships whose workspace is open under their card. */
-  @state() private accessor openWorkspaces: ReadonlySet<string> = new Set();
+  @state() private openWorkspaces: ReadonlySet<string> = new Set();
 
   /** The request the withdraw dialog asks about. */
-  @state() private accessor confirming: MentorshipRequest | undefined = undefined;
+  @state() private confirming: MentorshipRequest | undefined = undefined;
 
-  @query('#withdraw-dialog') private accessor withdrawDialog!: HTMLDialogElement;
+  @query('#withdraw-dialog') private withdrawDialog!: HTMLDialogElement;
 
   readonly #dashboard = new MenteeDashboardController(this, { client: () => this.clientController.client });
   readonly #announcer = new AnnouncerController(this);
@@ -150,6 +153,8 @@ export class MenteeDashboard extends MentorkitElement {
     },
   });
   readonly #unread = new UnreadCountsController(this, { client: () => this.clientController.client });
+  // The workspace's code is fetched the first time one opens, not with the dashboard.
+  readonly #workspaceLoader = new WorkspaceLoaderController(this);
   readonly #withdrawModal = new ModalController(this, {
     dialog: () => this.withdrawDialog,
     onClosed: () => (this.confirming = undefined),
@@ -298,7 +303,7 @@ export class MenteeDashboard extends MentorkitElement {
       toggle: this.#toggleWorkspace,
       // A lifecycle change (paused, completed…) moves the card: load the lists again.
       updated: () => void this.#dashboard.reload(),
-    });
+    }, this.#workspaceLoader);
   }
 
   #toggleWorkspace = (m: MentorshipRecord) => {

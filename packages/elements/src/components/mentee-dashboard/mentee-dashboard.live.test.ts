@@ -74,6 +74,8 @@ describe('<mentee-dashboard> live', () => {
     const { mentorship } = await ana.client.requests.accept((await request(mentee, ana)).id);
     const el = await dashboardOf(mentee);
     $(el, `[data-workspace-for="${mentorship.id}"]`)!.click();
+    // The dashboard fetches the workspace's code on first open.
+    await customElements.whenDefined('mentorship-workspace');
     await el.updateComplete;
     const workspace = $<MentorshipWorkspace>(el, 'mentorship-workspace')!;
     await until(() => workspace.workspace.status === 'ready' && workspace.workspace.meetingsStatus === 'ready' && workspace.workspace.progressStatus === 'ready', 'the workspace did not load');

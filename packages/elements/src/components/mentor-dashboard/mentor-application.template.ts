@@ -123,7 +123,7 @@ function applicationForm(model: MentorApplicationModel, actions: ApplicationActi
           @input=${(e: InputEvent) => model.edit({ statement: (e.target as HTMLTextAreaElement).value })}></textarea>
         <p id="statement-counter" class="counter">
           ${msg(str`${formatNumber(statementLength)} / ${formatNumber(APPLICATION_LIMITS.statementMax)} characters`)}
-          (at least ${APPLICATION_LIMITS.statementMin})
+          ${msg(str`(at least ${formatNumber(APPLICATION_LIMITS.statementMin)})`)}
         </p>
         ${fieldError(model, 'statement')}
       </div>

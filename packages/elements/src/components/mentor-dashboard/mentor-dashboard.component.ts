@@ -23,6 +23,7 @@ import { declineReasonLabel } from '../shared/decline-reasons.js';
 import { ModalController } from '../shared/modal.controller.js';
 import { mentorshipCard, sectionSkeleton } from '../shared/mentorship-card.template.js';
 import { calendarDateLabel } from '../shared/relative-time.js';
+import { WorkspaceLoaderController } from '../mentorship-workspace/workspace-loader.controller.js';
 import { workspaceDisclosure } from '../mentorship-workspace/workspace-panel.template.js';
 import { applicationView } from './mentor-application.template.js';
 import { keepFocusInList, LiveRefreshController } from '../../controllers/live-refresh.controller.js';
@@ -70,6 +71,8 @@ import { waitingRequestCard } from './waiting-request.template.js';
  * @csspart workspace-button - "Open workspace" / "Close workspace" under a mentorship card.
  * @csspart workspace-panel - The region that holds an open workspace.
  * @csspart workspace - The `<mentorship-workspace>` itself (style it further through its own parts and tokens).
+ * @csspart workspace-loading - "Loading the workspace…" while its code loads (the first time one opens).
+ * @csspart workspace-error - The workspace's code could not be loaded (with Retry; also part "error").
  * @csspart card - Every card: a request, a mentorship, the application status, skeletons.
  * @csspart request - A waiting request.
  * @csspart mentorship - A mentee's card.
@@ -146,12 +149,12 @@ export class MentorDashboard extends MentorkitElement {
   static override styles = [tokenStyles, sharedStyles, dashboardStyles, calendarFeedStyles, notificationPreferencesStyles, mentorDashboardStyles];
 
   /** Mentorships whose workspace is open under their card. */
-  @state() private accessor openWorkspaces: ReadonlySet<string> = new Set();
-  @state() private accessor declining: DeclineForm | undefined = undefined;
-  @state() private accessor pausing: { declinePending: boolean } | undefined = undefined;
+  @state() private openWorkspaces: ReadonlySet<string> = new Set();
+  @state() private declining: DeclineForm | undefined = undefined;
+  @state() private pausing: { declinePending: boolean } | undefined = undefined;
 
-  @query('#decline-dialog') private accessor declineDialog!: HTMLDialogElement;
-  @query('#pause-dialog') private accessor pauseDialog!: HTMLDialogElement;
+  @query('#decline-dialog') private declineDialog!: HTMLDialogElement;
+  @query('#pause-dialog') private pauseDialog!: HTMLDialogElement;
 
   readonly #dashboard = new MentorDashboardController(this, { client: () => this.clientController.client });
   readonly #announcer = new AnnouncerController(this);
@@ -174,6 +177,8 @@ export class MentorDashboard extends MentorkitElement {
     },
   });
   readonly #unread = new UnreadCountsController(this, { client: () => this.clientController.client });
+  // The workspace's code is fetched the first time one opens, not with the dashboard.
+  readonly #workspaceLoader = new WorkspaceLoaderController(this);
   readonly #declineModal = new ModalController(this, { dialog: () => this.declineDialog, onClosed: () => (this.declining = undefined) });
   readonly #pauseModal = new ModalController(this, { dialog: () => this.pauseDialog, onClosed: () => (this.pausing = undefined) });
   readonly #calendarFeed = new CalendarFeedController(this, {
@@ -294,7 +299,7 @@ export class MentorDashboard extends MentorkitElement {
       toggle: this.#toggleWorkspace,
       // A lifecycle change (paused, completed…) changes slots and moves the card: load again.
       updated: () => void this.#dashboard.reload(),
-    });
+    }, this.#workspaceLoader);
   }
 
   #toggleWorkspace = (m: Mentorship) => {

@@ -127,20 +127,20 @@ export class MentorSearch extends MentorkitElement {
   static override styles = [tokenStyles, sharedStyles, mentorSearchStyles];
 
   /** The search text. Set it to start with a search; it follows what the viewer types. */
-  @property() accessor query = '';
+  @property() query = '';
 
   /** Mentors per page, 1–100. */
-  @property({ type: Number, attribute: 'page-size' }) accessor pageSize = 12;
+  @property({ type: Number, attribute: 'page-size' }) pageSize = 12;
 
-  @state() private accessor filtersOpen = false;
-  @state() private accessor allSkillsShown = false;
-  @state() private accessor selected: MentorCard | undefined = undefined;
+  @state() private filtersOpen = false;
+  @state() private allSkillsShown = false;
+  @state() private selected: MentorCard | undefined = undefined;
 
   /** What the request dialog's live regions say; `n` makes the same words announce again. */
-  @state() private accessor announcement: { text: string; urgent: boolean; n: number } = { text: '', urgent: false, n: 0 };
+  @state() private announcement: { text: string; urgent: boolean; n: number } = { text: '', urgent: false, n: 0 };
 
-  @query('#profile-dialog') private accessor dialog!: HTMLDialogElement;
-  @query('#request-dialog') private accessor requestDialog!: HTMLDialogElement;
+  @query('#profile-dialog') private dialog!: HTMLDialogElement;
+  @query('#request-dialog') private requestDialog!: HTMLDialogElement;
 
   readonly #search = new MentorSearchController(this, {
     client: () => this.clientController.client,
@@ -274,7 +274,7 @@ export class MentorSearch extends MentorkitElement {
                     return html`<button part="filter-chip" class="filter-chip" type="button" aria-pressed=${on ? 'true' : 'false'}
                       @click=${() => search.toggleExpertise(o.value)}>
                       <span class="check" aria-hidden="true">✓</span>${o.value}
-                      <span class="count">${o.count}<span class="visually-hidden"> mentors</span></span>
+                      <span class="count"><span aria-hidden="true">${formatNumber(o.count)}</span><span class="visually-hidden">${mentorCount(o.count)}</span></span>
                     </button>`;
                   },
                 )}

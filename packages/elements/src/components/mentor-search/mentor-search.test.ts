@@ -138,7 +138,9 @@ describe('<mentor-search>', () => {
     const recorder = recordingFetch();
     const el = await searchFor(fx.marker, { fetch: recorder.fetch });
     const chip = (name: string) => $$<HTMLButtonElement>(el, '[part="filter-chip"]').find((c) => c.textContent!.includes(name))!;
-    expect(chip('Mission Planning').textContent!.replace(/\s+/g, ' ')).to.contain('Mission Planning 1 mentors');
+    // Seen: the count; heard: "1 mentor" (the number alone would be ambiguous).
+    expect(chip('Mission Planning').querySelector('.count [aria-hidden="true"]')!.textContent).to.equal('1');
+    expect(chip('Mission Planning').querySelector('.count .visually-hidden')!.textContent).to.equal('1 mentor');
 
     chip('Mission Planning').click();
     await settled(el);

@@ -134,15 +134,15 @@ export class MentorshipAdmin extends MentorkitElement {
   static override styles = [tokenStyles, sharedStyles, mentorshipAdminStyles];
 
   /** The selected tab: `applications`, `mentors` or `programme`. It follows the admin's choice. */
-  @property({ reflect: true }) accessor tab: AdminTab = 'applications';
+  @property({ reflect: true }) tab: AdminTab = 'applications';
 
   /** Applications and mentors per page, 1–100. */
-  @property({ type: Number, attribute: 'page-size' }) accessor pageSize = 20;
+  @property({ type: Number, attribute: 'page-size' }) pageSize = 20;
 
-  @state() private accessor dialogState: DialogState | undefined = undefined;
-  @state() private accessor announcement: Announcement | undefined = undefined;
+  @state() private dialogState: DialogState | undefined = undefined;
+  @state() private announcement: Announcement | undefined = undefined;
 
-  @query('dialog') private accessor dialog!: HTMLDialogElement;
+  @query('dialog') private dialog!: HTMLDialogElement;
 
   /** Tabs shown at least once: each loads on first view, and keeps its state afterwards. */
   readonly #visited = new Set<AdminTab>();

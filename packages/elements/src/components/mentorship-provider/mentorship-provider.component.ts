@@ -25,22 +25,22 @@ export class MentorshipProvider extends LitElement {
   static override styles = mentorshipProviderStyles;
 
   /** Base URL of the Mentorkit server, e.g. `/` or `https://mentoring.example.edu`. */
-  @property() accessor api = '';
+  @property() api = '';
 
   /** A fixed short-lived JWT from the portal. */
-  @property({ attribute: false }) accessor token: string | undefined = undefined;
+  @property({ attribute: false }) token: string | undefined = undefined;
 
   /** Called before each request (with `forceRefresh: true` after a 401) for a fresh JWT. */
-  @property({ attribute: false }) accessor getToken: TokenSource | undefined = undefined;
+  @property({ attribute: false }) getToken: TokenSource | undefined = undefined;
 
   /** A `fetch` to use instead of the browser's, e.g. to add headers or observe requests. */
-  @property({ attribute: false }) accessor fetch: typeof globalThis.fetch | undefined = undefined;
+  @property({ attribute: false }) fetch: typeof globalThis.fetch | undefined = undefined;
 
   /**
    * The colour scheme of every element inside that has no `theme` of its own; without it they
    * follow `prefers-color-scheme`.
    */
-  @property({ reflect: true }) accessor theme: Theme | undefined = undefined;
+  @property({ reflect: true }) theme: Theme | undefined = undefined;
 
   readonly #provider = new ContextProvider(this, { context: clientContext });
   readonly #themeProvider = new ContextProvider(this, { context: themeContext });

@@ -42,6 +42,8 @@ describe('<mentorship-provider>: one live socket for everything inside', () => {
     await dashboard.updateComplete;
     // The workspace (with a thread of its own inside) opens under the mentorship's card.
     $(dashboard, `[data-workspace-for="${mentorship.id}"]`)!.click();
+    // The dashboard fetches the workspace's code on first open.
+    await customElements.whenDefined('mentorship-workspace');
     await dashboard.updateComplete;
     const workspace = $<HTMLElement & { liveStatus: string; updateComplete: Promise<unknown> }>(dashboard, 'mentorship-workspace')!;
     await liveOpen(dashboard);

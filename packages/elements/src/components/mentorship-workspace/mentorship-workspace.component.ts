@@ -10,6 +10,7 @@ import { emit } from '../../events.js';
 import { describeError } from '../../internal/error-message.js';
 import { safeHttpUrl } from '../../internal/format.js';
 import { intlLocale } from '../../internal/localization.js';
+import { formatNumber } from '../../internal/localization-intl.js';
 import { MentorkitElement } from '../../internal/mentorkit-element.js';
 import { sharedStyles } from '../../styles/shared.styles.js';
 import { tokenStyles } from '../../styles/tokens.styles.js';
@@ -131,25 +132,25 @@ export class MentorshipWorkspace extends MentorkitElement {
   static override styles = [tokenStyles, sharedStyles, dashboardStyles, workspaceStyles];
 
   /** The mentorship to show. */
-  @property({ attribute: 'mentorship-id', reflect: true }) accessor mentorshipId = '';
+  @property({ attribute: 'mentorship-id', reflect: true }) mentorshipId = '';
 
   /** The viewer's IANA time zone; defaults to the browser's. */
-  @property({ attribute: 'time-zone' }) accessor timeZone = '';
+  @property({ attribute: 'time-zone' }) timeZone = '';
 
   /** The section shown on narrow containers (all show on wide ones). */
-  @property() accessor section: WorkspaceSection = 'meetings';
+  @property() section: WorkspaceSection = 'meetings';
 
-  @state() private accessor dialog: DialogState | undefined = undefined;
-  @state() private accessor dialogError = '';
-  @state() private accessor dialogBusy = false;
-  @state() private accessor scheduleErrors = new Map<string, string>();
-  @state() private accessor scheduleBusy = false;
-  @state() private accessor draft = { date: '', time: '' };
-  @state() private accessor overlaps: { meeting: Meeting; overlaps: MeetingOverlap[] } | undefined = undefined;
-  @state() private accessor formErrors = new Map<string, string>();
-  @state() private accessor busyForm = '';
+  @state() private dialog: DialogState | undefined = undefined;
+  @state() private dialogError = '';
+  @state() private dialogBusy = false;
+  @state() private scheduleErrors = new Map<string, string>();
+  @state() private scheduleBusy = false;
+  @state() private draft = { date: '', time: '' };
+  @state() private overlaps: { meeting: Meeting; overlaps: MeetingOverlap[] } | undefined = undefined;
+  @state() private formErrors = new Map<string, string>();
+  @state() private busyForm = '';
 
-  @query('#workspace-dialog') private accessor dialogEl!: HTMLDialogElement;
+  @query('#workspace-dialog') private dialogEl!: HTMLDialogElement;
 
   readonly #workspace = new WorkspaceController(this, { client: () => this.clientController.client, mentorshipId: () => this.mentorshipId });
   readonly #announcer = new AnnouncerController(this);
@@ -581,7 +582,7 @@ export class MentorshipWorkspace extends MentorkitElement {
         ${m.status === 'scheduled'
           ? html`<div class="actions">
               <button part="button calendar-button" class="button button--small" type="button" @click=${() => this.#downloadIcs(m)}>
-                Add to calendar${hidden(`: ${m.title}`)}
+                ${msg('Add to calendar')}${hidden(`: ${m.title}`)}
               </button>
               ${canChange
                 ? html`
@@ -924,7 +925,7 @@ export class MentorshipWorkspace extends MentorkitElement {
     return html`<article part="card note" class="card" data-note-id=${n.id}>
       <p class="meta">
         <strong>${author}</strong> · <time datetime=${n.createdAt} title=${this.#dateLabel(n.createdAt)}>${relativeTime(n.createdAt)}</time>
-        ${n.progressPercent !== null ? html` · <span class="percent">${n.progressPercent}% along</span>` : nothing}
+        ${n.progressPercent !== null ? html` · <span class="percent">${msg(str`${formatNumber(n.progressPercent / 100, { style: 'percent' })} along`)}</span>` : nothing}
       </p>
       <p class="prose">${n.body}</p>
     </article>`;

@@ -64,22 +64,22 @@ export class MessageThread extends MentorkitElement {
   static override styles = [tokenStyles, sharedStyles, dashboardStyles, threadStyles];
 
   /** The conversation to show (a mentorship's `conversationId`). */
-  @property({ attribute: 'conversation-id', reflect: true }) accessor conversationId = '';
+  @property({ attribute: 'conversation-id', reflect: true }) conversationId = '';
 
   /**
    * Where live events come from; by default the client's `realtime` stream. Set it to share one
    * stream between elements or to feed events from elsewhere.
    */
-  @property({ attribute: false }) accessor realtimeSource: RealtimeSource | undefined = undefined;
+  @property({ attribute: false }) realtimeSource: RealtimeSource | undefined = undefined;
 
   /** The level of the thread's heading (3 by default; 4 inside the workspace's sections). */
-  @property({ attribute: 'heading-level', type: Number }) accessor headingLevel = 3;
+  @property({ attribute: 'heading-level', type: Number }) headingLevel = 3;
 
-  @state() private accessor draft = '';
-  @state() private accessor composerError = '';
+  @state() private draft = '';
+  @state() private composerError = '';
 
-  @query('.history') private accessor historyEl: HTMLElement | null = null;
-  @query('#composer-input') private accessor inputEl: HTMLTextAreaElement | null = null;
+  @query('.history') private historyEl!: HTMLElement | null;
+  @query('#composer-input') private inputEl!: HTMLTextAreaElement | null;
 
   readonly #thread = new MessageThreadController(this, { client: () => this.clientController.client, conversationId: () => this.conversationId });
   readonly #announcer = new AnnouncerController(this);

@@ -159,15 +159,15 @@ export class NotificationList extends MentorkitElement {
   static override styles = [tokenStyles, sharedStyles, dashboardStyles, styles];
 
   /** Whether the list is open. */
-  @property({ type: Boolean, reflect: true }) accessor open = false;
+  @property({ type: Boolean, reflect: true }) open = false;
 
   /** Lays the panel out in the page's flow instead of floating over it (e.g. in a sidebar). */
-  @property({ type: Boolean, reflect: true }) accessor inline = false;
+  @property({ type: Boolean, reflect: true }) inline = false;
 
   /** Where live events come from; by default the client's `realtime` stream. */
-  @property({ attribute: false }) accessor realtimeSource: RealtimeSource | undefined = undefined;
+  @property({ attribute: false }) realtimeSource: RealtimeSource | undefined = undefined;
 
-  @state() private accessor busyAll = false;
+  @state() private busyAll = false;
 
   readonly #list = new NotificationListController(this, { client: () => this.clientController.client });
   readonly #announcer = new AnnouncerController(this);

@@ -4,6 +4,7 @@ import { msg } from '@lit/localize';
 import type { ReactiveControllerHost } from 'lit';
 import { ResourceController } from '../../controllers/resource.controller.js';
 import { describeError } from '../../internal/error-message.js';
+import { userLanguage } from '../../internal/user-language.js';
 
 /** `empty`: the account has no email address, so there is nothing to switch. */
 export type NotificationPreferencesStatus = 'idle' | 'loading' | 'error' | 'empty' | 'ready';
@@ -45,7 +46,8 @@ export class NotificationPreferencesController {
         return client ? [client] : undefined;
       },
       task: ([client], { signal }) => client.notifications.preferences({ signal }),
-      onComplete: (preferences) => {
+      onComplete: (preferences, [client]) => {
+        userLanguage(client).set(preferences.language);
         this.preferences = preferences;
         this.saved = false;
         this.saveError = undefined;
@@ -103,6 +105,8 @@ export class NotificationPreferencesController {
     this.#host.requestUpdate();
     try {
       const answer = await client.notifications.updatePreferences(input);
+      // The elements that follow the user's language (no `lang` on them or the page) switch now.
+      userLanguage(client).set(answer.language);
       if (client !== this.#options.client()) return;
       if (seq === this.#latestSave) {
         this.preferences = answer;

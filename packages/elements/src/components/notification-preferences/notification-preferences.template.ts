@@ -8,6 +8,7 @@ import type { NotificationPreferencesController } from './notification-preferenc
 export const NOTIFICATION_PREFERENCES_IDS = {
   title: 'notification-preferences-title',
   language: 'notification-preferences-language',
+  languageHint: 'notification-preferences-language-hint',
 } as const;
 const IDS = NOTIFICATION_PREFERENCES_IDS;
 
@@ -80,11 +81,13 @@ function ready(c: NotificationPreferencesController): TemplateResult {
     </fieldset>
     <div class="field notification-preferences-language">
       <label for=${IDS.language}>${msg('Email language')}</label>
-      <select id=${IDS.language} part="notification-preferences-language" .value=${p.language}
+      <select id=${IDS.language} part="notification-preferences-language" .value=${p.language} aria-describedby=${IDS.languageHint}
         @change=${(e: Event) => void c.setLanguage((e.currentTarget as HTMLSelectElement).value as 'en' | 'fil')}>
-        <option value="en" ?selected=${p.language === 'en'}>English</option>
+        <!-- Each language by its own name, marked so a screen reader says it in that language. -->
+        <option value="en" lang="en" ?selected=${p.language === 'en'}>English</option>
         <option value="fil" lang="fil" ?selected=${p.language === 'fil'}>Filipino</option>
       </select>
+      <p id=${IDS.languageHint} class="hint">${msg('Mentorkit also shows itself in this language where your portal does not choose one.')}</p>
     </div>
     ${c.saveError
       ? html`<p part="notification-preferences-save-error" class="inline-error" role="alert">${c.saveError}</p>`

@@ -9,7 +9,7 @@ export interface MailSettings {
 
 const DEFAULTS: MailSettings = { language: 'en', disabled: new Set() };
 
-const asLanguage = (value: string): MailLanguage => ((mailLanguages as readonly string[]).includes(value) ? (value as MailLanguage) : 'en');
+export const asLanguage = (value: string): MailLanguage => ((mailLanguages as readonly string[]).includes(value) ? (value as MailLanguage) : 'en');
 
 /** Settings of several people at once; anyone without a row has every kind on, in English. */
 export async function mailSettings(db: Db, userIds: string[]): Promise<Map<string, MailSettings>> {

@@ -2,6 +2,7 @@ import type { MentorSettings, Me, Profile, ProfileInput, Role } from '@mentorkit
 import type { Kysely, Selectable } from 'kysely';
 import type { Database, MentorsTable, ProfileRow, UserRow } from '../../db/schema.js';
 import { dateOnly, deriveAvailability, isoDay } from '../mentors/availability.js';
+import { asLanguage } from '../email/preferences.repository.js';
 
 export function toProfile(row: ProfileRow): Profile {
   return {
@@ -56,15 +57,22 @@ function toUser(row: UserRow) {
 }
 
 export async function getMe(db: Kysely<Database>, userId: string, now: Date): Promise<Me> {
-  const [user, profile, mentor] = await Promise.all([
+  const [user, profile, mentor, preferences] = await Promise.all([
     db.selectFrom('users').selectAll().where('id', '=', userId).executeTakeFirstOrThrow(),
     db.selectFrom('profiles').selectAll().where('user_id', '=', userId).executeTakeFirstOrThrow(),
     db.selectFrom('mentors').selectAll().where('user_id', '=', userId).executeTakeFirst(),
+    db.selectFrom('notification_preferences').select('language').where('user_id', '=', userId).executeTakeFirst(),
   ]);
   const roles: Role[] = ['alumnus'];
   if (mentor) roles.push('mentor');
   if (user.is_admin) roles.push('admin');
-  return { user: toUser(user), profile: toProfile(profile), mentor: mentor ? toMentorSettings(mentor, now) : null, roles };
+  return {
+    user: toUser(user),
+    profile: toProfile(profile),
+    mentor: mentor ? toMentorSettings(mentor, now) : null,
+    roles,
+    language: asLanguage(preferences?.language ?? 'en'),
+  };
 }
 
 export async function replaceProfile(db: Kysely<Database>, userId: string, input: Required<ProfileInput>, now: Date): Promise<Profile> {

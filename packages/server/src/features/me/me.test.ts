@@ -49,7 +49,26 @@ describe.each(databaseKinds)('GET /me and PUT /me/profile on %s', (kind) => {
       profile: { userId: body.user.id, ...empty, updatedAt: expect.any(String) },
       mentor: null,
       roles: ['alumnus'],
+      language: 'en',
     });
+  });
+
+  it("gives the language the person chose for their email, which elements fall back to", async () => {
+    const dan: TestUser = { sub: 'me-dan', name: 'Dan Dela Cruz', email: 'dan@example.edu' };
+    expect((await me(dan)).language).toBe('en');
+    const setLanguage = async (language: string) => {
+      const res = await t.call('PUT', '/api/v1/me/notification-preferences', { as: dan, body: { language } });
+      expect(res.status).toBe(200);
+    };
+    await setLanguage('fil');
+    expect((await me(dan)).language).toBe('fil');
+    // Switching an email kind keeps the language.
+    expect((await t.call('PUT', '/api/v1/me/notification-preferences', { as: dan, body: { kinds: { message_digest: false } } })).status).toBe(200);
+    expect((await me(dan)).language).toBe('fil');
+    await setLanguage('en');
+    expect((await me(dan)).language).toBe('en');
+    // Another person's choice is theirs alone.
+    expect((await me()).language).toBe('en');
   });
 
   it('lists the admin role from the token', async () => {
