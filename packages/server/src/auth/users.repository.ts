@@ -1,5 +1,6 @@
-import type { Kysely } from 'kysely';
-import type { Database } from '../db/schema.js';
+import { sql, type Kysely, type Selectable } from 'kysely';
+import { PREPARED } from '../db/prepared.js';
+import type { Database, UsersTable } from '../db/schema.js';
 import type { Claims } from './verify.js';
 import { ApiError } from '../http/errors.js';
 
@@ -23,12 +24,10 @@ export const accountDeleted = () => new ApiError('account_deleted', 'This accoun
  * account: it answers `account_deleted`.
  */
 export async function upsertUserFromClaims(db: Kysely<Database>, claims: Claims, isAdmin: boolean): Promise<IdentifiedUser> {
-  const existing = await db
-    .selectFrom('users')
-    .select(['id', 'name', 'email', 'avatar_url', 'is_admin', 'deleted_at'])
-    .where('issuer', '=', claims.issuer)
-    .where('subject', '=', claims.subject)
-    .executeTakeFirst();
+  // Every authenticated request runs this read, so it is prepared once per connection.
+  const existing = (await sql<Pick<Selectable<UsersTable>, 'id' | 'name' | 'email' | 'avatar_url' | 'is_admin' | 'deleted_at'>>`${PREPARED}
+    SELECT id, name, email, avatar_url, is_admin, deleted_at FROM users WHERE issuer = ${claims.issuer} AND subject = ${claims.subject}`
+    .execute(db)).rows[0];
   if (existing && existing.deleted_at !== null) throw accountDeleted();
   const name = claims.name || existing?.name || 'Alumnus';
   if (
