@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { createRemoteJWKSet, errors as joseErrors, jwtVerify, SignJWT, type JWTPayload, type JWTVerifyResult } from 'jose';
 import type { Config } from '../config.js';
 
@@ -59,11 +60,16 @@ export function createVerifier(config: Pick<Config, 'MENTORSHIP_JWT_SECRET' | 'M
   } else {
     throw new Error('No token verification key configured');
   }
+  const verified = new VerifiedTokens();
   return {
     async verify(token) {
+      const known = verified.get(token);
+      if (known) return known;
       try {
         const { payload } = await verifyJwt(token);
-        return toClaims(payload);
+        const claims = toClaims(payload);
+        verified.add(token, claims, payload.exp! * 1000);
+        return claims;
       } catch (err) {
         if (err instanceof InvalidTokenError) throw err;
         if (err instanceof joseErrors.JOSEError || err instanceof TypeError) {
@@ -74,6 +80,36 @@ export function createVerifier(config: Pick<Config, 'MENTORSHIP_JWT_SECRET' | 'M
     },
   };
 }
+
+/**
+ * Tokens verified lately, so a client's next requests skip the signature check (an HMAC or RSA
+ * operation that costs more CPU than the rest of authentication). Entries hold claims under a
+ * SHA-256 digest of the token, never the token, and last until the token's `exp` or one minute,
+ * whichever comes first: a key removed from the JWKS stops working within a minute, as it would
+ * with jose's own key cache. Only successful verifications are kept.
+ */
+class VerifiedTokens {
+  static readonly MAX_AGE_MS = 60_000;
+  static readonly CAPACITY = 10_000;
+  readonly #entries = new Map<string, { claims: Claims; until: number }>();
+
+  get(token: string): Claims | undefined {
+    const key = digest(token);
+    const entry = this.#entries.get(key);
+    if (!entry) return undefined;
+    this.#entries.delete(key);
+    if (Date.now() >= entry.until) return undefined;
+    this.#entries.set(key, entry);
+    return entry.claims;
+  }
+
+  add(token: string, claims: Claims, expiresAt: number): void {
+    this.#entries.set(digest(token), { claims, until: Math.min(expiresAt, Date.now() + VerifiedTokens.MAX_AGE_MS) });
+    if (this.#entries.size > VerifiedTokens.CAPACITY) this.#entries.delete(this.#entries.keys().next().value!);
+  }
+}
+
+const digest = (token: string) => createHash('sha256').update(token).digest('base64url');
 
 /** Signs an HS256 token (demo personas and tests). */
 export async function signToken(
