@@ -16,7 +16,7 @@ import { openPostgres } from '../db/connect.js';
 import { migrateToLatest } from '../db/migrate.js';
 import { createLogger } from '../http/logger.js';
 import { attachRealtime } from '../realtime/realtime.server.js';
-import { benchmarksFile, loadAverage, writeBenchSection } from './report.js';
+import { benchmarksFile, loadAverage, writeBenchSection, nodeVersion } from './report.js';
 
 /**
  * `node packages/server/dist/bench/realtime.bench.js` (a script, never a test): 2,000
@@ -374,7 +374,7 @@ async function main() {
 
 - Date: ${startedAt.toISOString()}; command: \`node packages/server/dist/bench/realtime.bench.js\`
 - Machine: ${cpu.length} cores (${cpu[0]?.model.trim() ?? 'unknown'}), ${Math.round(os.totalmem() / 2 ** 30)} GiB RAM, ${os.type()} ${os.release()}; load average (1, 5, 15 min) ${loadBefore} at start, ${loadAfter} at the end (other jobs share the machine)
-- Node ${process.version}; ${pgVersion} on the same machine
+- ${nodeVersion()}; ${pgVersion} on the same machine
 - Server: the real app and realtime socket server (\`attachRealtime\`, as in \`main.ts\`) in one process on 127.0.0.1, pg pool of 10 + one LISTEN connection, log level silent.
   Clients: ${sockets.toLocaleString('en')} \`ws\` sockets in a forked child process (so the server's memory is its own), each authenticated (\`{type:"auth"}\` → \`ready\`).
   ${pairs.toLocaleString('en')} mentor–mentee pairs, one socket per person. Server, clients and PostgreSQL share the cores.

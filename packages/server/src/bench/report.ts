@@ -9,6 +9,8 @@ export const BENCH_SECRET = 'mentorkit-bench-secret-0123456789-0123456789-abcdef
 export const benchmarksFile = fileURLToPath(new URL('../../../../BENCHMARKS.md', import.meta.url));
 
 /** The load average (1, 5, 15 min), as `uptime` prints it: other jobs may share the machine. */
+/** `Node v20.20.2`, with the flags it runs under (the server's own, see package.json `start`). */
+export const nodeVersion = () => `Node ${process.version}${process.execArgv.length ? ` (${process.execArgv.join(' ')})` : ''}`;
 export const loadAverage = () => os.loadavg().map((x) => x.toFixed(2)).join(', ');
 
 const preamble = '# Benchmarks\n\n`npm run bench` runs the benchmarks and rewrites its own section of this file between\n`<!-- bench:<name>:start -->` and `<!-- bench:<name>:end -->` markers; other benchmarks add their own sections.\nNumbers are from one run on the machine described in each section.\n\n';

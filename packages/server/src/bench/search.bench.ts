@@ -16,7 +16,7 @@ import { generateAlumni, insertAlumni, insertHistory, mixSeed, Rng, searchVocabu
 import { searchMentors } from '../features/mentors/mentors.repository.js';
 import { createLogger } from '../http/logger.js';
 import { runLoad, type LoadRequest, type LoadResult } from './load.js';
-import { BENCH_ISSUER, BENCH_SECRET, benchmarksFile, benchSettings, loadAverage, writeBenchSection } from './report.js';
+import { BENCH_ISSUER, BENCH_SECRET, benchmarksFile, benchSettings, loadAverage, writeBenchSection, nodeVersion } from './report.js';
 
 /**
  * `npm run bench`: mentor search at 100,000 alumni / 20,000 mentors on a real PostgreSQL.
@@ -330,7 +330,7 @@ async function main() {
 
 - Date: ${startedAt.toISOString()}; command: \`npm run bench\` (\`packages/server/dist/bench/search.bench.js\`)
 - Machine: ${cpu.length} cores (${cpu[0]?.model ?? 'unknown CPU'}), ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB RAM, ${os.type()} ${os.release()}; load average (1, 5, 15 min) ${loadAvg} at start, ${loadAvgEnd} at the end (other jobs share the machine)
-- Node ${process.version}; ${pgVersion.split(',')[0]} on the same machine (${pgSettings.map((s) => `${s.name}=${s.setting}${s.unit ?? ''}`).join(', ')})
+- ${nodeVersion()}; ${pgVersion.split(',')[0]} on the same machine (${pgSettings.map((s) => `${s.name}=${s.setting}${s.unit ?? ''}`).join(', ')})
 - Server: the real app (\`createApp\` + \`@hono/node-server\`) in-process on 127.0.0.1, log level silent, pg pool of 10 (as \`openDatabase\`);
   load: ${settings.concurrency} closed-loop keep-alive clients (node:http) in a worker thread of the same process,
   ${settings.warmupMs / 1000} s warm-up then ${settings.durationMs / 1000} s measured per scenario. Server, clients and PostgreSQL share the ${cpu.length} cores.

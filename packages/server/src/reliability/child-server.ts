@@ -9,6 +9,8 @@ import { signToken } from '../auth/verify.js';
  */
 
 export const MAIN_JS = fileURLToPath(new URL('../../dist/main.js', import.meta.url));
+/** The Node flags `npm start` runs the server with (package.json). */
+export const SERVER_NODE_FLAGS = ['--max-semi-space-size=64'];
 export const CHILD_SECRET = 'reliability-child-secret-0123456789-abcdefghij';
 
 export interface ChildServer {
@@ -27,7 +29,7 @@ export async function startChild(env: Record<string, string>, timeoutMs = 120_00
   // Only what the server reads: nothing from the test process's own configuration leaks in.
   const base: Record<string, string> = {};
   for (const [k, v] of Object.entries(process.env)) if (v !== undefined && !/^(MENTORSHIP_|DATABASE_URL|PORT|HOST)/.test(k)) base[k] = v;
-  const proc = spawn(process.execPath, [MAIN_JS], {
+  const proc = spawn(process.execPath, [...SERVER_NODE_FLAGS, MAIN_JS], {
     env: { ...base, HOST: '127.0.0.1', PORT: '0', MENTORSHIP_JWT_SECRET: CHILD_SECRET, MENTORSHIP_LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
