@@ -15,7 +15,7 @@ import { createHash } from 'node:crypto';
 import { SearchCache } from './search-cache.js';
 import {
   and, conditions, DISPLAY_JOIN, displayColumns, FACET_SIZE, facetConditions, factsStatement, freeSlots, lowerAll, pageStatement,
-  displayStatement, score, sortsByScore, type CardRow, type FacetEntry, type Viewer,
+  displayStatement, profileColumns, score, sortsByScore, type CardRow, type ProfileRow, type FacetEntry, type Viewer,
 } from './search-sql.js';
 import { tsQueryExpression } from './text-query.js';
 import { zoneGap, zoneOffsets, zonesNear } from './time-zones.js';
@@ -261,12 +261,12 @@ export async function getMentorProfile(db: Kysely<Database>, viewerId: string, m
   const offsets = await zoneOffsets(db, now);
   const { viewer } = await loadViewer(db, viewerId, offsets);
   const today = isoDay(now);
-  const result = await sql<CardRow & { active_mentees: number; completed: number; average_rating: number | null; rating_count: number; sees_contact: boolean }>`
+  const result = await sql<ProfileRow & { active_mentees: number; completed: number; average_rating: number | null; rating_count: number; sees_contact: boolean }>`
     WITH k AS (
       SELECT m.user_id AS id, ${score(viewer, today)} AS score, ${freeSlots(today)} AS free_slots, 0 AS sort_key
       FROM mentors m WHERE m.user_id = ${mentorId} AND m.status = 'active' AND m.listed
     )
-    SELECT k.id, k.score, k.free_slots, k.sort_key, ${displayColumns(viewerId)},
+    SELECT k.id, k.score, k.free_slots, k.sort_key, ${displayColumns(viewerId)}, ${profileColumns},
       (SELECT count(*) FROM mentorships ms WHERE ms.mentor_id = k.id AND ms.status IN ('active', 'paused'))::int AS active_mentees,
       (SELECT count(*) FROM mentorships ms WHERE ms.mentor_id = k.id AND ms.status = 'completed')::int AS completed,
       (SELECT avg(f.rating)::float8 FROM feedback f JOIN mentorships ms ON ms.id = f.mentorship_id

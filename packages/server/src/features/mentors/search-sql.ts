@@ -122,7 +122,7 @@ function sortKey(sort: MentorSearchQuery['sort'], tsq: string, matchScore: RawBu
   }
 }
 
-/** A row of `displayColumns` with its score, free slots and sort key. */
+/** A row of `displayColumns` (what a card shows) with its score, free slots and sort key. */
 export interface CardRow {
   id: string;
   name: string;
@@ -136,18 +136,12 @@ export interface CardRow {
   graduation_year: number | null;
   languages: string[];
   time_zone: string | null;
-  bio: string;
-  linkedin_url: string | null;
-  website_url: string | null;
   expertise: string[];
   expertise_words: string[];
   meeting_formats: string[];
   years_of_experience: number;
   capacity: number;
-  away_until: string | null;
-  mentoring_bio: string;
   median_response_hours: number | null;
-  approved_at: Date;
   free_slots: number;
   score: number;
   sort_key: number;
@@ -156,13 +150,25 @@ export interface CardRow {
   has_open_mentorship: boolean;
 }
 
-/** Display columns and per-viewer facts for rows `k` already chosen, joined as `m`, `u`, `p`. */
+/** A card's row and the profile's own columns (`profileColumns`). */
+export interface ProfileRow extends CardRow {
+  bio: string;
+  linkedin_url: string | null;
+  website_url: string | null;
+  away_until: string | null;
+  mentoring_bio: string;
+  approved_at: Date;
+}
+
+/**
+ * What a card shows, and the per-viewer facts, for rows `k` already chosen, joined as `m`, `u`,
+ * `p`. The long texts of a profile stay out: a page of cards would read and send them for nothing.
+ */
 export function displayColumns(viewerId: string) {
   return sql`
     u.name, u.avatar_url, p.headline, p.position, p.company, p.industry, p.location, p.programme,
-    p.graduation_year, p.languages, p.time_zone, p.bio, p.linkedin_url, p.website_url,
-    m.expertise, m.expertise_words, m.meeting_formats, m.years_of_experience, m.capacity,
-    to_char(m.away_until, 'YYYY-MM-DD') AS away_until, m.mentoring_bio, m.median_response_hours, m.approved_at,
+    p.graduation_year, p.languages, p.time_zone,
+    m.expertise, m.expertise_words, m.meeting_formats, m.years_of_experience, m.capacity, m.median_response_hours,
     (SELECT count(DISTINCT ms.mentee_id) FROM mentorships ms
       WHERE ms.mentor_id = m.user_id AND ms.status <> 'cancelled')::int AS mentee_count,
     (SELECT r.expires_at FROM mentorship_requests r
@@ -170,6 +176,10 @@ export function displayColumns(viewerId: string) {
     EXISTS (SELECT 1 FROM mentorships ms WHERE ms.mentor_id = m.user_id AND ms.mentee_id = ${viewerId}::uuid
       AND ms.status IN ('active', 'paused')) AS has_open_mentorship`;
 }
+
+/** A profile's columns beyond a card's (`ProfileRow`). */
+export const profileColumns = sql`p.bio, p.linkedin_url, p.website_url, m.mentoring_bio, m.approved_at,
+    to_char(m.away_until, 'YYYY-MM-DD') AS away_until`;
 
 export const DISPLAY_JOIN = sql`JOIN mentors m ON m.user_id = k.id JOIN users u ON u.id = k.id JOIN profiles p ON p.user_id = k.id`;
 
