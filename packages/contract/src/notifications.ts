@@ -12,6 +12,8 @@ export const notificationKinds = [
   'application.approved',
   'application.rejected',
   'application.changes_requested',
+  // To every admin: an application (or a resubmission) waits for review.
+  'application.submitted',
   'mentor.suspended',
   'mentor.reactivated',
   // The mentorship workspace (issue 4): each goes to the other party of the change.

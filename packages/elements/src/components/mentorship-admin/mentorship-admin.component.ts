@@ -5,7 +5,9 @@ import { msg, str } from '@lit/localize';
 import { html, nothing, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
+import { LiveRefreshController } from '../../controllers/live-refresh.controller.js';
 import { ResourceController } from '../../controllers/resource.controller.js';
+import { notificationText } from '../notification-list/notification-text.js';
 import { emit } from '../../events.js';
 import { describeError } from '../../internal/error-message.js';
 import { wrapTabFocus } from '../../internal/focus-trap.js';
@@ -50,6 +52,8 @@ interface Announcement {
  * rejecting or requesting changes). **Mentors** is the roster with name search, status filter,
  * Suspend (with a required reason; waiting requests are declined, running mentorships go on) and
  * Reactivate. **Programme** shows the numbers and a chart of requests and acceptances per week.
+ * New applications arrive live (the queue and the numbers load again in place, and the arrival is
+ * announced).
  *
  * Works under a `<mentorship-provider>` or alone with `api` plus `token`/`getToken`; the token
  * must carry the admin role, otherwise the element says that only programme administrators can
@@ -172,6 +176,37 @@ export class MentorshipAdmin extends MentorkitElement {
     },
     task: ([client], { signal }) => client.admin.stats({ signal }),
   });
+
+  /**
+   * Applications arrive live: every admin is told of one waiting for review
+   * (`application.submitted`), and the queue and the numbers load again without a skeleton.
+   * A decision dialog that is open holds the refresh back until it closes.
+   */
+  readonly #live = new LiveRefreshController<'applications' | 'programme'>(this, {
+    source: () => this.clientController.client?.realtime,
+    types: ['notification.created'],
+    route: (event) => (event.type === 'notification.created' && event.data.kind === 'application.submitted' ? ['applications', 'programme'] : undefined),
+    describe: (event) => (event.type === 'notification.created' ? this.inOwnLanguage(() => notificationText(event.data)) : undefined),
+    announce: (text) => void this.#announce(text),
+    ready: () => this.dialogState === undefined,
+    refresh: async (parts) => {
+      if (parts.has('programme')) {
+        this.#actions++;
+        this.requestUpdate();
+      }
+      if (parts.has('applications')) await this.#applications.list.refresh();
+    },
+  });
+
+  /** The live stream's state: `open`, `reconnecting`, … (`idle` before it starts). */
+  get liveStatus(): string {
+    return this.#live.status;
+  }
+
+  /** Resolves once every live change received so far is shown. */
+  liveSettled(): Promise<void> {
+    return this.#live.whenSettled();
+  }
 
   /** The headless review queue, for portals that want to read it. */
   get applications(): ApplicationsController {

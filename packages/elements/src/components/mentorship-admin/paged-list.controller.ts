@@ -26,11 +26,13 @@ export class PagedListController<T, A extends readonly unknown[]> {
   readonly #key: (item: T) => string;
   readonly #first: ResourceController<Page<T>, A>;
   readonly #more: ResourceController<Page<T>, [A, string]>;
+  readonly #fetchPage: PagedListOptions<T, A>['fetchPage'];
   #args: A | undefined;
 
   constructor(host: ReactiveControllerHost, options: PagedListOptions<T, A>) {
     this.#host = host;
     this.#key = options.key;
+    this.#fetchPage = options.fetchPage;
     this.#first = new ResourceController(host, {
       args: options.args,
       task: (args, { signal }) => {
@@ -102,6 +104,25 @@ export class PagedListController<T, A extends readonly unknown[]> {
   /** Loads the first page again with the same arguments (e.g. after the server said the list is out of date). */
   reload(): Promise<void> {
     return this.#first.retry();
+  }
+
+  /**
+   * Loads the first page again while the list stays on screen (a live update: no skeleton, focus
+   * and scroll kept). Its items take the place of the first page's; items loaded by "load more"
+   * after them stay. Nothing happens unless the list is shown, or when its arguments change
+   * meanwhile (their own load wins).
+   */
+  async refresh(): Promise<void> {
+    const args = this.#args;
+    if (this.status !== 'ready' || args === undefined) return;
+    const page = await this.#fetchPage(args, undefined, new AbortController().signal);
+    if (this.#args !== args || this.status !== 'ready') return;
+    const fresh = new Set(page.items.map(this.#key));
+    // The new first page is the whole list, or no more than a page was shown: it replaces them.
+    const whole = page.nextCursor === null || this.items.length <= page.items.length;
+    this.items = whole ? page.items : [...page.items, ...this.items.slice(page.items.length).filter((i) => !fresh.has(this.#key(i)))];
+    if (whole) this.nextCursor = page.nextCursor;
+    this.#host.requestUpdate();
   }
 
   find(key: string): T | undefined {

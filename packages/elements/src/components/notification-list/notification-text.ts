@@ -32,6 +32,10 @@ export function notificationText(n: Pick<Notification, 'kind' | 'data'>): string
       return text(d, 'mentorName') ? msg(str`Your request to ${mentor} expired without an answer`) : msg(str`The request from ${mentee} expired`);
     case 'request.reminder':
       return msg(str`${mentee} is still waiting for your answer`);
+    case 'application.submitted': {
+      const applicant = text(d, 'applicantName') ?? msg('An alumnus');
+      return d['resubmitted'] === true ? msg(str`${applicant} resubmitted their mentor application`) : msg(str`${applicant} applied to become a mentor`);
+    }
     case 'application.approved':
       return msg('Your mentor application was approved');
     case 'application.rejected':

@@ -5,8 +5,24 @@ import { ApiError, notFound } from '../../http/errors.js';
 import type { AppEnv } from '../../http/env.js';
 import { validate } from '../../http/validate.js';
 import { createOnce, idempotencyKeyFrom } from '../shared/idempotency.js';
-import { record } from '../shared/record.js';
+import type { Transaction } from 'kysely';
+import type { Database } from '../../db/schema.js';
+import { record, type Notice } from '../shared/record.js';
 import { applicationById, latestApplication, toApplication } from './applications.repository.js';
+
+/**
+ * Every admin hears of an application waiting for review (a new one or a resubmission), so the
+ * review queue and the admin's notifications update live. An admin applying is not told of their own.
+ */
+async function reviewersNotice(trx: Transaction<Database>, applicant: { id: string; name: string }, applicationId: string, resubmitted: boolean): Promise<Notice[]> {
+  const admins = await trx.selectFrom('users').select('id').where('is_admin', '=', true).where('deleted_at', 'is', null)
+    .where('id', '<>', applicant.id).execute();
+  return admins.map((admin) => ({
+    userId: admin.id,
+    kind: 'application.submitted',
+    data: { applicationId, applicantName: applicant.name, resubmitted },
+  }));
+}
 
 /** An alumnus applies for mentor status, reads the status, and resubmits after "changes requested". */
 export const applicationRoutes = new Hono<AppEnv>()
@@ -41,7 +57,11 @@ export const applicationRoutes = new Hono<AppEnv>()
           created_at: at,
           updated_at: at,
         }).returningAll().executeTakeFirstOrThrow();
-        await record(trx, { now: at, audit: { actorId: viewer.id, action: 'application.submitted', entityType: 'mentor_application', entityId: id, from: null, to: 'pending' } });
+        await record(trx, {
+          now: at,
+          audit: { actorId: viewer.id, action: 'application.submitted', entityType: 'mentor_application', entityId: id, from: null, to: 'pending' },
+          notices: await reviewersNotice(trx, viewer, id, false),
+        });
         return toApplication(trx, row);
       },
       async (id) => toApplication(db, (await applicationById(db, id))!),
@@ -74,7 +94,11 @@ export const applicationRoutes = new Hono<AppEnv>()
         links: input.links,
         updated_at: at,
       }).where('id', '=', current.id).returningAll().executeTakeFirstOrThrow();
-      await record(trx, { now: at, audit: { actorId: viewer.id, action: 'application.resubmitted', entityType: 'mentor_application', entityId: row.id, from: current.status, to: 'pending' } });
+      await record(trx, {
+        now: at,
+        audit: { actorId: viewer.id, action: 'application.resubmitted', entityType: 'mentor_application', entityId: row.id, from: current.status, to: 'pending' },
+        notices: await reviewersNotice(trx, viewer, row.id, true),
+      });
       return toApplication(trx, row);
     });
     return c.json(result, 200);

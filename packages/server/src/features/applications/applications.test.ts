@@ -56,6 +56,42 @@ describe.each(databaseKinds)('mentor applications on %s', (kind) => {
     expect(reapply.status).toBe(201);
   });
 
+  it('tells every admin of an application waiting for review, and nobody else', async () => {
+    const secondAdmin = { sub: 'app-admin-2', name: 'Second Admin', roles: ['admin'] };
+    const bystander = person('app-bystander', 'Bea Bystander');
+    const applicant = person('app-noa', 'Noa Applicant');
+    // People exist from their first request; an admin who signs in later has nothing to catch up on.
+    for (const user of [admin, secondAdmin, bystander]) expect((await t.call('GET', '/api/v1/me', { as: user })).status).toBe(200);
+    const submittedTo = async (user: typeof admin) =>
+      (await json(await t.call('GET', '/api/v1/notifications?limit=100', { as: user }))).items
+        .filter((n: { kind: string; data: { applicantName?: string } }) => n.kind === 'application.submitted' && n.data.applicantName === 'Noa Applicant')
+        .map((n: { data: unknown }) => n.data);
+
+    const created = await json(await t.call('POST', '/api/v1/mentor-applications', { as: applicant, body: application }));
+    for (const user of [admin, secondAdmin]) {
+      expect(await submittedTo(user)).toEqual([{ applicationId: created.id, applicantName: 'Noa Applicant', resubmitted: false }]);
+    }
+    expect(await submittedTo(bystander)).toEqual([]);
+    expect(await submittedTo(applicant)).toEqual([]);
+
+    await t.call('POST', `/api/v1/admin/mentor-applications/${created.id}/request-changes`, { as: admin, body: { notes: 'Add a link' } });
+    expect((await t.call('PUT', '/api/v1/mentor-applications/mine', { as: applicant, body: application })).status).toBe(200);
+    // (The test clock stands still, so both carry the same time: compare without order.)
+    const both = await submittedTo(secondAdmin);
+    expect(both).toHaveLength(2);
+    expect(both).toEqual(expect.arrayContaining([
+      { applicationId: created.id, applicantName: 'Noa Applicant', resubmitted: true },
+      { applicationId: created.id, applicantName: 'Noa Applicant', resubmitted: false },
+    ]));
+
+    // An admin who applies is not told of their own application; the other admin is.
+    const own = await json(await t.call('POST', '/api/v1/mentor-applications', { as: secondAdmin, body: application }));
+    const ownNotices = async (user: typeof admin) => (await json(await t.call('GET', '/api/v1/notifications?limit=100', { as: user }))).items
+      .filter((n: { kind: string; data: { applicationId?: string } }) => n.kind === 'application.submitted' && n.data.applicationId === own.id);
+    expect(await ownNotices(secondAdmin)).toEqual([]);
+    expect(await ownNotices(admin)).toHaveLength(1);
+  });
+
   it('validates applications and decisions', async () => {
     const vic = person('app-vic', 'Vic Validation');
     for (const body of [
