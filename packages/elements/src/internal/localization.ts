@@ -69,20 +69,12 @@ export function declaredLanguage(element: Element): Language | undefined {
   return undefined;
 }
 
-/** Per element: its signed-in user's language, if known (see `followUserLanguage`). */
-const userLanguages = new WeakMap<Element, () => string | undefined>();
-
 /**
- * Lets `element` fall back to its user's own language (their profile's) when neither it, its
- * ancestors nor the page declare one: a declared `lang` always wins.
+ * The element's declared language, else its signed-in user's own (asked only then: `userLanguage`
+ * may have to fetch it), else English. A declared `lang` always wins.
  */
-export function followUserLanguage(element: Element, userLanguage: () => string | undefined): void {
-  userLanguages.set(element, userLanguage);
-}
-
-/** The element's declared language, else its user's, else English. */
-export function resolveLanguage(element: Element): Language {
-  return declaredLanguage(element) ?? language(userLanguages.get(element)?.()) ?? english;
+export function resolveLanguage(element: Element, userLanguage?: () => string | undefined): Language {
+  return declaredLanguage(element) ?? language(userLanguage?.()) ?? english;
 }
 
 /** Undefined once `locale` can render synchronously; else the promise of its translations. */

@@ -4,7 +4,7 @@ import { property } from 'lit/decorators.js';
 import type { TokenSource } from '@mentorkit/sdk';
 import { ClientController } from '../controllers/client.controller.js';
 import { themeContext, type Theme } from './theme-context.js';
-import { followUserLanguage, inLanguage, listenForLanguage, resolveLanguage, whenLoaded, type Language } from './localization.js';
+import { inLanguage, listenForLanguage, resolveLanguage, whenLoaded, type Language } from './localization.js';
 import { userLanguage, type UserLanguage } from './user-language.js';
 
 /**
@@ -79,11 +79,6 @@ export class MentorkitElement extends LitElement {
   /** The user's language this element follows (its client's), while connected. */
   #userLanguage: { source: UserLanguage; stop: () => void } | undefined;
 
-  constructor() {
-    super();
-    followUserLanguage(this, () => this.#userLocale());
-  }
-
   override connectedCallback(): void {
     super.connectedCallback();
     this.#stopListening = listenForLanguage({ languageChanged: () => this.requestUpdate() });
@@ -117,7 +112,7 @@ export class MentorkitElement extends LitElement {
    * so nothing flashes in English.
    */
   protected override scheduleUpdate(): void | Promise<unknown> {
-    this.#language = resolveLanguage(this);
+    this.#language = resolveLanguage(this, () => this.#userLocale());
     const pending = whenLoaded(this.#language.locale);
     return pending ? pending.then(() => super.scheduleUpdate()) : super.scheduleUpdate();
   }
@@ -129,6 +124,6 @@ export class MentorkitElement extends LitElement {
 
   /** For text built outside an update (e.g. an announcement after a request finishes). */
   protected inOwnLanguage<T>(fn: () => T): T {
-    return inLanguage(resolveLanguage(this), fn);
+    return inLanguage(resolveLanguage(this, () => this.#userLocale()), fn);
   }
 }

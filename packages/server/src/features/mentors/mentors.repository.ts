@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import {
   matchRubric,
   type MentorCard,
@@ -11,7 +12,6 @@ import type { Database } from '../../db/schema.js';
 import { isoDay } from './availability.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
 import { explainMatch } from './match.js';
-import { createHash } from 'node:crypto';
 import { SearchCache } from './search-cache.js';
 import {
   and, conditions, DISPLAY_JOIN, displayColumns, FACET_SIZE, facetConditions, factsStatement, freeSlots, lowerAll, pageStatement,
@@ -53,8 +53,8 @@ interface SelfInSearch {
 
 /**
  * The viewer's score inputs and, in the same round trip, the tsquery text of `text` ('' without
- * text or without a searchable word in it), the search generation (migration 0007) and, with a
- * `query`, how the viewer's own mentor row takes part in it.
+ * text or without a searchable word in it) and, for a search, the search generation (migration
+ * 0007) and how the viewer's own mentor row takes part in it.
  */
 async function loadViewer(
   db: Kysely<Database>, viewerId: string, offsets: Map<string, number>, text = '',
@@ -68,12 +68,14 @@ async function loadViewer(
     in_base: boolean | null; in_expertise: boolean | null; in_industry: boolean | null; expertise_keys: string[] | null; industry_key: string | null;
   }>`
     SELECT p.skills, p.goals, p.industry, p.languages, p.programme, p.time_zone, ${expr ? sql`(${expr})::text` : sql`NULL::text`} AS query,
-      (SELECT coalesce(sum(g.n), 0) FROM search_generation g)::text AS generation,
       ${search && facets
-        ? sql`${and(conditions(search.query, search.today, expr && sql`(${expr})`))} AS in_base, ${facets.expertise} AS in_expertise, ${facets.industry} AS in_industry,`
-        : sql`NULL::bool AS in_base, NULL::bool AS in_expertise, NULL::bool AS in_industry,`}
-      m.expertise_keys, m.industry_key
-    FROM (SELECT 1) one LEFT JOIN profiles p ON p.user_id = ${viewerId}::uuid LEFT JOIN mentors m ON m.user_id = ${viewerId}::uuid`.execute(db);
+        ? sql`(SELECT coalesce(sum(g.n), 0) FROM search_generation g)::text AS generation,
+          ${and(conditions(search.query, search.today, expr && sql`(${expr})`))} AS in_base, ${facets.expertise} AS in_expertise,
+          ${facets.industry} AS in_industry, m.expertise_keys, m.industry_key`
+        : sql`'0' AS generation, NULL::bool AS in_base, NULL::bool AS in_expertise, NULL::bool AS in_industry,
+          NULL::text[] AS expertise_keys, NULL::text AS industry_key`}
+    FROM (SELECT 1) one LEFT JOIN profiles p ON p.user_id = ${viewerId}::uuid
+    ${search ? sql`LEFT JOIN mentors m ON m.user_id = ${viewerId}::uuid` : sql``}`.execute(db);
   const p = result.rows[0];
   return {
     tsq: p?.query ?? '',
