@@ -71,6 +71,7 @@ interface Announcement {
  * @csspart tab-selected - The selected tab (with `tab`).
  * @csspart panel - A tab panel.
  * @csspart announcer - The line that reports the result of the last action (a live region).
+ * @csspart news - A visually hidden live region that reports applications as they arrive.
  * @csspart toolbar - A panel's filters.
  * @csspart summary - A panel's live count line.
  * @csspart applications - The list of applications.
@@ -145,6 +146,7 @@ export class MentorshipAdmin extends MentorkitElement {
 
   @state() private dialogState: DialogState | undefined = undefined;
   @state() private announcement: Announcement | undefined = undefined;
+  @state() private news = '';
 
   @query('dialog') private dialog!: HTMLDialogElement;
 
@@ -187,7 +189,9 @@ export class MentorshipAdmin extends MentorkitElement {
     types: ['notification.created'],
     route: (event) => (event.type === 'notification.created' && event.data.kind === 'application.submitted' ? ['applications', 'programme'] : undefined),
     describe: (event) => (event.type === 'notification.created' ? this.inOwnLanguage(() => notificationText(event.data)) : undefined),
-    announce: (text) => void this.#announce(text),
+    // Arrivals have a live region of their own, so news from others never replaces the result of
+    // the admin's own last action before they have read it.
+    announce: (text) => void this.#announceNews(text),
     ready: () => this.dialogState === undefined,
     refresh: async (parts) => {
       if (parts.has('programme')) {
@@ -246,6 +250,7 @@ export class MentorshipAdmin extends MentorkitElement {
     return html`
       <div part="base" class="base">
         <div part="announcer" class="announcer ${this.announcement ? `announcer--${this.announcement.tone}` : ''}" role="status">${this.announcement?.text ?? ''}</div>
+        <div part="news" class="visually-hidden" role="status">${this.news}</div>
         ${!connected
           ? html`<div part="error" class="notice">
               <p>${msg('Programme administration is not connected.')} ${msg(html`Give it an <code>api</code> attribute or place it inside <code>&lt;mentorship-provider&gt;</code>.`)}</p>
@@ -485,6 +490,12 @@ export class MentorshipAdmin extends MentorkitElement {
     this.announcement = undefined;
     await this.updateComplete;
     this.announcement = { text, tone };
+  }
+
+  async #announceNews(text: string): Promise<void> {
+    this.news = '';
+    await this.updateComplete;
+    this.news = text;
   }
 
   #openDecision = (application: MentorApplication, decision: ApplicationDecision, trigger: HTMLElement) =>

@@ -36,7 +36,8 @@ describe('<mentorship-admin> live', () => {
         links: [],
       });
       await until(() => el.applications.list.items.some((a) => a.id === application.id), 'the application did not show');
-      await until(() => text(el.shadowRoot!.querySelector('[part~="announcer"]')).includes(`${applicant.name} applied to become a mentor`), 'the application was not announced');
+      await until(() => text(el.shadowRoot!.querySelector('[part~="news"]')).includes(`${applicant.name} applied to become a mentor`), 'the application was not announced');
+      expect(text(el.shadowRoot!.querySelector('[part~="announcer"]')), 'news leaves the result of the last action alone').to.equal('');
       await el.liveSettled();
       await el.updateComplete;
       expect(el.shadowRoot!.querySelector(`[data-application-id="${application.id}"]`)).to.exist;
