@@ -1,6 +1,5 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { cors } from 'hono/cors';
 import { requestId } from 'hono/request-id';
 import { devRoutes } from './features/dev/dev.routes.js';
 import { healthRoutes } from './features/health/health.routes.js';
@@ -21,6 +20,7 @@ import { devMailRoutes } from './features/email/dev-mail.routes.js';
 import { preferenceRoutes, unsubscribeRoutes } from './features/email/email.routes.js';
 import { privacyRoutes } from './features/privacy/privacy.routes.js';
 import { ApiError, errorResponse, toApiError } from './http/errors.js';
+import { cors } from './http/cors.js';
 import type { AppDeps, AppEnv } from './http/env.js';
 import { redactPath } from './http/logger.js';
 import { securityHeaders } from './http/security-headers.js';
@@ -51,17 +51,17 @@ export function createApp(deps: AppDeps) {
   app.use(
     `${API_BASE}/*`,
     cors({
-      origin: (origin) => (config.MENTORSHIP_CORS_ORIGINS.some((o) => new URL(o).origin === origin) ? origin : null),
-      allowMethods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'],
-      allowHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key'],
+      origins: config.MENTORSHIP_CORS_ORIGINS,
+      methods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'],
+      headers: ['Authorization', 'Content-Type', 'Idempotency-Key'],
       exposeHeaders: ['X-Request-Id', 'Retry-After'],
-      maxAge: 600,
+      maxAgeSeconds: 600,
     }),
   );
-  app.use(
-    `${API_BASE}/*`,
-    bodyLimit({ maxSize: 1024 * 1024, onError: () => { throw new ApiError('payload_too_large', 'Request body exceeds 1 MB'); } }),
-  );
+  // Reading a request's body stream makes @hono/node-server build a full Request; answers to
+  // GET and HEAD carry none, so they skip the check.
+  const limitBody = bodyLimit({ maxSize: 1024 * 1024, onError: () => { throw new ApiError('payload_too_large', 'Request body exceeds 1 MB'); } });
+  app.use(`${API_BASE}/*`, (c, next) => (c.req.method === 'GET' || c.req.method === 'HEAD' ? next() : limitBody(c, next)));
 
   // The demo sign-in exists only in demo mode with an HS256 secret; the API reference lists it then too.
   const demo = Boolean(config.MENTORSHIP_DEMO && config.MENTORSHIP_JWT_SECRET);

@@ -41,7 +41,7 @@ export const configSchema = z
     MENTORSHIP_ADMIN_ROLE: z.string().min(1).default('admin'),
     /** Behind a reverse proxy: take the client address from the last `X-Forwarded-For` entry (the proxy's). */
     MENTORSHIP_TRUST_PROXY: flag,
-    /** Entries of the search cache (totals, facets, first pages; see features/mentors/search-cache.ts); 0 turns it off. */
+    /** Entries of each search cache (shared facts: search-cache.ts; whole answers per viewer: search-answers.ts); 0 turns them off. */
     MENTORSHIP_SEARCH_CACHE_SIZE: z.coerce.number().int().min(0).max(100_000).default(1000),
     MENTORSHIP_LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
   })

@@ -8,6 +8,12 @@ export interface IdentifiedUser {
   id: string;
   name: string;
   isAdmin: boolean;
+  /**
+   * The search generation (migrations 0007–0008) as it was before anything else this request
+   * reads, taken with the user in the same statement; mentor search keys whole answers by it, so
+   * a repeated search needs no round trip of its own. Absent when the user was just written.
+   */
+  searchGeneration?: bigint;
 }
 
 /**
@@ -25,8 +31,9 @@ export const accountDeleted = () => new ApiError('account_deleted', 'This accoun
  */
 export async function upsertUserFromClaims(db: Kysely<Database>, claims: Claims, isAdmin: boolean): Promise<IdentifiedUser> {
   // Every authenticated request runs this read, so it is prepared once per connection.
-  const existing = (await sql<Pick<Selectable<UsersTable>, 'id' | 'name' | 'email' | 'avatar_url' | 'is_admin' | 'deleted_at'>>`${PREPARED}
-    SELECT id, name, email, avatar_url, is_admin, deleted_at FROM users WHERE issuer = ${claims.issuer} AND subject = ${claims.subject}`
+  const existing = (await sql<Pick<Selectable<UsersTable>, 'id' | 'name' | 'email' | 'avatar_url' | 'is_admin' | 'deleted_at'> & { search_generation: string }>`${PREPARED}
+    SELECT id, name, email, avatar_url, is_admin, deleted_at, (SELECT coalesce(sum(n), 0) FROM search_generation)::text AS search_generation
+    FROM users WHERE issuer = ${claims.issuer} AND subject = ${claims.subject}`
     .execute(db)).rows[0];
   if (existing && existing.deleted_at !== null) throw accountDeleted();
   const name = claims.name || existing?.name || 'Alumnus';
@@ -37,7 +44,7 @@ export async function upsertUserFromClaims(db: Kysely<Database>, claims: Claims,
     existing.avatar_url === claims.picture &&
     existing.is_admin === isAdmin
   ) {
-    return { id: existing.id, name, isAdmin };
+    return { id: existing.id, name, isAdmin, searchGeneration: BigInt(existing.search_generation) };
   }
   return db.transaction().execute(async (trx) => {
     const row = await trx

@@ -257,7 +257,7 @@ export interface NotificationPreferencesTable {
   updated_at: DefaultTimestamp;
 }
 
-/** Migration 0007: the sum of `n` changes whenever `mentors` does (search's cache key). */
+/** Migrations 0007–0008: the sum of `n` changes whenever anything a search answer shows does (search's cache key). */
 export interface SearchGenerationTable {
   shard: Generated<string>;
   n: Generated<string>;

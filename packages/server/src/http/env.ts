@@ -8,6 +8,8 @@ export interface Viewer {
   id: string;
   name: string;
   isAdmin: boolean;
+  /** The search generation read with the user (see `IdentifiedUser`); absent when the user was just written. */
+  searchGeneration?: bigint;
 }
 
 /** Everything the app needs from the outside; tests pass their own. */

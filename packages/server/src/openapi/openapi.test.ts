@@ -158,6 +158,8 @@ describe('the OpenAPI document structure', () => {
     const expertise = search.find((p: any) => p.name === 'expertise');
     expect(expertise).toMatchObject({ in: 'query', required: false, style: 'form', explode: true, schema: { type: 'array' } });
     expect(search.find((p: any) => p.name === 'limit')).toMatchObject({ required: false, schema: { type: 'integer', maximum: 100, default: 20 } });
+    // Conditional GET: the search answers 304 to a current If-None-Match.
+    expect(doc.paths['/mentors'].get.responses['304']).toEqual({ description: expect.stringContaining('If-None-Match') });
   });
 
   it('registers every route with an auth requirement and a role (the authorization matrix reads these)', () => {

@@ -47,9 +47,10 @@ export interface Body {
 }
 
 export interface SuccessResponse {
-  status: 200 | 201 | 204;
+  /** 304: the answer to a conditional GET whose `If-None-Match` names the current `ETag`. */
+  status: 200 | 201 | 204 | 304;
   description: string;
-  /** Omitted for 204 and for bodies that are not JSON (give `contentType`). */
+  /** Omitted for 204, 304 and for bodies that are not JSON (give `contentType`). */
   schema?: z.ZodType;
   contentType?: string;
 }

@@ -60,7 +60,10 @@ export const routes: RouteSpec[] = [
 
   // mentors
   { method: 'get', path: '/mentors', operationId: 'searchMentors', summary: 'Search mentors, ranked, with match scores and facets', tag: 'mentors', auth: 'bearer', role: 'user',
-    query: c.mentorSearchQuery, responses: [ok(c.mentorSearchResult, 'A page of mentor cards')] },
+    description: 'Answers carry an `ETag` and `Cache-Control: private, no-cache`: a browser revalidates each time, and while nothing '
+      + 'the answer shows has changed, a request whose `If-None-Match` names its ETag gets 304 without a body.',
+    query: c.mentorSearchQuery,
+    responses: [ok(c.mentorSearchResult, 'A page of mentor cards'), { status: 304, description: 'The answer named in `If-None-Match` is still current' }] },
   { method: 'get', path: '/mentors/{id}', operationId: 'getMentor', summary: 'A mentor’s full profile, stats and the caller’s request state', tag: 'mentors', auth: 'bearer', role: 'user',
     params: byId, errors: ['not_found'], responses: [ok(c.mentorProfile, 'The mentor')] },
   { method: 'patch', path: '/mentors/me', operationId: 'updateMentorSettings', summary: 'Change the caller’s mentor settings', tag: 'mentors', auth: 'bearer', role: 'approvedMentor',

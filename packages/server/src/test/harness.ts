@@ -7,6 +7,7 @@ import { createVerifier } from '../auth/verify.js';
 import { loadConfig, type Config } from '../config.js';
 import { fromPGlite, openPostgres, pgliteParsers, type DatabaseHandle } from '../db/connect.js';
 import { migrateToLatest } from '../db/migrate.js';
+import type { AppDeps } from '../http/env.js';
 import { createLogger } from '../http/logger.js';
 
 export type DatabaseKind = 'pglite' | 'postgres';
@@ -85,6 +86,8 @@ export interface TestUser {
 
 export interface TestContext {
   app: App;
+  /** What `app` was made with (per-app state such as the search caches is keyed by it). */
+  deps: AppDeps;
   handle: DatabaseHandle;
   config: Config;
   clock: TestClock;
@@ -101,13 +104,14 @@ export async function createTestContext(kind: DatabaseKind, env: Record<string, 
   const config = loadConfig({ MENTORSHIP_JWT_SECRET: TEST_SECRET, MENTORSHIP_CORS_ORIGINS: 'https://portal.example.edu', ...env });
   const clock = createClock();
   const logs: string[] = [];
-  const app = createApp({
+  const deps: AppDeps = {
     config,
     db: handle.db,
     verifier: createVerifier(config),
     logger: createLogger('info', (line) => logs.push(line)),
     now: clock.now,
-  });
+  };
+  const app = createApp(deps);
   const token = async (user: TestUser) =>
     (await signToken(config.MENTORSHIP_JWT_SECRET!, { sub: user.sub, name: user.name, roles: user.roles ?? [], ...(user.email ? { email: user.email } : {}) }, {
       issuer: config.MENTORSHIP_JWT_ISSUER,
@@ -115,6 +119,7 @@ export async function createTestContext(kind: DatabaseKind, env: Record<string, 
     })).token;
   return {
     app,
+    deps,
     handle,
     config,
     clock,

@@ -6,6 +6,7 @@ import type { AppEnv } from '../../http/env.js';
 import { validate } from '../../http/validate.js';
 import { mentorSettingsRoutes } from '../mentor-settings/mentor-settings.routes.js';
 import { getMentorProfile, searchMentors } from './mentors.repository.js';
+import { matchesEtag, searchAnswersOf } from './search-answers.js';
 import { searchCacheOf } from './search-cache.js';
 
 export const mentorRoutes = new Hono<AppEnv>()
@@ -13,7 +14,18 @@ export const mentorRoutes = new Hono<AppEnv>()
   .route('/', mentorSettingsRoutes)
   .get('/', validate('query', mentorSearchQuery), async (c) => {
     const deps = c.get('deps');
-    return c.json(await searchMentors(deps.db, c.get('viewer').id, c.req.valid('query'), deps.now(), searchCacheOf(deps)), 200);
+    const viewer = c.get('viewer');
+    const viewerId = viewer.id;
+    const query = c.req.valid('query');
+    const now = deps.now();
+    const answers = searchAnswersOf(deps);
+    const version = await answers.version(deps.db, viewerId, query, now, viewer.searchGeneration);
+    // Revalidated on every use, by this viewer only: the ETag names the viewer and everything shown.
+    c.header('ETag', version.etag);
+    c.header('Cache-Control', 'private, no-cache');
+    if (matchesEtag(c.req.header('if-none-match'), version.etag)) return c.body(null, 304);
+    const body = await answers.body(version, () => searchMentors(deps.db, viewerId, query, now, searchCacheOf(deps)));
+    return c.body(body, 200, { 'Content-Type': 'application/json' });
   })
   .get('/:id', async (c) => {
     const { db, now } = c.get('deps');
