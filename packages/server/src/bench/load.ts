@@ -11,6 +11,8 @@ import { parentPort, Worker, workerData } from 'node:worker_threads';
 export interface LoadRequest {
   path: string;
   headers?: Record<string, string>;
+  /** The status that counts as success (default 200; 304 for a conditional GET). */
+  expect?: number;
 }
 
 export interface LoadOptions {
@@ -27,7 +29,7 @@ export interface LoadOptions {
 export interface LoadResult {
   requests: number;
   errors: number;
-  /** Status codes other than 200 seen in the measured window, with counts. */
+  /** Status codes other than the expected one seen in the measured window, with counts. */
   statuses: Record<string, number>;
   elapsedMs: number;
   throughput: number;
@@ -95,7 +97,7 @@ async function run(options: LoadOptions): Promise<LoadResult> {
       if (t0 >= measureFrom) {
         latencies.push(t1 - t0);
         lastEnd = Math.max(lastEnd, t1);
-        if (status !== 200) {
+        if (status !== (req.expect ?? 200)) {
           errors++;
           statuses[String(status)] = (statuses[String(status)] ?? 0) + 1;
         }

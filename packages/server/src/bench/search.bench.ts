@@ -262,12 +262,16 @@ async function main() {
 
     // Check every request once (and learn how many mentors each query finds).
     const totals: number[] = [];
+    const etags = new Map<LoadRequest, string>();
     for (const r of [...searchRequests, ...browseRequests]) {
       const res = await fetch(baseUrl + r.path, { headers: r.headers ?? {} });
       if (res.status !== 200) throw new Error(`${r.path} answered ${res.status}: ${await res.text()}`);
       const body = (await res.json()) as { total: number };
       if (r.path.includes('q=')) totals.push(body.total);
+      etags.set(r, res.headers.get('etag') ?? '');
     }
+    // What a browser sends when it searches again: the ETag of the answer it holds.
+    const revalidations: LoadRequest[] = searchRequests.map((r) => ({ ...r, headers: { ...r.headers, 'if-none-match': etags.get(r)! }, expect: 304 }));
     const sortedTotals = totals.slice().sort((a, b) => a - b);
     const medianTotal = sortedTotals[Math.floor(sortedTotals.length / 2)]!;
     const typical = queries[totals.indexOf(medianTotal)]!;
@@ -302,6 +306,7 @@ async function main() {
     const health = await run('GET /healthz', [{ path: '/healthz' }]);
     const ready = await run('GET /readyz', [{ path: '/readyz' }]);
     const search = await run('GET /api/v1/mentors?q&expertise&availability=accepting', searchRequests);
+    const searchRevalidated = await run('same search, revalidated (If-None-Match → 304)', revalidations);
     const searchCrowd = await run('same searches from 2,000 other viewers', crowdRequests);
     const searchCold = await run('same search, cache off', searchRequests, settings.concurrency, uncachedUrl);
     const searchAlone = await run('same search, cache off, one client', searchRequests, 1, uncachedUrl);
@@ -373,6 +378,7 @@ ${table([
   row('`GET /healthz` (floor)', health),
   row('`GET /readyz` (one `SELECT 1` through the pool: floor of any database call)', ready),
   row('**`GET /api/v1/mentors?q=…&expertise=…&availability=accepting`** (search cache on, the default)', search),
+  row('the same search mix revalidated by a browser that holds the answers (`If-None-Match` → 304, no body)', searchRevalidated),
   row('the same searches from 2,000 other viewers (answers rarely repeat; shared facts do)', searchCrowd),
   row('the same search mix, search cache off (every search computed in full)', searchCold),
   row('the same search mix, cache off, one client at a time (unloaded latency)', searchAlone, 1),

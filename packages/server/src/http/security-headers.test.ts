@@ -124,9 +124,22 @@ describe('CORS allow-list (MENTORSHIP_CORS_ORIGINS)', () => {
   it('gives a disallowed origin no CORS headers, on preflight or request', async () => {
     for (const origin of ['https://evil.example', 'https://portal.example.edu.evil.example', 'http://portal.example.edu', 'null']) {
       const pre = await preflight(origin);
-      expect(pre.headers.get('access-control-allow-origin'), origin).toBeNull();
+      expect(pre.status, origin).toBe(204);
+      for (const header of ['access-control-allow-origin', 'access-control-allow-methods', 'access-control-allow-headers']) {
+        expect(pre.headers.get(header), `${origin} ${header}`).toBeNull();
+      }
       const res = await app.request('/api/v1/healthz', { headers: { origin } });
       expect(res.headers.get('access-control-allow-origin'), origin).toBeNull();
+      expect(res.headers.get('access-control-expose-headers'), origin).toBeNull();
+    }
+  });
+
+  it('marks every API answer as varying by Origin, with or without one, errors included', async () => {
+    for (const headers of [{}, { origin: PORTAL }, { origin: 'https://evil.example' }] as Record<string, string>[]) {
+      for (const path of ['/api/v1/healthz', '/api/v1/me', '/api/v1/no-such-route']) {
+        const res = await app.request(path, { headers });
+        expect(res.headers.get('vary'), `${path} ${JSON.stringify(headers)}`).toMatch(/\borigin\b/i);
+      }
     }
   });
 });
