@@ -40,8 +40,11 @@ export function availabilityLabel(card: Pick<MentorCard, 'availability'>): strin
   }
 }
 
+/** "2 of 3 slots free"; the noun agrees with the capacity: "1 of 1 slot free". */
 export const slotsLabel = (card: Pick<MentorCard, 'freeSlots' | 'capacity'>) =>
-  msg(str`${formatNumber(card.freeSlots)} of ${formatNumber(card.capacity)} slots free`);
+  card.capacity === 1
+    ? msg(str`${formatNumber(card.freeSlots)} of ${formatNumber(card.capacity)} slot free`)
+    : msg(str`${formatNumber(card.freeSlots)} of ${formatNumber(card.capacity)} slots free`);
 
 /** "Staff Data Engineer, Globe Telecom" without dangling commas when a part is missing. */
 export const roleLine = (card: Pick<MentorCard, 'position' | 'company'>) => [card.position, card.company].filter(Boolean).join(', ');

@@ -11,7 +11,7 @@ import '../define/notification-list.js';
 import { freshMentorship } from '../components/mentorship-workspace/workspace.test-support.js';
 import { templates } from '../generated/locales/fil.js';
 import { devToken, freshToken, loadFixture } from '../test-support/api-fixture.js';
-import { declaredLanguage, pageLanguage, resolveLanguage, supportedLocale } from './localization.js';
+import { declaredLanguage, OWN_LANG_MARK, pageLanguage, resolveLanguage, supportedLocale } from './localization.js';
 
 /** All text of an element's shadow tree, nested elements included, whitespace collapsed. */
 function deepText(node: Node): string {
@@ -65,6 +65,16 @@ describe('localization', () => {
     document.documentElement.setAttribute('lang', 'fil');
     expect(resolveLanguage(plain).locale).to.equal('fil');
     expect(pageLanguage().locale).to.equal('fil');
+  });
+
+  it('looks past a lang an element put on its own content', async () => {
+    document.documentElement.removeAttribute('lang');
+    const outer = await fixture<HTMLDivElement>(html`<div><div lang="fil"><span></span></div></div>`);
+    expect(declaredLanguage(outer.querySelector('span')!)?.locale, 'a plain lang declares').to.equal('fil');
+    outer.querySelector('div')!.setAttribute(OWN_LANG_MARK, '');
+    expect(declaredLanguage(outer.querySelector('span')!)).to.equal(undefined);
+    outer.setAttribute('lang', 'fil');
+    expect(declaredLanguage(outer.querySelector('span')!)?.locale).to.equal('fil');
   });
 
   it('switches every element inside a provider with lang, and back', async () => {
@@ -146,6 +156,8 @@ describe('localization', () => {
       return token;
     }
     const textOf = (el: Element) => deepText(el.shadowRoot!);
+    /** The `lang` an element put on its content (null: none). */
+    const contentLang = (el: Element) => el.shadowRoot!.querySelector('[part~="base"]')!.getAttribute('lang');
     const says = (el: Element, words: string) => () => textOf(el).includes(words);
 
     it('renders the elements under a provider, and a standalone element, in the user\'s language', async () => {
@@ -159,6 +171,8 @@ describe('localization', () => {
       await waitUntil(says(bell, 'Mga abiso'), 'notification list in Filipino', { timeout: 10_000 });
       await waitUntil(says(search!, 'Maghanap ng mentor'), 'search under the provider in Filipino', { timeout: 10_000 });
       await waitUntil(says(alone!, 'Maghanap ng mentor'), 'standalone search in Filipino', { timeout: 10_000 });
+      // Nothing around them says so, so the elements say it themselves, for assistive technology.
+      for (const el of [bell, search!, alone!]) expect(contentLang(el), el.localName).to.equal('fil');
       await expect(bell).to.be.accessible();
       await expect(search).to.be.accessible();
     });
@@ -172,11 +186,14 @@ describe('localization', () => {
       const search = provider.querySelector('mentor-search')!;
       await waitUntil(says(bell, 'Notifications'), 'notification list in English', { timeout: 10_000 });
       expect(textOf(search)).to.contain('Search mentors');
+      expect(contentLang(bell), 'the page declares it').to.equal(null);
+      expect(contentLang(search), 'the element declares it').to.equal(null);
       await expect(bell).to.be.accessible();
 
       // Without the page's lang the user's language applies, except where the element says "en".
       document.documentElement.removeAttribute('lang');
       await waitUntil(says(bell, 'Mga abiso'), 'notification list in Filipino once the page declares nothing', { timeout: 10_000 });
+      expect(contentLang(bell)).to.equal('fil');
       expect(textOf(search)).to.contain('Search mentors');
       expect(textOf(search)).not.to.contain('Maghanap ng mentor');
       await expect(search).to.be.accessible();
@@ -194,7 +211,9 @@ describe('localization', () => {
 
       select()!.value = 'en';
       select()!.dispatchEvent(new Event('change'));
+      expect(contentLang(dashboard)).to.equal('fil');
       await waitUntil(says(dashboard, 'You have no mentors yet'), 'dashboard in English after choosing English', { timeout: 10_000 });
+      expect(contentLang(dashboard)).to.equal('en');
       expect(textOf(dashboard)).to.contain('Email notifications');
       await waitUntil(says(bell, 'Notifications'), 'the other element follows too', { timeout: 10_000 });
       await expect(dashboard).to.be.accessible();

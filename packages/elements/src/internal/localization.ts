@@ -5,6 +5,9 @@ import type { LocaleModule } from '@lit/localize';
 import { configureReentrantLocalization } from '@lit/localize/init/reentrant.js';
 import { sourceLocale, targetLocales } from '../generated/locale-codes.js';
 
+/** Marks a `lang` that an element set on its own content (`ownLanguage`): not a declaration. */
+export const OWN_LANG_MARK = 'data-mentorship-lang';
+
 export type Locale = typeof sourceLocale | (typeof targetLocales)[number];
 
 /** Translations are fetched only when an element first needs them, so the English bundle stays small. */
@@ -60,7 +63,8 @@ export function pageLanguage(): Language {
 export function declaredLanguage(element: Element): Language | undefined {
   let node: Node | null = element;
   while (node) {
-    if (node instanceof Element) {
+    // A `lang` an element put on its own content (`ownLanguage`) is not a declaration.
+    if (node instanceof Element && !node.hasAttribute(OWN_LANG_MARK)) {
       const found = language(node.getAttribute('lang'));
       if (found) return found;
     }

@@ -4,7 +4,7 @@ import { property } from 'lit/decorators.js';
 import type { TokenSource } from '@mentorkit/sdk';
 import { ClientController } from '../controllers/client.controller.js';
 import { themeContext, type Theme } from './theme-context.js';
-import { inLanguage, listenForLanguage, resolveLanguage, whenLoaded, type Language } from './localization.js';
+import { declaredLanguage, inLanguage, listenForLanguage, resolveLanguage, whenLoaded, type Language } from './localization.js';
 import { userLanguage, type UserLanguage } from './user-language.js';
 
 /**
@@ -75,6 +75,16 @@ export class MentorkitElement extends LitElement {
   }
 
   #language: Language = { locale: 'en', tag: undefined };
+  #declared = false;
+
+  /**
+   * The language of the element's content when nothing around it declared it (the user's own, or
+   * English): its template puts it on its content with `ownLanguage()`. Undefined when a `lang`
+   * around the element chose it, which then applies to the content already.
+   */
+  protected get contentLanguage(): string | undefined {
+    return this.#declared ? undefined : (this.#language.tag ?? this.#language.locale);
+  }
   #stopListening: (() => void) | undefined;
   /** The user's language this element follows (its client's), while connected. */
   #userLanguage: { source: UserLanguage; stop: () => void } | undefined;
@@ -112,6 +122,7 @@ export class MentorkitElement extends LitElement {
    * so nothing flashes in English.
    */
   protected override scheduleUpdate(): void | Promise<unknown> {
+    this.#declared = declaredLanguage(this) !== undefined;
     this.#language = resolveLanguage(this, () => this.#userLocale());
     const pending = whenLoaded(this.#language.locale);
     return pending ? pending.then(() => super.scheduleUpdate()) : super.scheduleUpdate();

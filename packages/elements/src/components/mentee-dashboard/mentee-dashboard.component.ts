@@ -6,6 +6,7 @@ import { repeat } from 'lit/directives/repeat.js';
 import { emit } from '../../events.js';
 import { describeError } from '../../internal/error-message.js';
 import { MentorkitElement } from '../../internal/mentorkit-element.js';
+import { ownLanguage } from '../../internal/own-language.directive.js';
 import { sharedStyles } from '../../styles/shared.styles.js';
 import { tokenStyles } from '../../styles/tokens.styles.js';
 import { CalendarFeedController } from '../calendar-feed/calendar-feed.controller.js';
@@ -197,8 +198,8 @@ export class MenteeDashboard extends MentorkitElement {
 
   override render(): TemplateResult {
     return html`
-      <div part="base" class="base">${this.#announcer.render()} ${this.#renderBody()}</div>
-      <dialog id="withdraw-dialog" part="dialog" class="dialog" aria-labelledby="withdraw-title" aria-describedby="withdraw-description"
+      <div part="base" class="base" ${ownLanguage(this.contentLanguage)}>${this.#announcer.render()} ${this.#renderBody()}</div>
+      <dialog id="withdraw-dialog" part="dialog" class="dialog" ${ownLanguage(this.contentLanguage)} aria-labelledby="withdraw-title" aria-describedby="withdraw-description"
         @close=${this.#withdrawModal.handleClose} @keydown=${this.#withdrawModal.handleKeydown} @click=${this.#withdrawModal.handleClick}>
         ${this.confirming ? this.#renderWithdrawDialog(this.confirming) : nothing}
       </dialog>

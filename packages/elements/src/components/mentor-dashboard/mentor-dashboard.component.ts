@@ -9,6 +9,7 @@ import { describeError } from '../../internal/error-message.js';
 import { firstName } from '../../internal/format.js';
 import { formatNumber } from '../../internal/localization-intl.js';
 import { MentorkitElement } from '../../internal/mentorkit-element.js';
+import { ownLanguage } from '../../internal/own-language.directive.js';
 import { sharedStyles } from '../../styles/shared.styles.js';
 import { tokenStyles } from '../../styles/tokens.styles.js';
 import { CalendarFeedController } from '../calendar-feed/calendar-feed.controller.js';
@@ -220,12 +221,12 @@ export class MentorDashboard extends MentorkitElement {
 
   override render(): TemplateResult {
     return html`
-      <div part="base" class="base">${this.#announcer.render()} ${this.#renderBody()}</div>
-      <dialog id="decline-dialog" part="dialog" class="dialog" aria-labelledby="decline-title" aria-describedby="decline-description"
+      <div part="base" class="base" ${ownLanguage(this.contentLanguage)}>${this.#announcer.render()} ${this.#renderBody()}</div>
+      <dialog id="decline-dialog" part="dialog" class="dialog" ${ownLanguage(this.contentLanguage)} aria-labelledby="decline-title" aria-describedby="decline-description"
         @close=${this.#declineModal.handleClose} @keydown=${this.#declineModal.handleKeydown} @click=${this.#declineModal.handleClick}>
         ${this.declining ? declineDialogContent(this.declining, this.#declineActions) : nothing}
       </dialog>
-      <dialog id="pause-dialog" part="dialog" class="dialog" aria-labelledby="pause-title" aria-describedby="pause-description"
+      <dialog id="pause-dialog" part="dialog" class="dialog" ${ownLanguage(this.contentLanguage)} aria-labelledby="pause-title" aria-describedby="pause-description"
         @close=${this.#pauseModal.handleClose} @keydown=${this.#pauseModal.handleKeydown} @click=${this.#pauseModal.handleClick}>
         ${this.pausing && this.#dashboard.workload
           ? pauseDialogContent(this.#dashboard.workload.waiting.length, this.pausing.declinePending, this.#pauseActions)

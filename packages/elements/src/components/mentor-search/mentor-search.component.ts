@@ -15,6 +15,7 @@ import { wrapTabFocus } from '../../internal/focus-trap.js';
 import { meetingFormatLabel, mentorCount } from '../../internal/format.js';
 import { formatNumber } from '../../internal/localization-intl.js';
 import { MentorkitElement } from '../../internal/mentorkit-element.js';
+import { ownLanguage } from '../../internal/own-language.directive.js';
 import { sharedStyles } from '../../styles/shared.styles.js';
 import { tokenStyles } from '../../styles/tokens.styles.js';
 import { cardSkeleton, mentorCard } from './mentor-card.template.js';
@@ -208,7 +209,7 @@ export class MentorSearch extends MentorkitElement {
 
   override render(): TemplateResult {
     return html`
-      <div part="base" class="base">
+      <div part="base" class="base" ${ownLanguage(this.contentLanguage)}>
         ${this.#renderSearchForm()} ${this.#renderFilters()} ${this.#renderSummary()} ${this.#renderBody()}
         <dialog id="profile-dialog" part="dialog" class="dialog" aria-labelledby="dialog-title"
           @close=${this.#onDialogClose} @click=${this.#onDialogClick} @keydown=${(e: KeyboardEvent) => wrapTabFocus(e, this.dialog)}>

@@ -64,7 +64,7 @@ describe('<mentor-search>', () => {
     }
 
     const luis = cardByName(el, 'Luis Ferrer');
-    expect(luis.querySelector('[part="badge"]')!.textContent!.replace(/\s+/g, ' ').trim()).to.equal('Limited · 1 of 1 slots free');
+    expect(luis.querySelector('[part="badge"]')!.textContent!.replace(/\s+/g, ' ').trim()).to.equal('Limited · 1 of 1 slot free');
     await expect(el).to.be.accessible();
   });
 

@@ -12,6 +12,7 @@ import { emit } from '../../events.js';
 import { describeError } from '../../internal/error-message.js';
 import { wrapTabFocus } from '../../internal/focus-trap.js';
 import { MentorkitElement } from '../../internal/mentorkit-element.js';
+import { ownLanguage } from '../../internal/own-language.directive.js';
 import { sharedStyles } from '../../styles/shared.styles.js';
 import { tokenStyles } from '../../styles/tokens.styles.js';
 import { actionDialog, textRequired, type DialogAction, type DialogState } from './action-dialog.template.js';
@@ -248,7 +249,7 @@ export class MentorshipAdmin extends MentorkitElement {
   override render(): TemplateResult {
     const connected = this.clientController.client !== undefined;
     return html`
-      <div part="base" class="base">
+      <div part="base" class="base" ${ownLanguage(this.contentLanguage)}>
         <div part="announcer" class="announcer ${this.announcement ? `announcer--${this.announcement.tone}` : ''}" role="status">${this.announcement?.text ?? ''}</div>
         <div part="news" class="visually-hidden" role="status">${this.news}</div>
         ${!connected

@@ -12,6 +12,7 @@ import { safeHttpUrl } from '../../internal/format.js';
 import { intlLocale } from '../../internal/localization.js';
 import { formatNumber } from '../../internal/localization-intl.js';
 import { MentorkitElement } from '../../internal/mentorkit-element.js';
+import { ownLanguage } from '../../internal/own-language.directive.js';
 import { sharedStyles } from '../../styles/shared.styles.js';
 import { tokenStyles } from '../../styles/tokens.styles.js';
 import { AnnouncerController } from '../shared/announcer.controller.js';
@@ -206,8 +207,8 @@ export class MentorshipWorkspace extends MentorkitElement {
 
   override render(): TemplateResult {
     return html`
-      <div part="base" class="base">${this.#announcer.render()} ${this.#renderBody()}</div>
-      <dialog id="workspace-dialog" part="dialog" class="dialog" aria-labelledby="dialog-title" aria-describedby="dialog-description"
+      <div part="base" class="base" ${ownLanguage(this.contentLanguage)}>${this.#announcer.render()} ${this.#renderBody()}</div>
+      <dialog id="workspace-dialog" part="dialog" class="dialog" ${ownLanguage(this.contentLanguage)} aria-labelledby="dialog-title" aria-describedby="dialog-description"
         @close=${this.#modal.handleClose} @keydown=${this.#modal.handleKeydown} @click=${this.#modal.handleClick}>
         ${this.dialog ? this.#renderDialog(this.dialog) : nothing}
       </dialog>

@@ -8,6 +8,7 @@ import { describeError } from '../../internal/error-message.js';
 import { firstName } from '../../internal/format.js';
 import { formatNumber } from '../../internal/localization-intl.js';
 import { MentorkitElement } from '../../internal/mentorkit-element.js';
+import { ownLanguage } from '../../internal/own-language.directive.js';
 import { sharedStyles } from '../../styles/shared.styles.js';
 import { tokenStyles } from '../../styles/tokens.styles.js';
 import { AnnouncerController } from '../shared/announcer.controller.js';
@@ -165,7 +166,7 @@ export class MessageThread extends MentorkitElement {
   }
 
   override render(): TemplateResult {
-    return html`<div part="base" class="base">${this.#announcer.render()} ${this.#renderBody()}</div>`;
+    return html`<div part="base" class="base" ${ownLanguage(this.contentLanguage)}>${this.#announcer.render()} ${this.#renderBody()}</div>`;
   }
 
   #renderBody(): TemplateResult {

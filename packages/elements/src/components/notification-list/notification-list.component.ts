@@ -7,6 +7,7 @@ import { RealtimeController, type RealtimeSource } from '../../controllers/realt
 import { describeError } from '../../internal/error-message.js';
 import { formatNumber } from '../../internal/localization-intl.js';
 import { MentorkitElement } from '../../internal/mentorkit-element.js';
+import { ownLanguage } from '../../internal/own-language.directive.js';
 import { sharedStyles } from '../../styles/shared.styles.js';
 import { tokenStyles } from '../../styles/tokens.styles.js';
 import { AnnouncerController } from '../shared/announcer.controller.js';
@@ -195,7 +196,7 @@ export class NotificationList extends MentorkitElement {
   override render(): TemplateResult {
     const l = this.#list;
     const unread = l.status === 'ready' && l.unreadCount > 0;
-    return html`<div part="base" class="base-inline" @keydown=${this.#onKeydown}>
+    return html`<div part="base" class="base-inline" ${ownLanguage(this.contentLanguage)} @keydown=${this.#onKeydown}>
       ${this.#announcer.render()}
       <button part="button bell-button" class="button bell-button" type="button" aria-expanded=${this.open ? 'true' : 'false'} aria-controls="notification-panel"
         @click=${this.#toggle}>

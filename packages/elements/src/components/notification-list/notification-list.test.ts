@@ -1,6 +1,6 @@
 import type { Notification } from '@mentorkit/contract';
 import { createClient } from '@mentorkit/sdk';
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../define/notification-list.js';
 import { freshToken } from '../../test-support/api-fixture.js';
@@ -55,14 +55,15 @@ describe('<notification-list>', () => {
     button(el.shadowRoot!, new RegExp(`^Mark as read: ${mentee.name}`)).click();
     await until(el, () => el.list.unreadCount === 1 && !!el.list.items[0]!.readAt, 'not marked read');
     expect(text($(el, '[part~="unread-badge"]'))).to.equal('1 unread');
-    const server = await mentor.client.notifications.list({ unread: true });
-    expect(server.unreadCount).to.equal(1);
-    expect(server.items.map((n) => n.kind)).to.deep.equal(['application.approved']);
+    // The list shows the change at once; the server's answer follows.
+    const unreadOnServer = () => mentor.client.notifications.list({ unread: true });
+    await waitUntil(async () => (await unreadOnServer()).unreadCount === 1, 'the server did not mark it read', { timeout: 5000 });
+    expect((await unreadOnServer()).items.map((n) => n.kind)).to.deep.equal(['application.approved']);
 
     button(el.shadowRoot!, 'Mark all as read').click();
     await until(el, () => el.list.unreadCount === 0, 'not all marked read');
     expect($(el, '[part~="unread-badge"]')).to.not.exist;
-    expect((await mentor.client.notifications.list({ unread: true })).unreadCount).to.equal(0);
+    await waitUntil(async () => (await unreadOnServer()).unreadCount === 0, 'the server did not mark all read', { timeout: 5000 });
     expect($$(el, '[part~="notification-unread"]')).to.have.length(0);
     await expect(el).to.be.accessible();
   });

@@ -604,6 +604,7 @@
 'sb27ddad822287164': `Tanggihan ang request`,
 'sb2b44de8a70ae954': str`${0} sa ${1}`,
 'sb2c32e28f26924e9': str`Okupado na ang lahat ng iyong slot para sa mentee (${0} sa ${1}). Magdagdag ng slot sa itaas, o tapusin ang isang mentorship, para matanggap si ${2}.`,
+'sb2cbe3bfad4ccede': str`${0} sa ${1} slot ang bakante`,
 'sb33aa2588a9bb3f7': str`Naidagdag ang planong “${0}”.`,
 'sb3597c9ab642d5c7': str`${0} mentor`,
 'sb4b99e6c2d5139bc': `Hindi ma-pause ang mentorship.`,

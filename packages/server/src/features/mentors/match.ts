@@ -27,6 +27,6 @@ export function explainMatch(p: MatchParts): MatchScore {
     reasons.push(p.timeZoneGapHours === 0 ? 'Same time zone as you' : `Time zone within ${Math.ceil(p.timeZoneGapHours)} h of yours`);
   }
   if (p.sameProgramme) reasons.push(`Same programme: ${p.sameProgramme}`);
-  if (p.freeSlots > 0) reasons.push(`Has room: ${p.freeSlots} of ${p.capacity} mentee slots free`);
+  if (p.freeSlots > 0) reasons.push(`Has room: ${p.freeSlots} of ${p.capacity} mentee ${p.capacity === 1 ? 'slot' : 'slots'} free`);
   return { score: Math.max(0, Math.min(100, Math.round(p.score))), reasons };
 }

@@ -663,7 +663,8 @@ describe.each(databaseKinds)('mentor search on %s', (kind) => {
       const body = await search({ limit: 100 }, nobody);
       for (const card of body.items) {
         const free = card['freeSlots'] as number;
-        expect(card.match).toEqual({ score: R.openCapacity, reasons: [`Has room: ${free} of ${card['capacity']} mentee slots free`] });
+        const slots = card['capacity'] === 1 ? 'slot' : 'slots';
+        expect(card.match).toEqual({ score: R.openCapacity, reasons: [`Has room: ${free} of ${card['capacity']} mentee ${slots} free`] });
       }
     });
 
