@@ -93,7 +93,7 @@ export type RealtimeServerMessage = z.infer<typeof realtimeServerMessage>;
 
 /**
  * Close codes. 4401: no valid `auth` first (bad or expired token, other message first, or none in
- * 5 s) — get a fresh token before reconnecting. 4400: a message that is not valid protocol JSON.
+ * 5 s), the token expired, or the account was erased — get a fresh token before reconnecting. 4400: a message that is not valid protocol JSON.
  * 4408: the socket fell too far behind (send buffer full) — reconnect and resume. 4429: the user
  * opened more sockets than allowed; the oldest is closed. 1001: the server is shutting down.
  * 1009: a client message over the size limit.

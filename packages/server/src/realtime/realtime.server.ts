@@ -4,7 +4,7 @@ import type { Duplex } from 'node:stream';
 import { REALTIME_MAX_CLIENT_MESSAGE_BYTES, realtimeClientMessage, realtimeCloseCodes, type RealtimeReadyMessage } from '@mentorkit/contract';
 import type { Kysely } from 'kysely';
 import { WebSocket, WebSocketServer, type RawData } from 'ws';
-import { upsertUserFromClaims } from '../auth/users.repository.js';
+import { accountDeleted, upsertUserFromClaims } from '../auth/users.repository.js';
 import { createVerifier, InvalidTokenError, type TokenVerifier } from '../auth/verify.js';
 import type { Config } from '../config.js';
 import type { DatabaseHandle } from '../db/connect.js';
@@ -128,8 +128,14 @@ export async function createRealtimeServer(deps: RealtimeDeps, overrides: Partia
 
   const unlisten = await deps.listen(EVENTS_CHANNEL, (payload) => {
     try {
-      const { users } = JSON.parse(payload) as { users?: unknown };
+      const { users, erased } = JSON.parse(payload) as { users?: unknown; erased?: unknown };
       if (Array.isArray(users)) hub.notify(users.filter((u): u is string => typeof u === 'string'));
+      // An erased account keeps no stream: its sockets close as a new one would be refused.
+      if (Array.isArray(erased)) {
+        const gone = new Set(erased);
+        const reason = accountDeleted().message;
+        for (const conn of connections) if (gone.has(conn.userId)) conn.close(realtimeCloseCodes.unauthenticated, reason);
+      }
     } catch {
       logger.warn('realtime: ignored a malformed notification');
     }

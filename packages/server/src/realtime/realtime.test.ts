@@ -91,6 +91,25 @@ describe.each(databaseKinds)('the realtime socket on %s', (kind) => {
       expect((await s.closed).code).toBe(realtimeCloseCodes.badMessage);
     });
 
+    it('closes the sockets of an account erased meanwhile, and refuses the account from then on', async () => {
+      const gone = person('rt-erased', 'Ezra Erased');
+      const [first, second] = [await open(gone), await open(gone)];
+      const bystander = await open(mentee);
+      const erased = await t.call('DELETE', '/api/v1/me', { as: gone });
+      expect(erased.status, await erased.clone().text()).toBe(200);
+      for (const s of [first, second]) {
+        const { code, reason } = await s.closed;
+        expect(code).toBe(4401);
+        expect(reason).toMatch(/deleted/i);
+      }
+      const again = new TestSocket(server.wsUrl);
+      await again.opened;
+      again.send({ type: 'auth', token: await t.token(gone) });
+      expect((await again.closed).code).toBe(4401);
+      expect(bystander.ws.readyState, 'others keep their sockets').toBe(WebSocket.OPEN);
+      await bystander.close();
+    });
+
     it('closes with 4401 when the token expires', async () => {
       const { token } = await signToken(TEST_SECRET, { sub: 'rt-short', name: 'Short Lived' }, { expiresInSeconds: 1 });
       const s = await TestSocket.open(server.wsUrl, token);

@@ -6,7 +6,7 @@ import { otherParty } from '../lifecycle/workspace.js';
 import { cancelFutureMeetings } from '../meetings/meetings.repository.js';
 import { toMentorships } from '../mentorships/mentorships.repository.js';
 import { declineAllPending, requestEvents, toRequests } from '../requests/requests.repository.js';
-import { record } from '../shared/record.js';
+import { announceErased, record } from '../shared/record.js';
 
 /** How an erased person is named wherever they still appear (see `loadPeople`). */
 export const DELETED_NAME = 'Deleted user';
@@ -103,6 +103,7 @@ export async function eraseAccount(db: Kysely<Database>, userId: string, now: ()
     for (const table of ['notifications', 'events', 'idempotency_keys', 'notification_preferences', 'email_outbox'] as const) {
       await trx.deleteFrom(table).where('user_id', '=', userId).execute();
     }
+    await announceErased(trx, [userId]);
     await record(trx, {
       now: at,
       audit: { actorId: userId, action: 'user.erased', entityType: 'user', entityId: userId, details: { withdrawnRequests, declinedRequests, cancelledMentorships } },

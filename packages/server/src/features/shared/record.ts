@@ -80,3 +80,11 @@ export async function record(
     await sql`SELECT pg_notify(${EVENTS_CHANNEL}, ${JSON.stringify({ users })})`.execute(trx);
   }
 }
+
+/**
+ * Tells every instance, once the transaction commits, that these accounts were erased: their open
+ * realtime sockets close (4401) instead of living on until their tokens expire.
+ */
+export async function announceErased(trx: Transaction<Database>, userIds: readonly string[]): Promise<void> {
+  await sql`SELECT pg_notify(${EVENTS_CHANNEL}, ${JSON.stringify({ erased: userIds })})`.execute(trx);
+}
