@@ -87,4 +87,30 @@ describe('<mentorship-provider>: one live socket for everything inside', () => {
     wrapper.remove();
     await waitUntil(() => sockets.open === 0, 'sockets stayed open after the elements left', { timeout: 8000 });
   });
+
+  it('a standalone dashboard shares its socket with the workspace and the thread it opens', async () => {
+    const mentor = await freshMentor('Ines Mentor');
+    const mentee = await freshPerson('Oto Mentee');
+    const { mentorship } = await mentor.client.requests.accept((await request(mentee, mentor)).id);
+    const dashboard = await fixture<MenteeDashboard>(html`<mentee-dashboard api="/" .token=${mentee.token}></mentee-dashboard>`);
+    await waitUntil(() => dashboard.dashboard.status === 'ready', 'the dashboard did not load', { timeout: 8000 });
+    await dashboard.updateComplete;
+    $(dashboard, `[data-workspace-for="${mentorship.id}"]`)!.click();
+    await customElements.whenDefined('mentorship-workspace');
+    await dashboard.updateComplete;
+    const workspace = $<HTMLElement & { liveStatus: string; updateComplete: Promise<unknown> }>(dashboard, 'mentorship-workspace')!;
+    await liveOpen(dashboard);
+    await liveOpen(workspace);
+    const threadIn = () => workspace.shadowRoot?.querySelector<MessageThread>('message-thread');
+    await waitUntil(threadIn, 'the workspace showed no thread', { timeout: 8000 });
+    const thread = threadIn()!;
+    await liveOpen(thread);
+    expect(sockets.opened).to.equal(1);
+
+    await mentor.client.conversations.send(mentorship.conversationId!, { body: 'One socket, standalone', clientId: crypto.randomUUID() });
+    await waitUntil(() => thread.thread.messages.some((m) => m.body === 'One socket, standalone'), 'the thread did not get the message', { timeout: 8000 });
+    expect(sockets.opened).to.equal(1);
+    dashboard.remove();
+    await waitUntil(() => sockets.open === 0, 'the socket stayed open after the dashboard left', { timeout: 8000 });
+  });
 });
