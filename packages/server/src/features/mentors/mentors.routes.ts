@@ -6,6 +6,7 @@ import type { AppEnv } from '../../http/env.js';
 import { validate } from '../../http/validate.js';
 import { mentorSettingsRoutes } from '../mentor-settings/mentor-settings.routes.js';
 import { getMentorProfile, searchMentors } from './mentors.repository.js';
+import { acceptsGzip } from '../../http/content-coding.js';
 import { matchesEtag, searchAnswersOf } from './search-answers.js';
 import { searchCacheOf } from './search-cache.js';
 
@@ -23,9 +24,12 @@ export const mentorRoutes = new Hono<AppEnv>()
     // Revalidated on every use, by this viewer only: the ETag names the viewer and everything shown.
     c.header('ETag', version.etag);
     c.header('Cache-Control', 'private, no-cache');
+    c.header('Vary', 'Accept-Encoding', { append: true });
     if (matchesEtag(c.req.header('if-none-match'), version.etag)) return c.body(null, 304);
-    const body = await answers.body(version, () => searchMentors(deps.db, viewerId, query, now, searchCacheOf(deps)));
-    return c.body(body, 200, { 'Content-Type': 'application/json' });
+    const answer = await answers.answer(version, () => searchMentors(deps.db, viewerId, query, now, searchCacheOf(deps)));
+    const gzip = acceptsGzip(c.req.header('accept-encoding')) ? answer.gzip : undefined;
+    if (gzip) c.header('Content-Encoding', 'gzip');
+    return c.body(gzip ?? answer.json, 200, { 'Content-Type': 'application/json' });
   })
   .get('/:id', async (c) => {
     const { db, now } = c.get('deps');

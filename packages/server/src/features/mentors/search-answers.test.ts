@@ -4,6 +4,7 @@
  * Each "next search" below repeats a search made just before, so it would be answered from
  * memory if the change had not moved the search generation (migration 0008).
  */
+import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, databaseKinds, json, type TestContext, type TestUser } from '../../test/harness.js';
 import { createMentor, ensureUser, putProfile, searchPath } from './mentors.fixtures.js';
@@ -59,18 +60,40 @@ describe.each(databaseKinds)('whole search answers on %s', (kind) => {
 
   it('answers 304 without a body to a browser that holds the current answer, and 200 once anything shown changed', async () => {
     const etag = (await search()).headers.get('etag')!;
-    expect(etag).toMatch(/^"[\w-]+"$/);
+    expect(etag).toMatch(/^W\/"[\w-]+"$/);
     const unchanged = await search(mentee, { 'if-none-match': etag });
     expect(unchanged.status).toBe(304);
     expect(unchanged.headers.get('etag')).toBe(etag);
+    expect(unchanged.headers.get('vary')).toMatch(/accept-encoding/i);
     expect(await unchanged.text()).toBe('');
-    expect((await search(mentee, { 'if-none-match': `"stale", W/${etag}` })).status).toBe(304);
+    // Compared weakly, in a list, as browsers and proxies send it.
+    expect((await search(mentee, { 'if-none-match': `"stale", ${etag.slice(2)}` })).status).toBe(304);
 
     await t.handle.db.updateTable('mentors').set({ capacity: 4 }).where('user_id', '=', mentorId).execute();
     const changed = await search(mentee, { 'if-none-match': etag });
     expect(changed.status).toBe(200);
     expect(changed.headers.get('etag')).not.toBe(etag);
     expect((await json(changed)).items[0].capacity).toBe(4);
+  });
+
+  it('sends the answer gzipped to a client that accepts it, the same JSON under the same ETag', async () => {
+    const plain = await search(mentee, { 'accept-encoding': 'identity' });
+    expect(plain.headers.get('content-encoding')).toBeNull();
+    const text = await plain.text();
+    for (const accept of ['gzip, deflate, br, zstd', 'br;q=1, gzip;q=0.5', '*']) {
+      const packed = await search(mentee, { 'accept-encoding': accept });
+      expect(packed.headers.get('content-encoding'), accept).toBe('gzip');
+      expect(packed.headers.get('vary')).toMatch(/accept-encoding/i);
+      expect(packed.headers.get('etag')).toBe(plain.headers.get('etag'));
+      const bytes = Buffer.from(await packed.arrayBuffer());
+      expect(bytes.byteLength).toBeLessThan(Buffer.byteLength(text));
+      expect(gunzipSync(bytes).toString('utf8')).toBe(text);
+    }
+    expect((await search(mentee, { 'accept-encoding': 'gzip;q=0, br' })).headers.get('content-encoding')).toBeNull();
+    // An answer too small to gain from it goes as it is.
+    const none = await t.call('GET', searchPath({ q: 'nobodyhasthisword' }), { as: mentee, headers: { 'accept-encoding': 'gzip' } });
+    expect(none.headers.get('content-encoding')).toBeNull();
+    expect((await json(none)).items).toEqual([]);
   });
 
   it('never hands one viewer’s ETag or answer to another', async () => {
@@ -131,10 +154,12 @@ describe.each(databaseKinds)('whole search answers on %s', (kind) => {
 });
 
 describe('matchesEtag', () => {
-  it('reads lists, weak validators and *', () => {
+  it('reads lists and *, and compares weakly', () => {
     expect(matchesEtag(undefined, '"a"')).toBe(false);
     expect(matchesEtag('"a"', '"a"')).toBe(true);
     expect(matchesEtag('"b", W/"a"', '"a"')).toBe(true);
+    expect(matchesEtag('"a"', 'W/"a"')).toBe(true);
+    expect(matchesEtag('W/"b"', 'W/"a"')).toBe(false);
     expect(matchesEtag('*', '"a"')).toBe(true);
     expect(matchesEtag('"ab"', '"a"')).toBe(false);
     expect(matchesEtag('a', '"a"')).toBe(false);
