@@ -1,6 +1,6 @@
-import { sql, type Kysely, type Selectable } from 'kysely';
-import { PREPARED } from '../db/prepared.js';
-import type { Database, UsersTable } from '../db/schema.js';
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema.js';
+import { lookupUser } from './user-lookup.js';
 import type { Claims } from './verify.js';
 import { ApiError } from '../http/errors.js';
 
@@ -30,11 +30,8 @@ export const accountDeleted = () => new ApiError('account_deleted', 'This accoun
  * account: it answers `account_deleted`.
  */
 export async function upsertUserFromClaims(db: Kysely<Database>, claims: Claims, isAdmin: boolean): Promise<IdentifiedUser> {
-  // Every authenticated request runs this read, so it is prepared once per connection.
-  const existing = (await sql<Pick<Selectable<UsersTable>, 'id' | 'name' | 'email' | 'avatar_url' | 'is_admin' | 'deleted_at'> & { search_generation: string }>`${PREPARED}
-    SELECT id, name, email, avatar_url, is_admin, deleted_at, (SELECT coalesce(sum(n), 0) FROM search_generation)::text AS search_generation
-    FROM users WHERE issuer = ${claims.issuer} AND subject = ${claims.subject}`
-    .execute(db)).rows[0];
+  // Every authenticated request runs this read; concurrent ones share a statement (`lookupUser`).
+  const existing = await lookupUser(db, claims.issuer, claims.subject);
   if (existing && existing.deleted_at !== null) throw accountDeleted();
   const name = claims.name || existing?.name || 'Alumnus';
   if (

@@ -401,7 +401,7 @@ Node and PostgreSQL together.
 Search keeps two caches (\`MENTORSHIP_SEARCH_CACHE_SIZE\` entries each), both keyed by the search generation, which
 moves with every committed change to anything a search shows (migrations 0007 and 0008): whole answers per viewer
 (\`features/mentors/search-answers.ts\`), found with nothing but the generation, which is read in the same statement as
-the user of authentication; and what every viewer shares (\`search-cache.ts\`: total, facets, the first rows of an order
+the user of authentication (one statement for all the requests of a turn of the event loop: \`auth/user-lookup.ts\`); and what every viewer shares (\`search-cache.ts\`: total, facets, the first rows of an order
 that is everyone's, and each viewer's first-page order by match), for a search someone else made. Nothing is written during
 this benchmark, so after the warm-up the 8 viewers' mix is answered from whole answers (what a repeated search costs:
 paging back to page one, live refreshes, a browser revalidating), the crowd's from the shared facts with the cards read
@@ -421,7 +421,7 @@ per second: a budget of ${((cpu.length * 1000) / (TARGET_RATIO * health.throughp
 
 ### Query plans
 
-Besides the user lookup of authentication (which also reads the search generation), a search whose answer is not kept runs
+Besides the user lookup of authentication (which also reads the search generation, batched), a search whose answer is not kept runs
 up to ${explainedTypical.length} statements, one after the other: the viewer's profile with the text query turned into a tsquery and the search
 generation; the facts every viewer shares (total, facets, the first rows when the order is everyone's), which a cache hit
 skips; then the page's cards. A repeated search runs none of them. Captured from \`searchMentors\`

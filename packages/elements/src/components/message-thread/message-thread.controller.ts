@@ -38,6 +38,8 @@ const byId = (a: Message, b: Message) => a.seq - b.seq;
  */
 export class MessageThreadController implements ReactiveController {
   status: ThreadStatus = 'idle';
+  /** Live events that arrived while the thread was loading. */
+  #early: TypedRealtimeEvent[] = [];
   error: unknown = undefined;
   conversation: Conversation | undefined = undefined;
   /** Confirmed messages, oldest first. */
@@ -95,6 +97,7 @@ export class MessageThreadController implements ReactiveController {
 
   #reset(status: ThreadStatus): void {
     this.#abort?.abort();
+    this.#early = [];
     this.status = status;
     this.error = undefined;
     this.conversation = undefined;
@@ -122,6 +125,9 @@ export class MessageThreadController implements ReactiveController {
       this.messages = [...page.items].sort(byId);
       this.nextCursor = page.nextCursor;
       this.status = 'ready';
+      const early = this.#early;
+      this.#early = [];
+      for (const event of early) this.handleEvent(event);
     } catch (error) {
       if (abort.signal.aborted) return;
       this.error = error;
@@ -298,6 +304,12 @@ export class MessageThreadController implements ReactiveController {
 
   /** Folds a live event into the thread. */
   handleEvent(event: TypedRealtimeEvent): void {
+    // The page being loaded may have been read before this event's change: kept, and folded in
+    // once the page is here (merging by id drops what the page already has).
+    if (this.status === 'loading') {
+      this.#early.push(event);
+      return;
+    }
     const c = this.conversation;
     if (!c || this.status !== 'ready') return;
     switch (event.type) {

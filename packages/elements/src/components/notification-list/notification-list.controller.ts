@@ -29,6 +29,11 @@ export class NotificationListController implements ReactiveController {
   readonly #client: () => MentorkitClient | undefined;
   #loadedFor: MentorkitClient | undefined;
   #abort: AbortController | undefined;
+  /**
+   * Notifications that arrived live while a page was on its way (it may have been read before
+   * them), and whether each was shown (and announced) already.
+   */
+  #early: { notification: Notification; shown: boolean }[] | undefined;
 
   constructor(host: ReactiveControllerHost, options: { client: () => MentorkitClient | undefined }) {
     this.#host = host;
@@ -70,6 +75,7 @@ export class NotificationListController implements ReactiveController {
     if (!options.quiet || this.status !== 'ready') this.status = 'loading';
     this.error = undefined;
     this.actionError = '';
+    this.#early = [];
     this.#host.requestUpdate();
     try {
       const page = await client.notifications.list({ limit: NOTIFICATION_PAGE_SIZE }, { signal: abort.signal });
@@ -78,7 +84,13 @@ export class NotificationListController implements ReactiveController {
       this.unreadCount = page.unreadCount;
       this.nextCursor = page.nextCursor;
       this.status = 'ready';
+      const early = this.#early;
+      this.#early = undefined;
+      // Folded in again: what the page already holds is skipped by id, so nothing counts twice,
+      // and only what was not shown yet is announced.
+      for (const { notification, shown } of early) this.#add(notification, !shown);
     } catch (error) {
+      this.#early = undefined;
       if (abort.signal.aborted) return;
       if (options.quiet && this.status === 'ready') {
         // A refresh that failed keeps what is shown, and says so.
@@ -143,12 +155,19 @@ export class NotificationListController implements ReactiveController {
   }
 
   handleEvent(event: TypedRealtimeEvent): void {
-    if (event.type !== 'notification.created' || this.status !== 'ready') return;
-    const n = event.data;
+    if (event.type !== 'notification.created') return;
+    const ready = this.status === 'ready';
+    if (ready) this.#add(event.data, true);
+    // While ready it is on screen now (or was already); otherwise it waits for the page.
+    this.#early?.push({ notification: event.data, shown: ready });
+  }
+
+  /** Puts a notification at the top unless it is there already. */
+  #add(n: Notification, announce: boolean): void {
     if (this.items.some((x) => x.id === n.id)) return;
     this.items = [n, ...this.items];
     if (!n.readAt) this.unreadCount++;
-    this.onArrived?.(n);
+    if (announce) this.onArrived?.(n);
     this.#host.requestUpdate();
   }
 }

@@ -100,6 +100,45 @@ describe('<notification-list>', () => {
     expect(items(el)).to.have.length(2);
   });
 
+  it('keeps a notification that arrives while a page read before it is on its way, counted and announced once', async () => {
+    const { mentee } = await freshPair();
+    const live = new FakeRealtime();
+    let answered!: () => void;
+    const pageRead = new Promise<void>((resolve) => (answered = resolve));
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const slowPage: typeof fetch = async (input, init) => {
+      const res = await fetch(input, init);
+      if (new URL(input instanceof Request ? input.url : String(input), location.href).pathname.endsWith('/notifications')) {
+        answered();
+        await held;
+      }
+      return res;
+    };
+    const el = await renderList({ token: mentee.token, realtime: live, fetch: slowPage });
+    await pageRead;
+    expect(el.list.status).to.equal('loading');
+    const n: Notification = { id: crypto.randomUUID(), kind: 'meeting.scheduled', data: { byName: 'Ana', title: 'Check-in' }, readAt: null, createdAt: new Date().toISOString() };
+    live.emit('notification.created', n);
+    release();
+    await settled(el);
+    await el.updateComplete;
+    expect(el.list.items[0]!.id).to.equal(n.id);
+    expect(el.list.unreadCount, 'the page’s one unread, and the new one').to.equal(2);
+    await until(el, () => text($(el, '[part~="announcer"]')) === 'New notification: Ana scheduled “Check-in”', 'no announcement');
+
+    // One arriving during a quiet reload shows at once, and stays after it, announced once.
+    const announced: string[] = [];
+    el.list.onArrived = (x) => announced.push(x.id);
+    const m: Notification = { ...n, id: crypto.randomUUID(), data: { byName: 'Ana', title: 'Wrap-up' } };
+    const reloading = el.list.load({ quiet: true });
+    live.emit('notification.created', m);
+    expect(el.list.items[0]!.id, 'shown at once').to.equal(m.id);
+    await reloading;
+    expect(el.list.items.filter((x) => x.id === m.id)).to.have.length(1);
+    expect(announced).to.deep.equal([m.id]);
+  });
+
   it('shows a friendly empty state, accessible', async () => {
     const { token } = await freshToken('Nadia Newcomer');
     const el = await renderList({ token });
