@@ -19,8 +19,8 @@ import { zoneOffsets } from './time-zones.js';
  *
  * The same inputs name the answer's `ETag`, so a browser that revalidates (`Cache-Control:
  * no-cache`) gets `304 Not Modified` without a body while nothing it shows has changed. A client
- * that accepts gzip (every browser) gets the answer compressed, once per kept answer: a fifth of
- * the bytes to send, which on loopback and on the wire is most of what a kept answer costs.
+ * that accepts gzip (every browser) gets the answer compressed, once per kept answer: about a
+ * sixth of the bytes (20.6 KB → 3.5 KB for a page of 20 cards), for people on slow networks.
  *
  * Reading the generation before the search is what keeps both exact: the answer then reflects
  * data at least as new as the generation its key names, and any later change moves the
