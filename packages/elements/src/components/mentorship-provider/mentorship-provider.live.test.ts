@@ -16,6 +16,18 @@ import { countSockets, freshMentor, freshPerson, liveOpen, request, type SocketC
 
 const $ = <E extends Element = HTMLElement>(el: Element, selector: string) => el.shadowRoot!.querySelector<E>(selector);
 
+type LiveElement = HTMLElement & { liveStatus: string; updateComplete: Promise<unknown> };
+
+/** Waits for the dashboard, opens the mentorship's workspace under its card (its code loads on first open) and answers it. */
+async function openWorkspace(dashboard: MenteeDashboard, mentorshipId: string): Promise<LiveElement> {
+  await waitUntil(() => dashboard.dashboard.status === 'ready', 'the dashboard did not load', { timeout: 8000 });
+  await dashboard.updateComplete;
+  $(dashboard, `[data-workspace-for="${mentorshipId}"]`)!.click();
+  await customElements.whenDefined('mentorship-workspace');
+  await dashboard.updateComplete;
+  return $<LiveElement>(dashboard, 'mentorship-workspace')!;
+}
+
 describe('<mentorship-provider>: one live socket for everything inside', () => {
   let sockets: SocketCount;
   beforeEach(() => {
@@ -38,14 +50,8 @@ describe('<mentorship-provider>: one live socket for everything inside', () => {
     const dashboard = provider.querySelector<MenteeDashboard>('mentee-dashboard')!;
     const thread = provider.querySelector<MessageThread>('message-thread')!;
     const bell = provider.querySelector<NotificationList>('notification-list')!;
-    await waitUntil(() => dashboard.dashboard.status === 'ready', 'the dashboard did not load', { timeout: 8000 });
-    await dashboard.updateComplete;
     // The workspace (with a thread of its own inside) opens under the mentorship's card.
-    $(dashboard, `[data-workspace-for="${mentorship.id}"]`)!.click();
-    // The dashboard fetches the workspace's code on first open.
-    await customElements.whenDefined('mentorship-workspace');
-    await dashboard.updateComplete;
-    const workspace = $<HTMLElement & { liveStatus: string; updateComplete: Promise<unknown> }>(dashboard, 'mentorship-workspace')!;
+    const workspace = await openWorkspace(dashboard, mentorship.id);
     await liveOpen(dashboard);
     await liveOpen(thread);
     await liveOpen(bell);
@@ -93,12 +99,7 @@ describe('<mentorship-provider>: one live socket for everything inside', () => {
     const mentee = await freshPerson('Oto Mentee');
     const { mentorship } = await mentor.client.requests.accept((await request(mentee, mentor)).id);
     const dashboard = await fixture<MenteeDashboard>(html`<mentee-dashboard api="/" .token=${mentee.token}></mentee-dashboard>`);
-    await waitUntil(() => dashboard.dashboard.status === 'ready', 'the dashboard did not load', { timeout: 8000 });
-    await dashboard.updateComplete;
-    $(dashboard, `[data-workspace-for="${mentorship.id}"]`)!.click();
-    await customElements.whenDefined('mentorship-workspace');
-    await dashboard.updateComplete;
-    const workspace = $<HTMLElement & { liveStatus: string; updateComplete: Promise<unknown> }>(dashboard, 'mentorship-workspace')!;
+    const workspace = await openWorkspace(dashboard, mentorship.id);
     await liveOpen(dashboard);
     await liveOpen(workspace);
     const threadIn = () => workspace.shadowRoot?.querySelector<MessageThread>('message-thread');

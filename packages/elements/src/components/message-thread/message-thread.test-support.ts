@@ -153,3 +153,23 @@ export const hangingFetch: typeof fetch = (_input, init) =>
   new Promise((_resolve, reject) => {
     init?.signal?.addEventListener('abort', () => reject(new DOMException('Aborted', 'AbortError')));
   });
+
+/**
+ * A fetch that reads the answers of paths ending in `suffix` at once but hands them over only on
+ * `release()`: the page was read before anything that happens meanwhile. `read` resolves once it was.
+ */
+export function heldPage(suffix: string): { fetch: typeof fetch; read: Promise<void>; release: () => void } {
+  let answered!: () => void;
+  const read = new Promise<void>((resolve) => (answered = resolve));
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  const heldFetch: typeof fetch = async (input, init) => {
+    const res = await fetch(input, init);
+    if (new URL(input instanceof Request ? input.url : String(input), location.href).pathname.endsWith(suffix)) {
+      answered();
+      await held;
+    }
+    return res;
+  };
+  return { fetch: heldFetch, read, release };
+}

@@ -11,6 +11,7 @@ import {
   FakeRealtime,
   freshPair,
   hangingFetch,
+  heldPage,
   renderThread,
   settled,
   text,
@@ -271,24 +272,13 @@ describe('<message-thread>', () => {
     const { mentor, mentee, conversationId } = await freshPair();
     const live = new FakeRealtime();
     // The page of messages is read at once, but reaches the element only when released.
-    let answered!: () => void;
-    const pageRead = new Promise<void>((resolve) => (answered = resolve));
-    let release!: () => void;
-    const held = new Promise<void>((resolve) => (release = resolve));
-    const slowPage: typeof fetch = async (input, init) => {
-      const res = await fetch(input, init);
-      if (new URL(input instanceof Request ? input.url : String(input), location.href).pathname.endsWith('/messages')) {
-        answered();
-        await held;
-      }
-      return res;
-    };
-    const el = await renderThread({ token: mentee.token, conversationId, realtime: live, fetch: slowPage });
-    await pageRead;
+    const page = heldPage('/messages');
+    const el = await renderThread({ token: mentee.token, conversationId, realtime: live, fetch: page.fetch });
+    await page.read;
     expect(el.thread.status).to.equal('loading');
     const message: Message = await mentor.client.conversations.send(conversationId, { body: 'Sent while you were loading', clientId: crypto.randomUUID() });
     live.emit('message.created', message);
-    release();
+    page.release();
     await settled(el);
     await el.updateComplete;
     expect(bubbles(el)).to.deep.equal(['Sent while you were loading']);

@@ -4,7 +4,7 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../define/notification-list.js';
 import { freshToken } from '../../test-support/api-fixture.js';
-import { $, $$, button, failingFetch, FakeRealtime, freshPair, hangingFetch, text, until } from '../message-thread/message-thread.test-support.js';
+import { $, $$, button, failingFetch, FakeRealtime, freshPair, hangingFetch, heldPage, text, until } from '../message-thread/message-thread.test-support.js';
 import type { NotificationList } from './notification-list.component.js';
 import { notificationText } from './notification-text.js';
 
@@ -103,24 +103,13 @@ describe('<notification-list>', () => {
   it('keeps a notification that arrives while a page read before it is on its way, counted and announced once', async () => {
     const { mentee } = await freshPair();
     const live = new FakeRealtime();
-    let answered!: () => void;
-    const pageRead = new Promise<void>((resolve) => (answered = resolve));
-    let release!: () => void;
-    const held = new Promise<void>((resolve) => (release = resolve));
-    const slowPage: typeof fetch = async (input, init) => {
-      const res = await fetch(input, init);
-      if (new URL(input instanceof Request ? input.url : String(input), location.href).pathname.endsWith('/notifications')) {
-        answered();
-        await held;
-      }
-      return res;
-    };
-    const el = await renderList({ token: mentee.token, realtime: live, fetch: slowPage });
-    await pageRead;
+    const page = heldPage('/notifications');
+    const el = await renderList({ token: mentee.token, realtime: live, fetch: page.fetch });
+    await page.read;
     expect(el.list.status).to.equal('loading');
     const n: Notification = { id: crypto.randomUUID(), kind: 'meeting.scheduled', data: { byName: 'Ana', title: 'Check-in' }, readAt: null, createdAt: new Date().toISOString() };
     live.emit('notification.created', n);
-    release();
+    page.release();
     await settled(el);
     await el.updateComplete;
     expect(el.list.items[0]!.id).to.equal(n.id);
