@@ -6,6 +6,7 @@
 import { expect } from '@open-wc/testing';
 import { discover } from './autoload.js';
 import { Autoloader } from './internal/autoloader.js';
+import { captureConsoleErrors } from './test-support/console-errors.js';
 
 const tick = () => new Promise((resolve) => setTimeout(resolve));
 /** A boolean: a failing assertion on the class itself would make the runner serialize all of it. */
@@ -52,9 +53,7 @@ describe('autoload (the bundle entry)', () => {
 
 describe('Autoloader', () => {
   it('reports a failed load naming the tag, and tries again on the next discovery', async () => {
-    const logged: unknown[][] = [];
-    const original = console.error;
-    console.error = (...args: unknown[]) => void logged.push(args);
+    const { logged, restore } = captureConsoleErrors();
     let calls = 0;
     try {
       const loader = new Autoloader({
@@ -76,7 +75,7 @@ describe('Autoloader', () => {
       expect(calls, 'loaded once it succeeded').to.equal(2);
       expect(logged).to.have.length(1);
     } finally {
-      console.error = original;
+      restore();
     }
   });
 

@@ -27,6 +27,9 @@ describe('configuration', () => {
       DATABASE_URL: 'postgres://u@db:5432/mentorkit',
     });
     expect(c.MENTORSHIP_CORS_ORIGINS).toEqual(['https://alumni.example.edu', 'https://www.example.edu']);
+    // Kept as the origins browsers send: no path, no trailing slash, no repeats.
+    expect(loadConfig({ MENTORSHIP_JWT_SECRET: secret, MENTORSHIP_CORS_ORIGINS: 'https://a.example.edu/, https://a.example.edu/x, http://b.example:8080' })
+      .MENTORSHIP_CORS_ORIGINS).toEqual(['https://a.example.edu', 'http://b.example:8080']);
     expect(c).toMatchObject({ MENTORSHIP_DEMO: true, PORT: 9000, DATABASE_URL: 'postgres://u@db:5432/mentorkit' });
   });
 

@@ -28,7 +28,8 @@ export const configSchema = z
     MENTORSHIP_JWKS_URL: optionalString.pipe(z.url({ protocol: /^https?$/ }).optional()),
     MENTORSHIP_JWT_ISSUER: optionalString,
     MENTORSHIP_JWT_AUDIENCE: optionalString,
-    MENTORSHIP_CORS_ORIGINS: urlList,
+    /** Kept as origins (`https://portal.example.edu`), as browsers send them in `Origin`. */
+    MENTORSHIP_CORS_ORIGINS: urlList.transform((urls) => [...new Set(urls.map((u) => new URL(u).origin))]),
     MENTORSHIP_DEMO: flag,
     MENTORSHIP_SMTP_URL: optionalString.pipe(z.url({ protocol: /^smtps?$/ }).optional()),
     MENTORSHIP_MAIL_FROM: z.string().default('Mentorkit <mentoring@localhost>'),

@@ -402,7 +402,7 @@ Search keeps two caches (\`MENTORSHIP_SEARCH_CACHE_SIZE\` entries each), both ke
 moves with every committed change to anything a search shows (migrations 0007 and 0008): whole answers per viewer
 (\`features/mentors/search-answers.ts\`), found with nothing but the generation, which is read in the same statement as
 the user of authentication (one statement for all the requests of a turn of the event loop: \`auth/user-lookup.ts\`); and what every viewer shares (\`search-cache.ts\`: total, facets, the first rows of an order
-that is everyone's, and each viewer's first-page order by match), for a search someone else made. Nothing is written during
+that is everyone's), for a search someone else made. Nothing is written during
 this benchmark, so after the warm-up the 8 viewers' mix is answered from whole answers (what a repeated search costs:
 paging back to page one, live refreshes, a browser revalidating), the crowd's from the shared facts with the cards read
 afresh (a common search by someone new), and the "cache off" rows are what a search nobody made since the last change costs.

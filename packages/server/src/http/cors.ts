@@ -2,7 +2,7 @@ import type { MiddlewareHandler } from 'hono';
 import type { AppEnv } from './env.js';
 
 export interface CorsOptions {
-  /** Origins (scheme://host[:port]) allowed to read answers; compared exactly. */
+  /** Origins (scheme://host[:port], as the config holds them) allowed to read answers; compared exactly. */
   origins: readonly string[];
   methods: readonly string[];
   headers: readonly string[];
@@ -21,7 +21,7 @@ export interface CorsOptions {
  * every answer, since what a cache may hand out depends on it.
  */
 export function cors(options: CorsOptions): MiddlewareHandler<AppEnv> {
-  const allowed = new Set(options.origins.map((o) => new URL(o).origin));
+  const allowed = new Set(options.origins);
   const methods = options.methods.join(', ');
   const headers = options.headers.join(', ');
   const expose = options.exposeHeaders.join(', ');

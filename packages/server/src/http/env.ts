@@ -1,16 +1,12 @@
 import type { Kysely } from 'kysely';
 import type { Config } from '../config.js';
 import type { Database } from '../db/schema.js';
+import type { IdentifiedUser } from '../auth/users.repository.js';
 import type { TokenVerifier } from '../auth/verify.js';
 import type { Logger } from './logger.js';
 
-export interface Viewer {
-  id: string;
-  name: string;
-  isAdmin: boolean;
-  /** The search generation read with the user (see `IdentifiedUser`); absent when the user was just written. */
-  searchGeneration?: bigint;
-}
+/** The authenticated caller, as authentication identified them. */
+export type Viewer = IdentifiedUser;
 
 /** Everything the app needs from the outside; tests pass their own. */
 export interface AppDeps {

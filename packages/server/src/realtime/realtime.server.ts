@@ -174,7 +174,7 @@ export async function createRealtimeServer(deps: RealtimeDeps, overrides: Partia
     try {
       const url = new URL(origin);
       if (url.host === req.headers.host) return true;
-      return config.MENTORSHIP_CORS_ORIGINS.some((o) => new URL(o).origin === url.origin);
+      return config.MENTORSHIP_CORS_ORIGINS.includes(url.origin);
     } catch {
       return false;
     }

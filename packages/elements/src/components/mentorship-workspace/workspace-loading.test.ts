@@ -13,6 +13,7 @@ import { freshMentor, freshPerson, request } from '../shared/live.test-support.j
 import type { MentorshipWorkspace } from './mentorship-workspace.component.js';
 import { WorkspaceLoaderController } from './workspace-loader.controller.js';
 import { workspaceDisclosure } from './workspace-panel.template.js';
+import { captureConsoleErrors } from '../../test-support/console-errors.js';
 
 const text = (node: Element | null | undefined) => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
 const buttonNamed = (root: ParentNode, name: string) =>
@@ -67,9 +68,7 @@ describe('<mentorship-workspace> loaded on first open', () => {
   });
 
   it('says so when the code cannot be loaded, and Retry loads again', async () => {
-    const logged: unknown[][] = [];
-    const original = console.error;
-    console.error = (...args: unknown[]) => void logged.push(args);
+    const { logged, restore } = captureConsoleErrors();
     let calls = 0;
     try {
       const el = await disclosureWith(() => {
@@ -89,7 +88,7 @@ describe('<mentorship-workspace> loaded on first open', () => {
       expect(el.shadowRoot!.querySelector('[role="alert"]')).to.equal(null);
       expect(text(el.shadowRoot!.querySelector('mentorship-workspace [role="status"]'))).to.equal('Loading the workspace…');
     } finally {
-      console.error = original;
+      restore();
     }
   });
 

@@ -1,12 +1,12 @@
 import { mentorApplicationInput, canTransition, applicationTransitions } from '@mentorkit/contract';
 import { Hono } from 'hono';
+import type { Transaction } from 'kysely';
 import { requireViewer } from '../../auth/auth.middleware.js';
 import { ApiError, notFound } from '../../http/errors.js';
+import type { Database } from '../../db/schema.js';
 import type { AppEnv } from '../../http/env.js';
 import { validate } from '../../http/validate.js';
 import { createOnce, idempotencyKeyFrom } from '../shared/idempotency.js';
-import type { Transaction } from 'kysely';
-import type { Database } from '../../db/schema.js';
 import { record, type Notice } from '../shared/record.js';
 import { applicationById, latestApplication, toApplication } from './applications.repository.js';
 

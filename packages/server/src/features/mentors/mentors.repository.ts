@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import {
   matchRubric,
   type MentorCard,
@@ -22,9 +21,9 @@ import { zoneGap, zoneOffsets, zonesNear } from './time-zones.js';
 
 /**
  * Mentor search. A request reads the viewer (the match score's inputs, the search text turned
- * into a tsquery, the search generation and whether the viewer is among the results) in one
- * statement; then the facts every viewer shares (total, facets and, when the order is everyone's,
- * the first rows: `factsStatement`), from the cache of this generation or the database; then
+ * into a tsquery and whether the viewer is among the results) in one statement; then the facts
+ * every viewer shares (total, facets and, when the order is everyone's, the first rows:
+ * `factsStatement`), from the cache of the caller's search generation or the database; then
  * the page's cards (`displayStatement` for shared first rows, else `pageStatement`). The match
  * score is computed in SQL so `sort=match` orders in the database; `explainMatch` words the
  * parts for the page's rows.
@@ -53,33 +52,31 @@ interface SelfInSearch {
 
 /**
  * The viewer's score inputs and, in the same round trip, the tsquery text of `text` ('' without
- * text or without a searchable word in it) and, for a search, the search generation (migration
- * 0007) and how the viewer's own mentor row takes part in it.
+ * text or without a searchable word in it) and, for a search, how the viewer's own mentor row
+ * takes part in it.
  */
 async function loadViewer(
   db: Kysely<Database>, viewerId: string, offsets: Map<string, number>, text = '',
   search?: { query: MentorSearchQuery; today: string },
-): Promise<{ viewer: Viewer; tsq: string; generation: bigint; self: SelfInSearch | undefined }> {
+): Promise<{ viewer: Viewer; tsq: string; self: SelfInSearch | undefined }> {
   const expr = text ? tsQueryExpression(text) : undefined;
   const facets = search && facetConditions(search.query);
   const result = await sql<{
     skills: string[] | null; goals: string | null; industry: string | null; languages: string[] | null;
-    programme: string | null; time_zone: string | null; query: string | null; generation: string;
+    programme: string | null; time_zone: string | null; query: string | null;
     in_base: boolean | null; in_expertise: boolean | null; in_industry: boolean | null; expertise_keys: string[] | null; industry_key: string | null;
   }>`
     SELECT p.skills, p.goals, p.industry, p.languages, p.programme, p.time_zone, ${expr ? sql`(${expr})::text` : sql`NULL::text`} AS query,
       ${search && facets
-        ? sql`(SELECT coalesce(sum(g.n), 0) FROM search_generation g)::text AS generation,
-          ${and(conditions(search.query, search.today, expr && sql`(${expr})`))} AS in_base, ${facets.expertise} AS in_expertise,
+        ? sql`${and(conditions(search.query, search.today, expr && sql`(${expr})`))} AS in_base, ${facets.expertise} AS in_expertise,
           ${facets.industry} AS in_industry, m.expertise_keys, m.industry_key`
-        : sql`'0' AS generation, NULL::bool AS in_base, NULL::bool AS in_expertise, NULL::bool AS in_industry,
+        : sql`NULL::bool AS in_base, NULL::bool AS in_expertise, NULL::bool AS in_industry,
           NULL::text[] AS expertise_keys, NULL::text AS industry_key`}
     FROM (SELECT 1) one LEFT JOIN profiles p ON p.user_id = ${viewerId}::uuid
     ${search ? sql`LEFT JOIN mentors m ON m.user_id = ${viewerId}::uuid` : sql``}`.execute(db);
   const p = result.rows[0];
   return {
     tsq: p?.query ?? '',
-    generation: BigInt(p?.generation ?? '0'),
     self: p?.in_base
       ? { inBase: true, inExpertise: !!p.in_expertise, inIndustry: !!p.in_industry, expertiseKeys: p.expertise_keys ?? [], industryKey: p.industry_key ?? '' }
       : undefined,
@@ -195,45 +192,37 @@ async function loadFacts(db: Kysely<Database>, query: MentorSearchQuery, tsq: st
   };
 }
 
-/**
- * The first page of an order that depends on the viewer is theirs alone, but the same on the next
- * visit while nothing changed: keyed by what the score reads of them and the search's facts key.
- */
-function viewerPageKey(viewer: Viewer, facts: string) {
-  return createHash('sha256').update(JSON.stringify([facts, viewer])).digest('base64url');
+/** The facts cache of a search and the search generation its entries are keyed by (read before the search). */
+export interface SearchFactsCache {
+  cache: SearchCache;
+  generation: bigint;
 }
 
+/**
+ * One search for one viewer. With `shared`, what every viewer shares (total, facets, the first rows
+ * of an order that is everyone's) comes from its cache when the generation has it; the page of an
+ * order by the viewer's score, and every card, are always read (whole answers are kept above this:
+ * `search-answers.ts`).
+ */
 export async function searchMentors(
-  db: Kysely<Database>, viewerId: string, query: MentorSearchQuery, now: Date, cache: SearchCache = NO_CACHE,
+  db: Kysely<Database>, viewerId: string, query: MentorSearchQuery, now: Date, shared: SearchFactsCache = { cache: NO_CACHE, generation: 0n },
 ): Promise<MentorSearchResult> {
   const after = query.cursor ? decodeCursor(query.cursor, query.sort) : undefined;
   const text = normalizeQuery(query.q);
   const today = isoDay(now);
   const offsets = await zoneOffsets(db, now);
-  const { viewer, tsq, generation, self } = await loadViewer(db, viewerId, offsets, text, { query, today });
+  const { viewer, tsq, self } = await loadViewer(db, viewerId, offsets, text, { query, today });
   // Text without a single searchable word (stop words, emoji, punctuation) matches nobody.
   if (text && !tsq) return EMPTY;
-  const shared = !after && !sortsByScore(query.sort, tsq);
-  const key = factsKey(query, tsq, today, shared);
-  const facts = await cache.get(generation, `facts:${key}`, () => loadFacts(db, query, tsq, today, shared));
+  const everyones = !after && !sortsByScore(query.sort, tsq);
+  const key = factsKey(query, tsq, today, everyones);
+  const facts = await shared.cache.get(shared.generation, key, () => loadFacts(db, query, tsq, today, everyones));
   let rows: CardRow[];
   if (facts.top) {
     const chosen = facts.top.filter((r) => r.id !== viewerId).slice(0, query.limit + 1);
     rows = chosen.length ? (await displayStatement({ rows: chosen, viewer, today }).execute(db)).rows : [];
   } else {
-    const page = () => pageStatement({ query, viewer, today, tsq, after }).execute(db).then((r) => r.rows);
-    if (after) {
-      rows = await page();
-    } else {
-      // Only the order of a first page is kept for one viewer; the cards are read afresh, since
-      // their per-viewer state (a pending request, an open mentorship) changes without `mentors` changing.
-      let fresh: CardRow[] | undefined;
-      const chosen = await cache.get(generation, `page:${viewerPageKey(viewer, key)}`, async () => {
-        fresh = await page();
-        return fresh.map((r) => ({ id: r.id, key: r.sort_key }));
-      });
-      rows = fresh ?? (chosen.length ? (await displayStatement({ rows: chosen, viewer, today }).execute(db)).rows : []);
-    }
+    rows = (await pageStatement({ query, viewer, today, tsq, after }).execute(db)).rows;
   }
   const items = rows.slice(0, query.limit);
   const last = items.at(-1);

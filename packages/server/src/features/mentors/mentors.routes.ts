@@ -26,7 +26,8 @@ export const mentorRoutes = new Hono<AppEnv>()
     c.header('Cache-Control', 'private, no-cache');
     c.header('Vary', 'Accept-Encoding', { append: true });
     if (matchesEtag(c.req.header('if-none-match'), version.etag)) return c.body(null, 304);
-    const answer = await answers.answer(version, () => searchMentors(deps.db, viewerId, query, now, searchCacheOf(deps)));
+    const answer = await answers.answer(version, () =>
+      searchMentors(deps.db, viewerId, query, now, { cache: searchCacheOf(deps), generation: version.generation }));
     const gzip = acceptsGzip(c.req.header('accept-encoding')) ? answer.gzip : undefined;
     if (gzip) c.header('Content-Encoding', 'gzip');
     return c.body(gzip ?? answer.json, 200, { 'Content-Type': 'application/json' });

@@ -1,10 +1,10 @@
 import type { AppDeps } from '../../http/env.js';
 
 /**
- * What mentor search may reuse between requests, keyed by the search generation (migration 0007):
- * the sum the database hands out grows whenever a transaction that wrote `mentors` commits, so an
- * entry made at generation g is exact for every request that reads g, and a request that reads a
- * newer generation finds nothing older. Nothing here expires by time.
+ * What mentor search may reuse between requests, keyed by the search generation (migrations
+ * 0007–0008): the sum the database hands out grows whenever a transaction that wrote anything a
+ * search shows commits, so an entry made at generation g is exact for every request that reads g,
+ * and a request that reads a newer generation finds nothing older. Nothing here expires by time.
  *
  * Requests that miss at the same moment share one computation (a burst of the same search does
  * one database query), and the least recently used entries go first when the cache is full.
