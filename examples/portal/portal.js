@@ -43,6 +43,7 @@ function usePersona(persona) {
   accountName.textContent = personaSelect.selectedOptions[0].textContent.replace(/\s*\(.*\)$/, '');
   // A new function makes the provider build a new client, so every element reloads as this person.
   provider.getToken = tokenSourceFor(persona);
+  void learnRoles();
 }
 
 function remembered() {
@@ -54,7 +55,6 @@ personaSelect.addEventListener('change', () => {
   localStorage.setItem(PERSONA_KEY, personaSelect.value);
   usePersona(personaSelect.value);
 });
-usePersona(remembered());
 
 // Language: the elements follow the page's <html lang> (unless a nearer `lang` says otherwise).
 const LANGUAGE_KEY = 'mentorkit-demo-language';
@@ -69,16 +69,78 @@ languageSelect.addEventListener('change', () => {
 });
 useLanguage(localStorage.getItem(LANGUAGE_KEY) === 'fil' ? 'fil' : 'en');
 
-// Sub-navigation: a tab shows once its element is defined; the hash picks the panel.
+// Sub-navigation: a tab shows once its element is defined and the viewer's roles allow it; the
+// hash picks the panel.
 const tabs = [...document.querySelectorAll('.subnav a[data-panel]')];
+const defined = new Set();
+
+/**
+ * The viewer's roles (`GET /me` through the provider's client), undefined while unknown. A real
+ * portal knows its user's roles itself; the demo asks Mentorkit, once per persona.
+ */
+let roles;
+
+/** Which tabs a viewer has: everyone searches and has "My mentoring"; anyone who is not only an
+ * administrator may apply to mentor (the tab then reads "Become a mentor"); administrators run the
+ * programme. */
+function allowed(panel) {
+  if (panel === 'find' || panel === 'my-mentoring') return true;
+  if (!roles) return false;
+  if (panel === 'mentor-dashboard') return roles.includes('mentor') || !roles.includes('admin');
+  if (panel === 'admin') return roles.includes('admin');
+  return false;
+}
+
+async function learnRoles() {
+  roles = undefined;
+  showTabs();
+  await customElements.whenDefined('mentorship-provider');
+  await provider.updateComplete;
+  const client = provider.client;
+  let answer = [];
+  try {
+    answer = (await client.me.get()).roles;
+  } catch {
+    // Signed out or offline: only the tabs everyone has.
+  }
+  if (provider.client !== client) return;
+  roles = answer;
+  showTabs();
+}
+
+function showTabs() {
+  for (const tab of tabs) {
+    const tag = tab.dataset.requires;
+    tab.parentElement.hidden = (tag !== undefined && !defined.has(tag)) || !allowed(tab.dataset.panel);
+    if (tab.dataset.panel === 'mentor-dashboard') {
+      const label = roles && !roles.includes('mentor') ? 'Become a mentor' : 'Mentor dashboard';
+      tab.textContent = label;
+      document.getElementById('mentor-dashboard').setAttribute('aria-label', label);
+    }
+  }
+  showPanel();
+}
 
 for (const tab of tabs) {
   const tag = tab.dataset.requires;
-  if (tag) customElements.whenDefined(tag).then(() => { tab.parentElement.hidden = false; showPanel(); });
+  if (tag) customElements.whenDefined(tag).then(() => { defined.add(tag); showTabs(); });
+}
+
+/**
+ * The panel the hash names: its first bare token. The elements keep their own state in the same
+ * hash as `key=value` pairs (`#my-mentoring&mentorship=…&tab=plan`, `#find&q=data`); a link to a
+ * mentorship without a panel token opens the dashboard that holds it.
+ */
+function wantedPanel() {
+  const parts = location.hash.slice(1).split('&').filter(Boolean);
+  const token = parts.find((p) => !p.includes('='));
+  if (token) return decodeURIComponent(token);
+  if (parts.some((p) => p.startsWith('mentorship='))) return roles?.includes('mentor') ? 'mentor-dashboard' : 'my-mentoring';
+  return 'find';
 }
 
 function showPanel() {
-  const wanted = location.hash.slice(1);
+  const wanted = wantedPanel();
   const available = tabs.filter((t) => !t.parentElement.hidden).map((t) => t.dataset.panel);
   const current = available.includes(wanted) ? wanted : 'find';
   for (const tab of tabs) {
@@ -89,5 +151,8 @@ function showPanel() {
   }
 }
 
+// Links change the hash (hashchange); Back and Forward through the elements' own entries (popstate).
 window.addEventListener('hashchange', showPanel);
-showPanel();
+window.addEventListener('popstate', showPanel);
+showTabs();
+usePersona(remembered());

@@ -30,6 +30,10 @@ export const mentorApplication = z.object({
   applicant: personSummary,
 });
 export type MentorApplication = z.infer<typeof mentorApplication>;
+
+/** `GET /mentor-applications/mine`: the caller's latest application, null when they never applied. */
+export const myMentorApplication = z.object({ application: mentorApplication.nullable() });
+export type MyMentorApplication = z.infer<typeof myMentorApplication>;
 export const mentorApplicationPage = page(mentorApplication);
 
 /** Approve takes optional notes; reject and request-changes must say why. */

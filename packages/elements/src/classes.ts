@@ -7,7 +7,7 @@ export { MentorDashboardController, type MentorDashboardMode } from './component
 export { MentorshipAdmin } from './components/mentorship-admin/mentorship-admin.component.js';
 export { ApplicationsController, canDecide, notesRequired, type ApplicationDecision } from './components/mentorship-admin/applications.controller.js';
 export { MentorsController, NAME_SEARCH_DEBOUNCE_MS, type MentorAction, type MentorFilters } from './components/mentorship-admin/mentors.controller.js';
-export { PagedListController, type ListStatus, type PagedListOptions } from './components/mentorship-admin/paged-list.controller.js';
+export { PagedListController, type ListStatus, type PagedListOptions } from './controllers/paged-list.controller.js';
 export { MentorshipWorkspace, type WorkspaceSection } from './components/mentorship-workspace/mentorship-workspace.component.js';
 export { WorkspaceController, type WorkspaceStatus, type SectionStatus } from './components/mentorship-workspace/workspace.controller.js';
 export { MessageThread } from './components/message-thread/message-thread.component.js';

@@ -10,6 +10,7 @@ import type {
   MentorshipRequest,
   Milestone,
 } from '@mentorkit/contract';
+import type { WorkspaceTab } from './internal/workspace-tab.js';
 
 /** How a mentor answered a request. */
 export type RequestAnswer =
@@ -102,6 +103,14 @@ export interface MentorkitEventDetails {
   'meeting-scheduled': MeetingScheduledDetail;
   /** A milestone was created, changed status, moved, edited or deleted. */
   'milestone-changed': MilestoneChangedDetail;
+  /** The viewer switched the workspace's tab (not fired when `tab` is set from outside); a host may mirror it into its URL. */
+  'mentorship-tab-change': { mentorshipId: string; tab: WorkspaceTab };
+  /**
+   * A dashboard switched between its list (`mentorshipId` null) and one mentorship's workspace
+   * (`tab` is the workspace's tab; null with a link to a mentorship that is not the viewer's).
+   * Hosts that route themselves (`no-routing`) keep it in their own URL.
+   */
+  'mentorship-view-change': { mentorshipId: string | null; tab: WorkspaceTab | null };
 }
 
 type EventOf<K extends keyof MentorkitEventDetails> = CustomEvent<MentorkitEventDetails[K]>;
@@ -119,6 +128,8 @@ export type MentorReactivatedEvent = EventOf<'mentor-reactivated'>;
 export type MentorshipUpdatedEvent = EventOf<'mentorship-updated'>;
 export type MeetingScheduledEvent = EventOf<'meeting-scheduled'>;
 export type MilestoneChangedEvent = EventOf<'milestone-changed'>;
+export type MentorshipTabChangeEvent = EventOf<'mentorship-tab-change'>;
+export type MentorshipViewChangeEvent = EventOf<'mentorship-view-change'>;
 
 declare global {
   interface HTMLElementEventMap {
@@ -136,6 +147,8 @@ declare global {
     'mentorship-updated': MentorshipUpdatedEvent;
     'meeting-scheduled': MeetingScheduledEvent;
     'milestone-changed': MilestoneChangedEvent;
+    'mentorship-tab-change': MentorshipTabChangeEvent;
+    'mentorship-view-change': MentorshipViewChangeEvent;
   }
 }
 

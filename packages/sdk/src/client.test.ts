@@ -21,6 +21,13 @@ describe.each(databaseKinds)('SDK against the real app on %s', (kind) => {
     expect(profile).toMatchObject({ headline: 'Data analyst', skills: ['SQL', 'Python'], timeZone: 'Asia/Manila' });
   });
 
+  it('answers the caller\'s mentor application, null before they apply', async () => {
+    const client = createClient({ baseUrl: 'http://mentoring.test', token: await t.token({ sub: 'sdk-applicant', name: 'Ada Applicant' }), fetch: appFetch });
+    expect(await client.mentorApplications.mine()).toEqual({ application: null });
+    const sent = await client.mentorApplications.submit({ expertise: ['SQL'], yearsOfExperience: 9, statement: 'Nine years of analytics work and a habit of coaching new analysts on SQL.' });
+    expect((await client.mentorApplications.mine()).application).toMatchObject({ id: sent.id, status: 'pending' });
+  });
+
   it('raises ApiError with the contract code, status, field issues and request id', async () => {
     const client = createClient({ baseUrl: 'http://mentoring.test', token: await t.token(maria), fetch: appFetch });
     const err = await client.me.updateProfile({ timeZone: 'Mars/Olympus' }).catch((e: unknown) => e);

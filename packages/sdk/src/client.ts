@@ -17,6 +17,7 @@ import type {
   DemoPersona,
   MarkReadInput,
   MentorApplication,
+  MyMentorApplication,
   MentorApplicationInput,
   MentorSettingsPatch,
   MentorSettingsResult,
@@ -154,8 +155,8 @@ export function createClient(options: ClientOptions) {
     },
     mentorApplications: {
       submit: (input: MentorApplicationInput, o?: RequestOptions) => request<MentorApplication>('POST', 'mentor-applications', { body: input, ...o }),
-      /** The caller's latest application; rejects with `not_found` when there is none. */
-      mine: (o?: RequestOptions) => request<MentorApplication>('GET', 'mentor-applications/mine', { ...o }),
+      /** The caller's latest application, `{ application: null }` when they never applied. */
+      mine: (o?: RequestOptions) => request<MyMentorApplication>('GET', 'mentor-applications/mine', { ...o }),
       resubmit: (input: MentorApplicationInput, o?: RequestOptions) => request<MentorApplication>('PUT', 'mentor-applications/mine', { body: input, ...o }),
     },
     mentors: {

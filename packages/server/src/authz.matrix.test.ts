@@ -97,7 +97,7 @@ const rows: Row[] = [
 
   // applications: one open application per person (the suspended mentor's was approved)
   { route: 'POST /mentor-applications', expect: [DENIED, 201, _, 409, 201, _], call: () => ({ path: '/mentor-applications', body: appBody }) },
-  { route: 'GET /mentor-applications/mine', owner: 'reviser', expect: [DENIED, 404, _, 200, 404, 200], call: async (w) => { await w.revisableApplication(); return { path: '/mentor-applications/mine' }; } },
+  { route: 'GET /mentor-applications/mine', owner: 'reviser', expect: [DENIED, 200, _, 200, 200, 200], call: async (w) => { await w.revisableApplication(); return { path: '/mentor-applications/mine' }; } },
   { route: 'PUT /mentor-applications/mine', owner: 'reviser', expect: [DENIED, 404, _, 409, 404, 200], call: async (w) => { await w.revisableApplication(); return { path: '/mentor-applications/mine', body: appBody }; } },
 
   // requests

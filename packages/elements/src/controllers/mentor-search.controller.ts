@@ -59,7 +59,7 @@ function toParams(f: MentorSearchFilters, limit: number): MentorSearchParams {
 export class MentorSearchController implements ReactiveController {
   readonly #host: ReactiveControllerHost;
   readonly #client: () => MentorkitClient | undefined;
-  readonly #onFiltersChange: ((filters: MentorSearchFilters) => void) | undefined;
+  readonly #onFiltersChange: ((filters: MentorSearchFilters, previous: MentorSearchFilters) => void) | undefined;
   #filters: MentorSearchFilters = defaultFilters;
   #pageSize = 12;
   #params: MentorSearchParams = toParams(defaultFilters, this.#pageSize);
@@ -76,7 +76,7 @@ export class MentorSearchController implements ReactiveController {
 
   constructor(
     host: ReactiveControllerHost,
-    options: { client: () => MentorkitClient | undefined; onFiltersChange?: (filters: MentorSearchFilters) => void },
+    options: { client: () => MentorkitClient | undefined; onFiltersChange?: (filters: MentorSearchFilters, previous: MentorSearchFilters) => void },
   ) {
     this.#host = host;
     this.#client = options.client;
@@ -131,12 +131,13 @@ export class MentorSearchController implements ReactiveController {
   /** Applies a change at once; a new search goes out before the next render. */
   setFilters(patch: Partial<MentorSearchFilters>): void {
     this.#commitQuery.cancel();
-    const next = { ...this.#filters, ...patch };
-    if (JSON.stringify(next) === JSON.stringify(this.#filters)) return;
+    const previous = this.#filters;
+    const next = { ...previous, ...patch };
+    if (JSON.stringify(next) === JSON.stringify(previous)) return;
     this.#filters = next;
     this.#params = toParams(next, this.#pageSize);
     this.#host.requestUpdate();
-    this.#onFiltersChange?.(next);
+    this.#onFiltersChange?.(next, previous);
   }
 
   /** The search box's text: searched once typing pauses. */

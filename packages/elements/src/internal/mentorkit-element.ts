@@ -3,6 +3,7 @@ import { LitElement, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { TokenSource } from '@mentorkit/sdk';
 import { ClientController } from '../controllers/client.controller.js';
+import { clampHeadingLevel } from './heading.js';
 import { themeContext, type Theme } from './theme-context.js';
 import { declaredLanguage, inLanguage, listenForLanguage, resolveLanguage, whenLoaded, type Language } from './localization.js';
 import { userLanguage, type UserLanguage } from './user-language.js';
@@ -58,6 +59,17 @@ export class MentorkitElement extends LitElement {
    * `prefers-color-scheme`.
    */
   @property({ reflect: true }) theme: Theme | undefined = undefined;
+
+  /**
+   * The level of the element's title heading (2 by default), so it fits the page's outline:
+   * `heading-level="3"` when the element sits under the page's h2. Its sections follow below it.
+   */
+  @property({ attribute: 'heading-level', type: Number }) headingLevel = 2;
+
+  /** The heading level `depth` steps below the element's title (0: the title itself), within 1–6. */
+  protected headingLevelFor(depth = 0): number {
+    return clampHeadingLevel(this.headingLevel + depth);
+  }
 
   protected readonly clientController = new ClientController(this);
 

@@ -1,5 +1,6 @@
 import type { MailLanguage } from '@mentorkit/contract';
 import type { MentorkitClient } from '@mentorkit/sdk';
+import { viewerOf } from '../controllers/viewer.controller.js';
 
 /**
  * The signed-in user's own language (`GET /me` → `language`, the one they chose for their email),
@@ -22,7 +23,7 @@ class UserLanguage {
   get value(): MailLanguage | undefined {
     if (!this.#asked) {
       this.#asked = true;
-      this.#client.me.get().then(
+      viewerOf(this.#client).then(
         // A choice saved meanwhile is newer than this answer.
         (me) => this.#value ?? this.set(me.language),
         // Unknown (offline, signed out): the elements stay in English.

@@ -73,7 +73,7 @@ export const routes: RouteSpec[] = [
   { method: 'post', path: '/mentor-applications', operationId: 'applyAsMentor', summary: 'Apply for mentor status', tag: 'applications', auth: 'bearer', role: 'self',
     body: { schema: c.mentorApplicationInput }, idempotencyKey: true, errors: ['conflict'], responses: [created(c.mentorApplication, 'The application')] },
   { method: 'get', path: '/mentor-applications/mine', operationId: 'getMyApplication', summary: 'The caller’s latest application', tag: 'applications', auth: 'bearer', role: 'self',
-    errors: ['not_found'], responses: [ok(c.mentorApplication, 'The application')] },
+    responses: [ok(c.myMentorApplication, 'The latest application, or `application: null` when the caller never applied')] },
   { method: 'put', path: '/mentor-applications/mine', operationId: 'resubmitApplication', summary: 'Resubmit after changes were requested', tag: 'applications', auth: 'bearer', role: 'self',
     body: { schema: c.mentorApplicationInput }, errors: ['not_found', 'invalid_transition'], responses: [ok(c.mentorApplication, 'The application, pending again')] },
 

@@ -1,24 +1,26 @@
 import { msg } from '@lit/localize';
 import { html, nothing, type TemplateResult } from 'lit';
 import { describeError } from '../../internal/error-message.js';
+import { heading } from '../../internal/heading.js';
 import { CALENDAR_FEED_IDS as IDS, type CalendarFeedController } from './calendar-feed.controller.js';
 
 /**
  * The "Calendar subscription" section of a dashboard: create the private feed link, copy it, get a
  * new one or turn it off (both confirmed in a modal dialog that is part of this section). Needs
- * `calendarFeedStyles` beside the dashboard styles.
+ * `calendarFeedStyles` beside the dashboard styles. Titled at heading `level` (the dashboard's
+ * section level); the dialog's title one level below.
  */
-export function calendarFeedPanel(c: CalendarFeedController): TemplateResult {
+export function calendarFeedPanel(c: CalendarFeedController, level = 3): TemplateResult {
   const status = c.status;
   if (status === 'idle') return html``;
   return html`
     <section part="section calendar-feed" class="section calendar-feed" aria-labelledby=${IDS.title}>
-      <h2 id=${IDS.title} tabindex="-1">${msg('Calendar subscription')}</h2>
+      ${heading(level, msg('Calendar subscription'), { id: IDS.title, tabindex: '-1' })}
       <div class="card calendar-feed-card" aria-busy=${status === 'loading' ? 'true' : 'false'}>${body(c)}</div>
       <dialog id=${IDS.dialog} part="dialog calendar-feed-dialog" class="dialog" aria-labelledby="calendar-feed-dialog-title"
         aria-describedby="calendar-feed-dialog-description"
         @close=${c.modal.handleClose} @keydown=${c.modal.handleKeydown} @click=${c.modal.handleClick}>
-        ${c.confirming ? dialogContent(c) : nothing}
+        ${c.confirming ? dialogContent(c, level + 1) : nothing}
       </dialog>
     </section>
   `;
@@ -46,7 +48,7 @@ const actionError = (c: CalendarFeedController) =>
 function disabledBody(c: CalendarFeedController): TemplateResult {
   const busy = c.busy === 'create';
   return html`
-    <p>${msg('Get a private link that shows your Mentorkit meetings in Google Calendar, Outlook or Apple Calendar and keeps them up to date.')}</p>
+    <p>${msg('Get a private link that shows your mentoring meetings in Google Calendar, Outlook or Apple Calendar and keeps them up to date.')}</p>
     ${actionError(c)}
     <div class="actions">
       <button id=${IDS.create} part="button calendar-feed-create" class="button button--primary" type="button"
@@ -89,12 +91,12 @@ function enabledBody(c: CalendarFeedController): TemplateResult {
   `;
 }
 
-function dialogContent(c: CalendarFeedController): TemplateResult {
+function dialogContent(c: CalendarFeedController, level: number): TemplateResult {
   const rotate = c.confirming === 'rotate';
   const busy = c.busy !== undefined;
   return html`
     <div class="dialog-panel">
-      <h2 id="calendar-feed-dialog-title">${rotate ? msg('Get a new calendar link?') : msg('Turn off your calendar subscription?')}</h2>
+      ${heading(level, rotate ? msg('Get a new calendar link?') : msg('Turn off your calendar subscription?'), { id: 'calendar-feed-dialog-title' })}
       <p id="calendar-feed-dialog-description">
         ${rotate
           ? msg('Your current link stops working at once. Calendar apps that use it stop updating until you add the new link.')

@@ -12,6 +12,13 @@ import { dialogSettled, text, until } from '../shared/dashboard.test-support.js'
  * The "Calendar subscription" panel of the dashboards, against the real API: each test owns a
  * brand-new person, so the feed starts off and nothing else touches it.
  */
+/** The panel sits in the dashboard's collapsed settings (when it has them): open them as a person would. */
+async function openSettings(el: HTMLElement & { updateComplete: Promise<unknown> }): Promise<void> {
+  await el.updateComplete;
+  const details = $<HTMLDetailsElement>(el, 'details[part~="more-settings"]');
+  if (details && !details.open) details.open = true;
+}
+
 describe('calendar subscription panel', () => {
   const isFeed = (url: string) => new URL(url, location.href).pathname === '/api/v1/me/calendar-feed';
 
@@ -21,6 +28,7 @@ describe('calendar subscription panel', () => {
       <mentee-dashboard></mentee-dashboard></mentorship-provider>`);
     const el = provider.querySelector<MenteeDashboard>('mentee-dashboard')!;
     await until(el, () => el.dashboard.status === 'ready', 'the dashboard did not load');
+    await openSettings(el);
     return { el, token };
   }
   const feedSettled = (el: MenteeDashboard | MentorDashboard) =>
@@ -64,8 +72,8 @@ describe('calendar subscription panel', () => {
     const { el } = await menteeDashboard();
     await feedSettled(el);
     const section = panel(el);
-    expect(text(section.querySelector('h2'))).to.equal('Calendar subscription');
-    expect(text(section)).to.contain('Get a private link that shows your Mentorkit meetings');
+    expect(text(section.querySelector('#calendar-feed-title'))).to.equal('Calendar subscription');
+    expect(text(section)).to.contain('Get a private link that shows your mentoring meetings');
     expect(urlInput(el) === null, 'no link shown').to.equal(true);
     expect(buttonIn(section, 'Create my calendar link')).to.exist;
     expect([...section.querySelectorAll('button')].map(text)).to.deep.equal(['Create my calendar link']);
@@ -129,7 +137,7 @@ describe('calendar subscription panel', () => {
     const rotate = buttonIn(panel(el), 'Get a new link');
     rotate.focus();
     await openDialog(el, 'Get a new link');
-    expect(text(dialog(el).querySelector('h2'))).to.equal('Get a new calendar link?');
+    expect(text(dialog(el).querySelector('#calendar-feed-dialog-title'))).to.equal('Get a new calendar link?');
     expect(text(dialog(el))).to.contain('Your current link stops working at once');
     expect(dialog(el).getAttribute('aria-labelledby')).to.equal('calendar-feed-dialog-title');
     expect(text(focused(el))).to.equal('Keep current link');
@@ -155,7 +163,7 @@ describe('calendar subscription panel', () => {
 
     // Turn off, confirmed; focus lands on "Create my calendar link".
     await openDialog(reloaded, 'Turn off');
-    expect(text(dialog(reloaded).querySelector('h2'))).to.equal('Turn off your calendar subscription?');
+    expect(text(dialog(reloaded).querySelector('#calendar-feed-dialog-title'))).to.equal('Turn off your calendar subscription?');
     await expect(reloaded).to.be.accessible();
     buttonIn(dialog(reloaded), 'Turn off').click();
     await until(reloaded, () => !dialog(reloaded).open && reloaded.calendarFeed.status === 'ready' && !reloaded.calendarFeed.enabled, 'the feed was not turned off');
@@ -270,8 +278,9 @@ describe('calendar subscription panel', () => {
     const mentorToken = await devToken('mentor');
     const mentor = await fixture<MentorDashboard>(html`<mentor-dashboard api="/" .token=${mentorToken}></mentor-dashboard>`);
     await until(mentor, () => mentor.dashboard.mode === 'mentor', 'the mentor dashboard did not load');
+    await openSettings(mentor);
     await feedSettled(mentor);
-    expect(text(panel(mentor).querySelector('h2'))).to.equal('Calendar subscription');
+    expect(text(panel(mentor).querySelector('#calendar-feed-title'))).to.equal('Calendar subscription');
     expectTargets(mentor);
     await expect(mentor).to.be.accessible();
 

@@ -1,10 +1,12 @@
 import { msg, str } from '@lit/localize';
-import type { Mentorship as MentorshipRecord, MentorshipRequest } from '@mentorkit/contract';
+import type { Meeting, Mentorship as MentorshipRecord, MentorshipRequest } from '@mentorkit/contract';
 import { html, nothing, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { emit } from '../../events.js';
 import { describeError } from '../../internal/error-message.js';
+import { heading } from '../../internal/heading.js';
+import { formatNumber } from '../../internal/localization-intl.js';
 import { MentorkitElement } from '../../internal/mentorkit-element.js';
 import { ownLanguage } from '../../internal/own-language.directive.js';
 import { sharedStyles } from '../../styles/shared.styles.js';
@@ -15,22 +17,30 @@ import { calendarFeedPanel } from '../calendar-feed/calendar-feed.template.js';
 import { NotificationPreferencesController } from '../notification-preferences/notification-preferences.controller.js';
 import { notificationPreferencesStyles } from '../notification-preferences/notification-preferences.styles.js';
 import { notificationPreferencesPanel } from '../notification-preferences/notification-preferences.template.js';
-import { AnnouncerController } from '../shared/announcer.controller.js';
+import type { WorkspaceTab } from '../../internal/workspace-tab.js';
+import { DashboardShellController } from '../shared/dashboard-shell.controller.js';
+import { detailView, shellStates } from '../shared/dashboard-shell.template.js';
+import { settingsDisclosure } from '../shared/dashboard-sections.template.js';
 import { dashboardStyles } from '../shared/dashboard.styles.js';
+import { downloadMeetingIcs } from '../shared/meeting-download.js';
 import { ModalController } from '../shared/modal.controller.js';
-import { mentorshipCard, sectionSkeleton } from '../shared/mentorship-card.template.js';
-import { WorkspaceLoaderController } from '../mentorship-workspace/workspace-loader.controller.js';
-import { workspaceDisclosure } from '../mentorship-workspace/workspace-panel.template.js';
+import { mentorshipCard } from '../shared/mentorship-card.template.js';
+import { MentorshipSummariesController } from '../shared/mentorship-summaries.controller.js';
+import { toastStyles } from '../shared/toast.styles.js';
 import { keepFocusInList, LiveRefreshController } from '../../controllers/live-refresh.controller.js';
 import { UnreadCountsController } from '../../controllers/unread-counts.controller.js';
 import { MenteeDashboardController, type MenteeDashboardPart } from './mentee-dashboard.controller.js';
 import { describeMenteeEvent, menteeLiveParts, menteeLiveTypes } from './mentee-dashboard.live.js';
 import { menteeDashboardStyles } from './mentee-dashboard.styles.js';
+import { nextUpSection, type NextUp } from './next-up.template.js';
 import { historyRequestCard, pendingRequestCard } from './request-card.template.js';
 
 /**
- * @summary A mentee's requests and mentors: pending requests with the time they have left and
- * Withdraw, a collapsed history of requests that ended, and the mentors they work with.
+ * @summary A mentee's mentoring: first the next meeting across mentorships (join link, add to
+ * calendar) and the next milestone; then pending requests with the time they have left and
+ * Withdraw (a collapsed history of requests that ended), the active mentorships as compact cards,
+ * and completed ones (collapsed, with a feedback prompt). "Open" on a card shows that
+ * mentorship's workspace in the dashboard's place, with a way back.
  *
  * @description Works under a `<mentorship-provider>` or alone with `api` plus `token`/`getToken`.
  * Every state is shown: skeletons while loading, "You have no mentors yet — Find a mentor" when
@@ -39,24 +49,51 @@ import { historyRequestCard, pendingRequestCard } from './request-card.template.
  * announced in a polite live region. Lays itself out by its own width (container queries).
  * Live over the realtime stream: a request answered or expired, a mentorship changed and new
  * messages (unread badges) show without a reload, and the mentor's answers are announced.
+ * Withdrawing confirms in a toast (also announced); a refusal says why in one and on the card.
+ *
+ * Routing: the open mentorship and its tab are kept in the URL hash (`mentorship=<id>&tab=<tab>`,
+ * beside the page's own hash tokens), so Back, a reload or a link in an email land on it. Only
+ * mentorships where the viewer is the mentee open here; another id shows "not found" unless the
+ * viewer is its mentor (the mentor dashboard's then). With `no-routing` the hash is left alone and
+ * the host routes from `mentorship-view-change`.
  *
  * @fires mentorship-find-mentor - `{ request }` when "Find a mentor" / "Find another mentor" is
  *   pressed; `request` is the latest request that ended, or null. Cancelable: with `search-url`
  *   set, `preventDefault()` keeps the link from navigating (switch views in-page instead).
  * @fires mentorship-request-withdrawn - `{ request }` once the server has withdrawn a request.
+ * @fires mentorship-view-change - `{ mentorshipId, tab }` when a mentorship's workspace opens, its
+ *   tab changes, or the list comes back (`mentorshipId: null`).
  *
  * @csspart base - The wrapper of everything.
- * @csspart announcer - The visually hidden live region.
- * @csspart section - Each section (Requests, My mentors).
+ * @csspart announcer - The visually hidden live region (news from the live stream).
+ * @csspart toasts - The stack of confirmations at the bottom of the element.
+ * @csspart toast - One confirmation or refusal (also part "toast-success" / "toast-error" / "toast-info").
+ * @csspart toast-action - A toast's follow-up.
+ * @csspart toast-dismiss - A toast's ✕.
+ * @csspart title - The dashboard's title ("My mentoring").
+ * @csspart section - Each section (Next up, Requests, Active mentorships, Completed, Settings).
+ * @csspart next-up - The "Next up" section: next meeting and next milestone.
+ * @csspart next-meeting - Its next meeting card.
+ * @csspart next-milestone - Its next milestone card.
+ * @csspart join-link - "Join video call" on the next meeting.
+ * @csspart calendar-button - "Add to calendar" on the next meeting.
+ * @csspart completed - The collapsed list of completed mentorships.
+ * @csspart feedback-prompt - The feedback prompt on a completed mentorship's card.
+ * @csspart more-settings - The collapsed calendar and email settings.
+ * @csspart open-button - "Open" (or "Leave feedback") on a mentorship card: shows its workspace instead of the lists.
+ * @csspart detail - The open mentorship: the way back and its workspace.
+ * @csspart back-button - "← Back to my mentoring".
+ * @csspart not-found - A link to a mentorship that does not exist or is not the viewer's.
+ * @csspart progress - Progress on a mentorship card (words and a bar).
+ * @csspart next-meeting-line - The next meeting on a mentorship card.
+ * @csspart next-milestone-line - The next milestone on a mentorship card.
  * @csspart card - Every card: a request, a mentorship, and their loading skeletons.
  * @csspart request - A request card (pending or in the history).
  * @csspart history-request - A request card in the history.
  * @csspart mentorship - A mentorship card.
  * @csspart unread-badge - "2 unread messages" on a mentorship card (kept live).
- * @csspart workspace-button - "Open workspace" / "Close workspace" under a mentorship card.
- * @csspart workspace-panel - The region that holds an open workspace.
  * @csspart workspace - The `<mentorship-workspace>` itself (style it further through its own parts and tokens).
- * @csspart workspace-loading - "Loading the workspace…" while its code loads (the first time one opens).
+ * @csspart workspace-loading - "Loading the workspace…" while its code loads (the first time one opens) or a link is checked.
  * @csspart workspace-error - The workspace's code could not be loaded (with Retry; also part "error").
  * @csspart skeleton - A loading placeholder card.
  * @csspart avatar - A photo or initials.
@@ -117,9 +154,11 @@ import { historyRequestCard, pendingRequestCard } from './request-card.template.
  * @cssproperty --mentorship-status-negative-color - "Declined" badge.
  * @cssproperty --mentorship-status-neutral-color - "Withdrawn" and "Expired" badges.
  * @cssproperty --mentorship-unread-badge-color - The unread messages badge (the accent by default).
+ * @cssproperty --mentorship-status-info-color - "Completed" badges and other informational states (the accent by default).
+ * @cssproperty --mentorship-progress-color - The progress bar on a mentorship card (the accent by default).
  */
 export class MenteeDashboard extends MentorkitElement {
-  static override styles = [tokenStyles, sharedStyles, dashboardStyles, calendarFeedStyles, notificationPreferencesStyles, menteeDashboardStyles];
+  static override styles = [tokenStyles, sharedStyles, dashboardStyles, calendarFeedStyles, notificationPreferencesStyles, toastStyles, menteeDashboardStyles];
 
   /**
    * Where mentor search lives in the portal, e.g. `/mentoring#find`. When set, "Find a mentor"
@@ -127,8 +166,8 @@ export class MenteeDashboard extends MentorkitElement {
    */
   @property({ attribute: 'search-url' }) searchUrl = '';
 
-  /** Mentorships whose workspace is open under their card. */
-  @state() private openWorkspaces: ReadonlySet<string> = new Set();
+  /** Leave the URL hash alone: the host routes from `mentorship-view-change` instead. */
+  @property({ attribute: 'no-routing', type: Boolean }) noRouting = false;
 
   /** The request the withdraw dialog asks about. */
   @state() private confirming: MentorshipRequest | undefined = undefined;
@@ -136,26 +175,42 @@ export class MenteeDashboard extends MentorkitElement {
   @query('#withdraw-dialog') private withdrawDialog!: HTMLDialogElement;
 
   readonly #dashboard = new MenteeDashboardController(this, { client: () => this.clientController.client });
-  readonly #announcer = new AnnouncerController(this);
+  // List → detail, the hash, the workspace's code, toasts and the announcer.
+  readonly #shell = new DashboardShellController(this, {
+    role: 'mentee',
+    client: () => this.clientController.client,
+    ready: () => this.#dashboard.status === 'ready',
+    find: (id) => this.#dashboard.mentorships.find((m) => m.id === id) ?? this.#dashboard.completed.find((m) => m.id === id),
+    routing: () => !this.noRouting,
+  });
   // Live: what the mentor does (answers, lifecycle) shows without a reload, and is announced.
   readonly #live = new LiveRefreshController<MenteeDashboardPart>(this, {
     source: () => this.clientController.client?.realtime,
     types: menteeLiveTypes,
     route: menteeLiveParts,
     describe: (event) => this.inOwnLanguage(() => describeMenteeEvent(event, this.#dashboard)),
-    announce: (message) => this.#announcer.announce(message),
+    announce: (message) => this.#shell.announcer.announce(message),
     ready: () => this.#dashboard.withdrawing.size === 0,
     refresh: async (parts) => {
       const restoreFocus = keepFocusInList(this.renderRoot, '[part~="request"]:not([part~="history-request"])', () => this.renderRoot.querySelector('#requests-title'));
       const applied = await this.#dashboard.refresh(parts);
+      if (parts.has('extras')) this.#summaries.invalidate();
       await this.updateComplete;
       restoreFocus();
       return applied;
     },
   });
   readonly #unread = new UnreadCountsController(this, { client: () => this.clientController.client });
-  // The workspace's code is fetched the first time one opens, not with the dashboard.
-  readonly #workspaceLoader = new WorkspaceLoaderController(this);
+  // Progress, next milestone and next meeting of each mentorship; feedback still to give.
+  readonly #summaries = new MentorshipSummariesController(this, {
+    feedback: true,
+    source: () => {
+      const client = this.clientController.client;
+      const d = this.#dashboard;
+      // Only the lists loaded for this client: a new viewer's must not be asked about the last one's.
+      return client && d.status === 'ready' && d.loadedFor === client ? { client, open: d.mentorships, completed: d.completed } : undefined;
+    },
+  });
   readonly #withdrawModal = new ModalController(this, {
     dialog: () => this.withdrawDialog,
     onClosed: () => (this.confirming = undefined),
@@ -163,12 +218,12 @@ export class MenteeDashboard extends MentorkitElement {
   readonly #calendarFeed = new CalendarFeedController(this, {
     client: () => this.clientController.client,
     active: () => this.#dashboard.status === 'ready',
-    announce: (message) => this.#announcer.announce(message),
+    announce: (message) => this.#shell.announcer.announce(message),
   });
   readonly #notificationPreferences = new NotificationPreferencesController(this, {
     client: () => this.clientController.client,
     active: () => this.#dashboard.status === 'ready',
-    announce: (message) => this.#announcer.announce(message),
+    announce: (message) => this.#shell.announcer.announce(message),
   });
 
   /** The headless dashboard state, for portals that want to read it. */
@@ -196,9 +251,27 @@ export class MenteeDashboard extends MentorkitElement {
     return this.#notificationPreferences;
   }
 
+  /** The headless list → detail state: which mentorship is open, on which tab (`view`), and `open()` / `back()`. */
+  get shell(): DashboardShellController {
+    return this.#shell;
+  }
+
   override render(): TemplateResult {
+    const detail = this.#shell.view.kind !== 'list';
     return html`
-      <div part="base" class="base" ${ownLanguage(this.contentLanguage)}>${this.#announcer.render()} ${this.#renderBody()}</div>
+      <div part="base" class="base" ${ownLanguage(this.contentLanguage)}>
+        ${this.#shell.announcer.render()}
+        ${detail
+          ? detailView(this.#shell, {
+              backLabel: msg('Back to my mentoring'),
+              headingLevel: this.headingLevelFor(0),
+              wiring: { api: this.api, token: this.token, getToken: this.getToken, theme: this.theme },
+              // A lifecycle change (paused, completed…) moves the card: load the lists again.
+              updated: () => void this.#dashboard.reload(),
+            })
+          : this.#renderBody()}
+        ${this.#shell.toast.render()}
+      </div>
       <dialog id="withdraw-dialog" part="dialog" class="dialog" ${ownLanguage(this.contentLanguage)} aria-labelledby="withdraw-title" aria-describedby="withdraw-description"
         @close=${this.#withdrawModal.handleClose} @keydown=${this.#withdrawModal.handleKeydown} @click=${this.#withdrawModal.handleClick}>
         ${this.confirming ? this.#renderWithdrawDialog(this.confirming) : nothing}
@@ -210,31 +283,53 @@ export class MenteeDashboard extends MentorkitElement {
     const d = this.#dashboard;
     switch (d.status) {
       case 'idle':
-        return html`<div part="error" class="notice">
-          <p>${msg(html`The mentee dashboard is not connected. Give it an <code>api</code> attribute or place it inside <code>&lt;mentorship-provider&gt;</code>.`)}</p>
-        </div>`;
+        return shellStates.notConnected(msg('mentee dashboard'));
       case 'loading':
-        return html`<div class="columns" aria-busy="true">
-          <p class="visually-hidden">${msg('Loading your requests and mentors…')}</p>
-          ${sectionSkeleton(2)} ${sectionSkeleton(1)}
-        </div>`;
+        return shellStates.loading(msg('Loading your requests and mentors…'));
       case 'error':
-        return html`<div part="error" class="notice notice--error" role="alert">
-          <p><strong>${msg('Your requests and mentors could not be loaded.')}</strong> ${describeError(d.error)}</p>
-          <button part="button retry-button" class="button" type="button" @click=${() => d.retry()}>${msg('Retry')}</button>
-        </div>`;
+        return shellStates.error(msg('Your requests and mentors could not be loaded.'), d.error, () => void d.retry());
       case 'ready':
-        return html`${d.isEmpty
+        return html`${heading(this.headingLevelFor(0), msg('My mentoring'), { part: 'title', class: 'dashboard-title' })}
+          ${d.isEmpty
             ? this.#renderEmpty()
-            : html`<div class="columns">${this.#renderRequests()} ${this.#renderMentorships()}</div>
+            : html`${d.mentorships.length ? nextUpSection(this.#nextUp(), this.headingLevelFor(1), this.#nextUpActions) : nothing}
+                <div class="columns">${this.#renderRequests()} ${this.#renderMentorships()}</div>
                 ${d.completed.length ? this.#renderCompleted() : nothing}`}
-          ${calendarFeedPanel(this.#calendarFeed)} ${notificationPreferencesPanel(this.#notificationPreferences)}`;
+          ${settingsDisclosure(html`${calendarFeedPanel(this.#calendarFeed, this.headingLevelFor(1))} ${notificationPreferencesPanel(this.#notificationPreferences, this.headingLevelFor(1))}`)}`;
+    }
+  }
+
+  /** The soonest meeting over all open mentorships, and the next milestone (soonest due first). */
+  #nextUp(): NextUp {
+    const open = this.#dashboard.mentorships;
+    const meeting = this.#summaries.nextMeetingOf(open);
+    const meetingOf = meeting ? open.find((m) => m.id === meeting.mentorshipId) : undefined;
+    const milestones = open
+      .map((mentorship) => ({ mentorship, milestone: this.#summaries.summaries.get(mentorship.id)?.nextMilestone ?? null }))
+      .filter((x): x is { mentorship: MentorshipRecord; milestone: NonNullable<typeof x.milestone> } => x.milestone !== null)
+      .sort((a, b) => (a.milestone.dueDate ?? '9999').localeCompare(b.milestone.dueDate ?? '9999'));
+    return { meeting: meeting && meetingOf ? { meeting, mentorship: meetingOf } : undefined, milestone: milestones[0] };
+  }
+
+  #nextUpActions = {
+    open: (mentorship: MentorshipRecord, tab: WorkspaceTab) => this.#shell.open(mentorship, tab),
+    addToCalendar: (meeting: Meeting) => void this.#addToCalendar(meeting),
+  };
+
+  async #addToCalendar(meeting: Meeting): Promise<void> {
+    const client = this.clientController.client;
+    if (!client) return;
+    try {
+      await downloadMeetingIcs(client, meeting, this.renderRoot);
+      this.#shell.toast.show({ message: this.inOwnLanguage(() => msg(str`Calendar file for “${meeting.title}” downloaded. Open it to add the meeting to your calendar.`)), tone: 'info' });
+    } catch (error) {
+      this.#shell.toast.show({ message: this.inOwnLanguage(() => `${msg('The calendar file could not be fetched.')} ${describeError(error)}`), tone: 'error' });
     }
   }
 
   #renderEmpty(): TemplateResult {
     return html`<div part="empty" class="notice">
-      <h2 class="empty-title">${msg('You have no mentors yet')}</h2>
+      ${heading(this.headingLevelFor(1), msg('You have no mentors yet'), { class: 'empty-title' })}
       <p>${msg('Alumni mentors share what they have learned. Find one whose experience matches your goals and send a short request.')}</p>
       ${this.#renderFindMentor(msg('Find a mentor'), null)}
     </div>`;
@@ -243,16 +338,17 @@ export class MenteeDashboard extends MentorkitElement {
   #renderRequests(): TemplateResult {
     const d = this.#dashboard;
     const latestEnded = d.history[0] ?? null;
+    const card = this.headingLevelFor(2);
     return html`
       <section part="section" class="section" aria-labelledby="requests-title">
         <div class="section-head">
-          <h2 id="requests-title" tabindex="-1">${msg('Requests')}</h2>
-          <p class="meta">${d.pending.length ? `${d.pending.length} waiting for an answer` : ''}</p>
+          ${heading(this.headingLevelFor(1), msg('Requests'), { id: 'requests-title', tabindex: '-1' })}
+          <p class="meta">${d.pending.length ? (d.pending.length === 1 ? msg('1 waiting for an answer') : msg(str`${formatNumber(d.pending.length)} waiting for an answer`)) : ''}</p>
         </div>
         ${d.pending.length
           ? html`<ul class="list" aria-label=${msg('Pending requests')}>
               ${repeat(d.pending, (r) => r.id, (r) => html`<li>
-                ${pendingRequestCard(r, { busy: d.withdrawing.has(r.id), failure: d.failures.get(r.id) }, this.#askWithdraw)}
+                ${pendingRequestCard(r, { busy: d.withdrawing.has(r.id), failure: d.failures.get(r.id), headingLevel: card }, this.#askWithdraw)}
               </li>`)}
             </ul>`
           : nothing}
@@ -264,7 +360,7 @@ export class MenteeDashboard extends MentorkitElement {
           ? html`<details part="history" class="history">
               <summary>${msg(str`Earlier requests (${d.history.length})`)}</summary>
               <ul class="list" aria-label=${msg('Earlier requests')}>
-                ${repeat(d.history, (r) => r.id, (r) => html`<li>${historyRequestCard(r, d.failures.get(r.id))}</li>`)}
+                ${repeat(d.history, (r) => r.id, (r) => html`<li>${historyRequestCard(r, d.failures.get(r.id), card)}</li>`)}
               </ul>
             </details>`
           : nothing}
@@ -276,10 +372,10 @@ export class MenteeDashboard extends MentorkitElement {
     const { mentorships } = this.#dashboard;
     return html`
       <section part="section" class="section" aria-labelledby="mentors-title">
-        <h2 id="mentors-title">${msg('My mentors')}</h2>
+        ${heading(this.headingLevelFor(1), msg('Active mentorships'), { id: 'mentors-title', tabindex: '-1' })}
         ${mentorships.length
-          ? html`<ul class="list" aria-label=${msg('My mentors')}>
-              ${repeat(mentorships, (m) => m.id, (m) => html`<li class="stack">${mentorshipCard(m, m.mentor, 'mentor', this.#unread.countFor(m.id))} ${this.#workspace(m)}</li>`)}
+          ? html`<ul class="list" aria-label=${msg('Active mentorships')}>
+              ${repeat(mentorships, (m) => m.id, (m) => html`<li>${this.#card(m)}</li>`)}
             </ul>`
           : html`<p part="empty" class="notice">${msg('No mentor yet. When a mentor accepts your request, they appear here.')}</p>`}
       </section>
@@ -288,32 +384,35 @@ export class MenteeDashboard extends MentorkitElement {
 
   #renderCompleted(): TemplateResult {
     const { completed } = this.#dashboard;
+    const due = completed.filter((m) => this.#summaries.feedbackDue.has(m.id)).length;
     return html`
-      <section part="section" class="section" aria-labelledby="completed-title">
-        <h2 id="completed-title">${msg('Completed')}</h2>
-        <p class="meta">${msg('Open a completed mentorship to read it back and, once, to leave feedback for your mentor.')}</p>
-        <ul class="list" aria-label=${msg('Completed mentorships')}>
-          ${repeat(completed, (m) => m.id, (m) => html`<li class="stack">${mentorshipCard(m, m.mentor, 'mentor', this.#unread.countFor(m.id))} ${this.#workspace(m)}</li>`)}
-        </ul>
+      <section part="section" class="section" aria-label=${msg('Completed mentorships')}>
+        <details part="completed" class="disclosure">
+          <summary id="completed-title">
+            ${msg(str`Completed (${formatNumber(completed.length)})`)}
+            ${due ? html`<span part="badge" class="badge badge--info">${due === 1 ? msg('1 waits for your feedback') : msg(str`${formatNumber(due)} wait for your feedback`)}</span>` : nothing}
+          </summary>
+          <p class="meta">${msg('Open a completed mentorship to read it back and, once, to leave feedback for your mentor.')}</p>
+          <ul class="list" aria-label=${msg('Completed mentorships')}>
+            ${repeat(completed, (m) => m.id, (m) => html`<li>${this.#card(m)}</li>`)}
+          </ul>
+        </details>
       </section>
     `;
   }
 
-  #workspace(m: MentorshipRecord): TemplateResult {
-    return workspaceDisclosure(m, m.mentor.name, this.openWorkspaces.has(m.id), { api: this.api, token: this.token, getToken: this.getToken, theme: this.theme }, {
-      toggle: this.#toggleWorkspace,
-      // A lifecycle change (paused, completed…) moves the card: load the lists again.
-      updated: () => void this.#dashboard.reload(),
-    }, this.#workspaceLoader);
+  #card(m: MentorshipRecord): TemplateResult {
+    return mentorshipCard(m, m.mentor, {
+      otherRole: 'mentor',
+      headingLevel: this.headingLevelFor(2),
+      unread: this.#unread.countFor(m.id),
+      summary: this.#summaries.summaries.get(m.id),
+      nextMeeting: this.#summaries.nextMeetings.get(m.id),
+      feedbackDue: this.#summaries.feedbackDue.has(m.id),
+      showMilestone: true,
+      open: (mentorship) => this.#shell.open(mentorship),
+    });
   }
-
-  #toggleWorkspace = (m: MentorshipRecord) => {
-    const next = new Set(this.openWorkspaces);
-    if (next.has(m.id)) next.delete(m.id);
-    else next.add(m.id);
-    this.openWorkspaces = next;
-  };
-
   #renderFindMentor(label: string, request: MentorshipRequest | null): TemplateResult {
     const onClick = (e: Event) => {
       if (!emit(this, 'mentorship-find-mentor', { request }, { cancelable: true })) e.preventDefault();
@@ -351,10 +450,10 @@ export class MenteeDashboard extends MentorkitElement {
     const outcome = await this.#dashboard.withdraw(request);
     if (outcome.ok) {
       const name = request.mentor.name;
-      this.#announcer.announce(this.inOwnLanguage(() => msg(str`Your request to ${name} was withdrawn.`)));
+      this.#shell.toast.show({ message: this.inOwnLanguage(() => msg(str`Your request to ${name} was withdrawn.`)) });
       emit(this, 'mentorship-request-withdrawn', { request: outcome.request });
     } else {
-      this.#announcer.announce(outcome.message);
+      this.#shell.toast.show({ message: outcome.message, tone: 'error' });
     }
   };
 

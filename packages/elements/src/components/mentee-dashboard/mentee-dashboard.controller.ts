@@ -44,8 +44,11 @@ async function loadMentorships(client: MentorkitClient, signal?: AbortSignal): P
   };
 }
 
-/** The parts of the dashboard that load separately for live updates. */
-export type MenteeDashboardPart = 'requests' | 'mentorships';
+/**
+ * The parts of the dashboard that load separately for live updates; `extras` are the cards'
+ * progress, next milestone and next meeting (the element's summaries, not this controller's).
+ */
+export type MenteeDashboardPart = 'requests' | 'mentorships' | 'extras';
 
 export type WithdrawOutcome = { ok: true; request: MentorshipRequest } | { ok: false; message: string };
 
@@ -113,6 +116,11 @@ export class MenteeDashboardController {
 
   get error(): unknown {
     return this.#resource.error;
+  }
+
+  /** The client whose data is shown (a new viewer's client differs until their data arrives). */
+  get loadedFor(): MentorkitClient | undefined {
+    return this.#loadedFor;
   }
 
   /** Nothing to show at all: no requests in any state and no mentors. */

@@ -73,7 +73,7 @@ describe('<mentee-dashboard> live', () => {
     const [ana, mentee] = await Promise.all([freshMentor('Ana Plan'), freshPerson('Maria Plan')]);
     const { mentorship } = await ana.client.requests.accept((await request(mentee, ana)).id);
     const el = await dashboardOf(mentee);
-    $(el, `[data-workspace-for="${mentorship.id}"]`)!.click();
+    $(el, `[data-open-for="${mentorship.id}"]`)!.click();
     // The dashboard fetches the workspace's code on first open.
     await customElements.whenDefined('mentorship-workspace');
     await el.updateComplete;

@@ -3,10 +3,18 @@ import type { RealtimeEventType, TypedRealtimeEvent } from '@mentorkit/contract'
 import type { MenteeDashboardController, MenteeDashboardPart } from './mentee-dashboard.controller.js';
 
 /**
- * What changes the mentee dashboard live. Meetings, milestones and notes show inside an open
- * workspace, which follows them itself.
+ * What changes the mentee dashboard live. Meetings, milestones and notes change the cards' extras
+ * and "Next up" (`extras`); their details show inside an open workspace, which follows them itself.
  */
-export const menteeLiveTypes: readonly RealtimeEventType[] = ['request.created', 'request.updated', 'mentorship.updated'];
+export const menteeLiveTypes: readonly RealtimeEventType[] = [
+  'request.created',
+  'request.updated',
+  'mentorship.updated',
+  'meeting.created',
+  'meeting.updated',
+  'milestone.updated',
+  'progress.created',
+];
 
 /** The lists an event makes stale: an answered request also starts (or not) a mentorship. */
 export function menteeLiveParts(event: TypedRealtimeEvent): MenteeDashboardPart[] | undefined {
@@ -17,6 +25,11 @@ export function menteeLiveParts(event: TypedRealtimeEvent): MenteeDashboardPart[
       return event.data.status === 'accepted' ? ['requests', 'mentorships'] : ['requests'];
     case 'mentorship.updated':
       return ['mentorships'];
+    case 'meeting.created':
+    case 'meeting.updated':
+    case 'milestone.updated':
+    case 'progress.created':
+      return ['extras'];
     default:
       return undefined;
   }

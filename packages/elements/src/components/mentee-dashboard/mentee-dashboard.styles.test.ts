@@ -50,8 +50,8 @@ describe('<mentee-dashboard> styling contract', () => {
     const card = $(el, '[part~="request"]')!;
     expect(style(card).backgroundColor).to.equal('rgb(4, 5, 6)');
     expect(style(card.querySelector('[part~="status-badge"]')!).borderColor).to.equal('rgb(200, 100, 0)');
-    expect(style(card.querySelector('h3')!).color).to.equal('rgb(7, 8, 9)');
-    expect(style(card.querySelector('h3')!).fontFamily).to.contain('Georgia');
+    expect(style(card.querySelector('.name')!).color).to.equal('rgb(7, 8, 9)');
+    expect(style(card.querySelector('.name')!).fontFamily).to.contain('Georgia');
   });
 
   it('follows the colour scheme and stays accessible in dark mode', async () => {

@@ -27,6 +27,24 @@ export const menteeDashboardStyles = css`
     font-size: 1.125em;
   }
 
+  /* Next up: the next meeting and the next milestone, side by side when there is room. */
+  .next-up-grid {
+    display: grid;
+    grid-template-columns: repeat(auto-fit, minmax(min(100%, 16rem), 1fr));
+    gap: calc(var(--_space) * 1.5);
+  }
+  .next-card {
+    align-content: start;
+    gap: calc(var(--_space) / 2);
+  }
+  .next-when {
+    font-size: 1.125em;
+    font-weight: 600;
+  }
+  .next-milestone-title {
+    font-weight: 600;
+  }
+
   .columns {
     display: grid;
     align-items: start;

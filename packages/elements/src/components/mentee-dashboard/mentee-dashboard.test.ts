@@ -5,7 +5,7 @@ import type { MentorshipRequest } from '@mentorkit/contract';
 import type { MenteeDashboard } from './mentee-dashboard.component.js';
 import { $, $$, buttonIn, devToken, hangingFetch } from '../../test-support/api-fixture.js';
 import {
-  clientAs, dialogSettled, ensureMentorship, gatedFetch, sendRequest, text, uniqueGoals, until, withdrawPending,
+  clientAs, dialogSettled, toastsSettled, ensureMentorship, gatedFetch, sendRequest, text, uniqueGoals, until, withdrawPending,
 } from '../shared/dashboard.test-support.js';
 import type { DemoPersona } from '@mentorkit/contract/values';
 
@@ -28,7 +28,8 @@ describe('<mentee-dashboard>', () => {
   const cardOf = (el: MenteeDashboard, request: MentorshipRequest) => $(el, `[data-request-id="${request.id}"]`);
   const dialog = (el: MenteeDashboard) => $<HTMLDialogElement>(el, '#withdraw-dialog')!;
   const focused = (el: MenteeDashboard) => el.shadowRoot!.activeElement;
-  const announced = (el: MenteeDashboard) => text($(el, '[part="announcer"]'));
+  /** What the element said last: its newest toast (a live region), else its announcer. */
+  const announced = (el: MenteeDashboard) => text($$(el, '[part~="toast"] .toast-message').at(-1) ?? $(el, '[part="announcer"]'));
 
   it('shows section-shaped skeletons while loading', async () => {
     const provider = await fixture(html`<mentorship-provider api="/" .token=${await devToken('mentee')} .fetch=${hangingFetch}>
@@ -53,7 +54,7 @@ describe('<mentee-dashboard>', () => {
 
     buttonIn(error, 'Retry').click();
     await settled(el);
-    expect($(el, '[role="alert"]')).to.equal(null);
+    expect($(el, '[part~="error"][role="alert"]')).to.equal(null);
     expect(el.dashboard.status).to.equal('ready');
   });
 
@@ -106,7 +107,7 @@ describe('<mentee-dashboard>', () => {
     const card = cardOf(el, request)!;
     expect(card, 'the request is listed').to.exist;
     expect(card.closest('details'), 'pending requests are not in the history').to.equal(null);
-    expect(text(card.querySelector('h3'))).to.equal('Rahul Iyer');
+    expect(text(card.querySelector('.name'))).to.equal('Rahul Iyer');
     expect(text(card.querySelector('[part~="status-badge"]'))).to.equal('Pending');
     expect(text(card)).to.match(/Sent just now · expires in 14 days/);
     expect(text(card)).to.match(
@@ -122,7 +123,7 @@ describe('<mentee-dashboard>', () => {
     const mentorship = await ensureMentorship('mentee2', 'mentor2');
     const el = await dashboardAs('mentee2');
     const card = $(el, `[data-mentorship-id="${mentorship.id}"]`)!;
-    expect(text(card.querySelector('h3'))).to.equal('Rahul Iyer');
+    expect(text(card.querySelector('.name'))).to.equal('Rahul Iyer');
     expect(text(card.querySelector('[part~="status-badge"]'))).to.equal('Active');
     expect(text(card)).to.match(/Your mentor since .+ \(.+\)/);
     expect(card.querySelector('time')!.getAttribute('datetime')).to.equal(mentorship.startedAt);
@@ -208,6 +209,7 @@ describe('<mentee-dashboard>', () => {
     );
     expect(buttonIn(card, /Withdraw request/).disabled).to.equal(false);
     expect(announced(el)).to.contain('could not be withdrawn');
+    await toastsSettled(el);
     await expect(el).to.be.accessible();
   });
 

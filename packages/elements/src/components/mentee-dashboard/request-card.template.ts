@@ -15,14 +15,14 @@ const failureNote = (failure: string | undefined) =>
 /** A pending request: whom, how long it still waits, the mentor's usual reply time, Withdraw. */
 export function pendingRequestCard(
   request: MentorshipRequest,
-  view: { busy: boolean; failure: string | undefined },
+  view: { busy: boolean; failure: string | undefined; headingLevel: number },
   onWithdraw: (request: MentorshipRequest, trigger: HTMLElement) => void,
 ): TemplateResult {
   const id = headingId(request);
   const reply = replyDuration(request.mentorMedianResponseHours);
   return html`
     <article part="card request" class="card" aria-labelledby=${id} data-request-id=${request.id} tabindex="-1">
-      <div class="card-head">${personHeader(request.mentor, { headingId: id })} ${requestStatusBadge(request.status)}</div>
+      <div class="card-head">${personHeader(request.mentor, { headingId: id, level: view.headingLevel })} ${requestStatusBadge(request.status)}</div>
       <p class="meta">
         ${msg('Sent')} <time datetime=${request.createdAt}>${relativeTime(request.createdAt)}</time> ·
         <time datetime=${request.expiresAt}>${expiryLabel(request.expiresAt)}</time>
@@ -57,11 +57,11 @@ function endedLine(request: MentorshipRequest): string {
 }
 
 /** A request that ended without a mentorship, in the collapsed history. */
-export function historyRequestCard(request: MentorshipRequest, failure: string | undefined): TemplateResult {
+export function historyRequestCard(request: MentorshipRequest, failure: string | undefined, headingLevel: number): TemplateResult {
   const id = headingId(request);
   return html`
     <article part="card request history-request" class="card" aria-labelledby=${id} data-request-id=${request.id} tabindex="-1">
-      <div class="card-head">${personHeader(request.mentor, { headingId: id })} ${requestStatusBadge(request.status)}</div>
+      <div class="card-head">${personHeader(request.mentor, { headingId: id, level: headingLevel })} ${requestStatusBadge(request.status)}</div>
       <p class="meta">${msg('Sent')} <time datetime=${request.createdAt}>${dateLabel(request.createdAt)}</time>, ${endedLine(request)}</p>
       ${request.status === 'declined' && request.declineReason
         ? html`<div class="label-row">

@@ -1,6 +1,6 @@
 import { msg, str } from '@lit/localize';
 import type { MentorApplication, MentorApplicationInput } from '@mentorkit/contract';
-import { ApiError, type MentorkitClient } from '@mentorkit/sdk';
+import { ApiError, type MentorkitClient, type RequestOptions } from '@mentorkit/sdk';
 import type { ReactiveControllerHost } from 'lit';
 import { describeError } from '../../internal/error-message.js';
 import { issuesByField } from '../shared/field-issues.js';
@@ -27,6 +27,11 @@ const draftFrom = (a: MentorApplication): ApplicationDraft => ({
   statement: a.statement,
   links: a.links.join('\n'),
 });
+
+/** The viewer's latest application; null when they never applied (an answer, not an error). */
+export async function myApplication(client: MentorkitClient, o?: RequestOptions): Promise<MentorApplication | null> {
+  return (await client.mentorApplications.mine(o)).application;
+}
 
 const sameTag = (a: string, b: string) => a.localeCompare(b, undefined, { sensitivity: 'accent' }) === 0;
 

@@ -4,6 +4,7 @@ import type { MentorApplication } from '@mentorkit/contract';
 import { html, nothing, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { yearsLabel } from '../../internal/format.js';
+import { heading } from '../../internal/heading.js';
 import { chipList, textBlock } from '../shared/person.template.js';
 import { dateLabel } from '../shared/relative-time.js';
 import { applicationStatusBadge } from '../shared/status-badge.template.js';
@@ -36,25 +37,26 @@ function submitted(application: MentorApplication): TemplateResult {
   `;
 }
 
-function status(application: MentorApplication, actions: ApplicationActions, applyingAgain: boolean): TemplateResult {
+function status(application: MentorApplication, actions: ApplicationActions, applyingAgain: boolean, level: number): TemplateResult {
+  const title = heading(level, msg('Your application'));
   const sent = html`<time datetime=${application.updatedAt}>${dateLabel(application.updatedAt)}</time>`;
   const notes = textBlock(msg('Notes from the programme team'), application.decisionNotes);
   switch (application.status) {
     case 'pending':
       return html`<div part="card application-status" class="card">
-        <div class="card-head"><h3>${msg('Your application')}</h3>${applicationStatusBadge('pending')}</div>
+        <div class="card-head">${title}${applicationStatusBadge('pending')}</div>
         <p>${msg(html`Sent ${sent}. The programme team reviews every application; you will get a notification when they decide.`)}</p>
         ${submitted(application)}
       </div>`;
     case 'changes_requested':
       return html`<div part="card application-status" class="card">
-        <div class="card-head"><h3>${msg('Your application')}</h3>${applicationStatusBadge('changes_requested')}</div>
+        <div class="card-head">${title}${applicationStatusBadge('changes_requested')}</div>
         <p>${msg('The programme team asked for a few changes. Update your application below and send it again.')}</p>
         ${notes}
       </div>`;
     case 'rejected':
       return html`<div part="card application-status" class="card">
-        <div class="card-head"><h3>${msg('Your application')}</h3>${applicationStatusBadge('rejected')}</div>
+        <div class="card-head">${title}${applicationStatusBadge('rejected')}</div>
         <p>${msg(html`Your application of ${sent} was not approved.`)}</p>
         ${notes}
         ${applyingAgain
@@ -63,13 +65,13 @@ function status(application: MentorApplication, actions: ApplicationActions, app
       </div>`;
     case 'approved':
       return html`<div part="card application-status" class="card">
-        <div class="card-head"><h3>${msg('Your application')}</h3>${applicationStatusBadge('approved')}</div>
+        <div class="card-head">${title}${applicationStatusBadge('approved')}</div>
         <p>${msg('You are approved as a mentor. Reload the page to open your mentor dashboard.')}</p>
       </div>`;
   }
 }
 
-function applicationForm(model: MentorApplicationModel, actions: ApplicationActions): TemplateResult {
+function applicationForm(model: MentorApplicationModel, actions: ApplicationActions, level: number): TemplateResult {
   const d = model.draft;
   const statementLength = d.statement.trim().length;
   const onSubmit = (e: SubmitEvent) => {
@@ -85,7 +87,7 @@ function applicationForm(model: MentorApplicationModel, actions: ApplicationActi
   };
   return html`
     <form part="form" class="form" novalidate aria-labelledby="form-title" @submit=${onSubmit}>
-      <h3 id="form-title">${model.resubmitting ? msg('Update your application') : msg('Apply to mentor')}</h3>
+      ${heading(level, model.resubmitting ? msg('Update your application') : msg('Apply to mentor'), { id: 'form-title' })}
       <div class="field">
         <label for="expertise-input">${msg('Areas of expertise')}</label>
         <p id="expertise-hint" class="hint">${msg(str`Type an area and press Enter. Up to ${APPLICATION_LIMITS.expertise}.`)}</p>
@@ -145,16 +147,19 @@ function applicationForm(model: MentorApplicationModel, actions: ApplicationActi
   `;
 }
 
-/** A non-mentor's view: what mentoring asks of them, their application's status, and the form. */
-export function applicationView(model: MentorApplicationModel, actions: ApplicationActions): TemplateResult {
+/**
+ * A non-mentor's view: what mentoring asks of them, their application's status, and the form.
+ * "Become a mentor" is a heading at `level` (the dashboard's title level), its cards one below.
+ */
+export function applicationView(model: MentorApplicationModel, actions: ApplicationActions, level = 2): TemplateResult {
   const application = model.application;
   return html`
     <section part="section application" class="section" aria-labelledby="application-title">
-      <h2 id="application-title" tabindex="-1">${msg('Become a mentor')}</h2>
+      ${heading(level, msg('Become a mentor'), { id: 'application-title', tabindex: '-1' })}
       ${application
-        ? status(application, actions, model.applyingAgain)
+        ? status(application, actions, model.applyingAgain, level + 1)
         : html`<p>${msg('Share what you have learned with students and recent graduates. Tell the programme team what you know and why you want to mentor; they review every application.')}</p>`}
-      ${model.formShown ? applicationForm(model, actions) : nothing}
+      ${model.formShown ? applicationForm(model, actions, level + 1) : nothing}
     </section>
   `;
 }

@@ -2,10 +2,10 @@ import { msg, str } from '@lit/localize';
 import type { Mentorship, MentorshipRequest } from '@mentorkit/contract';
 import type { DeclineReason } from '@mentorkit/contract/values';
 import { html, nothing, type TemplateResult } from 'lit';
-import { query, state } from 'lit/decorators.js';
+import { property, query, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { emit } from '../../events.js';
-import { describeError } from '../../internal/error-message.js';
+import { heading } from '../../internal/heading.js';
 import { firstName } from '../../internal/format.js';
 import { formatNumber } from '../../internal/localization-intl.js';
 import { MentorkitElement } from '../../internal/mentorkit-element.js';
@@ -18,15 +18,15 @@ import { calendarFeedPanel } from '../calendar-feed/calendar-feed.template.js';
 import { NotificationPreferencesController } from '../notification-preferences/notification-preferences.controller.js';
 import { notificationPreferencesStyles } from '../notification-preferences/notification-preferences.styles.js';
 import { notificationPreferencesPanel } from '../notification-preferences/notification-preferences.template.js';
-import { AnnouncerController } from '../shared/announcer.controller.js';
+import { DashboardShellController } from '../shared/dashboard-shell.controller.js';
+import { detailView, shellStates } from '../shared/dashboard-shell.template.js';
 import { dashboardStyles } from '../shared/dashboard.styles.js';
 import { declineReasonLabel } from '../shared/decline-reasons.js';
 import { ModalController } from '../shared/modal.controller.js';
-import { mentorshipCard, sectionSkeleton } from '../shared/mentorship-card.template.js';
+import { mentorshipCard } from '../shared/mentorship-card.template.js';
+import { MentorshipSummariesController } from '../shared/mentorship-summaries.controller.js';
 import { calendarDateLabel } from '../shared/relative-time.js';
-import { WorkspaceLoaderController } from '../mentorship-workspace/workspace-loader.controller.js';
-import { workspaceDisclosure } from '../mentorship-workspace/workspace-panel.template.js';
-import { applicationView } from './mentor-application.template.js';
+import { toastStyles } from '../shared/toast.styles.js';
 import { keepFocusInList, LiveRefreshController } from '../../controllers/live-refresh.controller.js';
 import { UnreadCountsController } from '../../controllers/unread-counts.controller.js';
 import { MentorDashboardController } from './mentor-dashboard.controller.js';
@@ -34,13 +34,16 @@ import { describeMentorEvent, mentorLiveParts, mentorLiveTypes } from './mentor-
 import { mentorDashboardStyles } from './mentor-dashboard.styles.js';
 import { declineDialogContent, pauseDialogContent, type DeclineForm } from './mentor-dialogs.template.js';
 import { CAPACITY, settingsStrip, statCards } from './mentor-settings.template.js';
+import { scrollToHeading, settingsDisclosure } from '../shared/dashboard-sections.template.js';
 import type { MentorWorkload, SettingsChange, WorkloadPart } from './mentor-workload.model.js';
 import { waitingRequestCard } from './waiting-request.template.js';
 
 
 /**
  * @summary A mentor's desk: availability, capacity and away-until; numbers at a glance; waiting
- * requests to accept or decline (oldest first); and the mentees. Non-mentors see the mentor
+ * requests to accept or decline (oldest first); the mentees as compact cards; completed
+ * mentorships (collapsed); calendar and email settings (collapsed). "Open" on a card shows that
+ * mentorship's workspace in the dashboard's place, with a way back. Non-mentors see the mentor
  * application form, or the status of the application they sent.
  *
  * @description Works under a `<mentorship-provider>` or alone with `api` plus `token`/`getToken`.
@@ -50,7 +53,14 @@ import { waitingRequestCard } from './waiting-request.template.js';
  * with requests waiting asks whether to decline them too. Results are announced in a polite
  * live region. Lays itself out by its own width (container queries). Live over the realtime
  * stream: new and withdrawn requests, mentorship changes, notifications and new messages (unread
- * badges) show without a reload; news from mentees is announced.
+ * badges) show without a reload; news from mentees is announced. Accepting, declining and settings
+ * changes confirm in a toast (also announced); a refusal says why in one and on the card.
+ *
+ * Routing: the open mentorship and its tab are kept in the URL hash (`mentorship=<id>&tab=<tab>`,
+ * beside the page's own hash tokens), so Back, a reload or a link in an email land on it. Only
+ * mentorships where the viewer is the mentor open here; another id shows "not found" unless the
+ * viewer is its mentee (the mentee dashboard's then). With `no-routing` the hash is left alone and
+ * the host routes from `mentorship-view-change`.
  *
  * @fires mentorship-request-answered - `{ decision: 'accepted', request, mentorship }` or
  *   `{ decision: 'declined', request }`, once the server has recorded the answer.
@@ -58,25 +68,39 @@ import { waitingRequestCard } from './waiting-request.template.js';
  *   or away-until was saved.
  * @fires mentor-application-submitted - `{ application, resubmitted }` after an application was
  *   sent, or sent again after changes were requested.
+ * @fires mentorship-view-change - `{ mentorshipId, tab }` when a mentorship's workspace opens, its
+ *   tab changes, or the list comes back (`mentorshipId: null`).
  *
  * @csspart base - The wrapper of everything.
- * @csspart announcer - The visually hidden live region.
+ * @csspart announcer - The visually hidden live region (news from the live stream).
+ * @csspart toasts - The stack of confirmations at the bottom of the element.
+ * @csspart toast - One confirmation or refusal (also part "toast-success" / "toast-error" / "toast-info").
+ * @csspart toast-action - A toast's follow-up ("Open workspace").
+ * @csspart toast-dismiss - A toast's ✕.
  * @csspart settings - The top strip.
  * @csspart switch - The "Accepting new mentees" switch.
  * @csspart stepper - The capacity stepper.
  * @csspart stepper-button - Its − and + buttons.
  * @csspart availability-badge - How search shows the mentor now.
+ * @csspart title - The dashboard's title ("My mentees").
  * @csspart stats - The stat cards.
  * @csspart stat - One stat card.
- * @csspart section - Each section (Waiting requests, Mentees, Become a mentor).
- * @csspart workspace-button - "Open workspace" / "Close workspace" under a mentorship card.
- * @csspart workspace-panel - The region that holds an open workspace.
+ * @csspart stat-link - A stat card's button that moves to its section.
+ * @csspart section - Each section (Waiting requests, Mentees, Completed, Settings, Become a mentor).
+ * @csspart completed - The collapsed list of completed mentorships.
+ * @csspart more-settings - The collapsed calendar and email settings.
+ * @csspart open-button - "Open" on a mentorship card: shows its workspace instead of the lists.
+ * @csspart detail - The open mentorship: the way back and its workspace.
+ * @csspart back-button - "← Back to my mentees".
  * @csspart workspace - The `<mentorship-workspace>` itself (style it further through its own parts and tokens).
- * @csspart workspace-loading - "Loading the workspace…" while its code loads (the first time one opens).
+ * @csspart workspace-loading - "Loading the workspace…" while its code loads (the first time one opens) or a link is checked.
  * @csspart workspace-error - The workspace's code could not be loaded (with Retry; also part "error").
+ * @csspart not-found - A link to a mentorship that does not exist or is not the viewer's.
  * @csspart card - Every card: a request, a mentorship, the application status, skeletons.
  * @csspart request - A waiting request.
  * @csspart mentorship - A mentee's card.
+ * @csspart progress - Progress on a mentorship card (words and a bar).
+ * @csspart next-meeting-line - The next meeting on a mentorship card.
  * @csspart unread-badge - "2 unread messages" on a mentorship card (kept live).
  * @csspart skeleton - A loading placeholder card.
  * @csspart avatar - A photo or initials.
@@ -145,12 +169,15 @@ import { waitingRequestCard } from './waiting-request.template.js';
  * @cssproperty --mentorship-status-negative-color - "Not approved" badge.
  * @cssproperty --mentorship-status-neutral-color - Neutral badges.
  * @cssproperty --mentorship-unread-badge-color - The unread messages badge (the accent by default).
+ * @cssproperty --mentorship-status-info-color - "Completed" badges and other informational states (the accent by default).
+ * @cssproperty --mentorship-progress-color - The progress bar on a mentorship card (the accent by default).
  */
 export class MentorDashboard extends MentorkitElement {
-  static override styles = [tokenStyles, sharedStyles, dashboardStyles, calendarFeedStyles, notificationPreferencesStyles, mentorDashboardStyles];
+  static override styles = [tokenStyles, sharedStyles, dashboardStyles, calendarFeedStyles, notificationPreferencesStyles, toastStyles, mentorDashboardStyles];
 
-  /** Mentorships whose workspace is open under their card. */
-  @state() private openWorkspaces: ReadonlySet<string> = new Set();
+  /** Leave the URL hash alone: the host routes from `mentorship-view-change` instead. */
+  @property({ attribute: 'no-routing', type: Boolean }) noRouting = false;
+
   @state() private declining: DeclineForm | undefined = undefined;
   @state() private pausing: { declinePending: boolean } | undefined = undefined;
 
@@ -158,40 +185,56 @@ export class MentorDashboard extends MentorkitElement {
   @query('#pause-dialog') private pauseDialog!: HTMLDialogElement;
 
   readonly #dashboard = new MentorDashboardController(this, { client: () => this.clientController.client });
-  readonly #announcer = new AnnouncerController(this);
+  // List → detail, the hash, the workspace's code, toasts and the announcer.
+  readonly #shell = new DashboardShellController(this, {
+    role: 'mentor',
+    client: () => this.clientController.client,
+    ready: () => this.#dashboard.mode === 'mentor' || this.#dashboard.mode === 'applicant',
+    find: (id) => this.#dashboard.workload?.mentees.find((m) => m.id === id) ?? this.#dashboard.workload?.completed.find((m) => m.id === id),
+    routing: () => !this.noRouting,
+    viewerId: () => this.#dashboard.me?.user.id,
+  });
   // Live: new and withdrawn requests, lifecycle changes and notifications show without a reload.
   readonly #live = new LiveRefreshController<WorkloadPart>(this, {
     source: () => this.clientController.client?.realtime,
     types: mentorLiveTypes,
     route: (event) => mentorLiveParts(event, this.#dashboard.me?.user.id),
     describe: (event) => this.inOwnLanguage(() => describeMentorEvent(event, this.#dashboard.workload, this.#dashboard.me?.user.id)),
-    announce: (message) => this.#announcer.announce(message),
+    announce: (message) => this.#shell.announcer.announce(message),
     ready: () => !this.#dashboard.workload?.acting,
     refresh: async (parts) => {
       const w = this.#dashboard.workload;
       if (!w || this.#dashboard.mode !== 'mentor') return;
       const restoreFocus = keepFocusInList(this.renderRoot, '[part~="request"]', () => this.renderRoot.querySelector('#waiting-title'));
       const applied = await w.refresh(parts);
+      if (parts.has('meetings') || parts.has('extras')) this.#summaries.invalidate();
       await this.updateComplete;
       restoreFocus();
       return applied;
     },
   });
   readonly #unread = new UnreadCountsController(this, { client: () => this.clientController.client });
-  // The workspace's code is fetched the first time one opens, not with the dashboard.
-  readonly #workspaceLoader = new WorkspaceLoaderController(this);
+  // Progress and next meeting on each mentee's card, loaded after the lists.
+  readonly #summaries = new MentorshipSummariesController(this, {
+    source: () => {
+      const client = this.clientController.client;
+      const w = this.#dashboard.workload;
+      // Only the lists loaded for this client: a new viewer's must not be asked about the last one's.
+      return client && w && this.#dashboard.loadedFor === client ? { client, open: w.mentees, completed: w.completed } : undefined;
+    },
+  });
   readonly #declineModal = new ModalController(this, { dialog: () => this.declineDialog, onClosed: () => (this.declining = undefined) });
   readonly #pauseModal = new ModalController(this, { dialog: () => this.pauseDialog, onClosed: () => (this.pausing = undefined) });
   readonly #calendarFeed = new CalendarFeedController(this, {
     client: () => this.clientController.client,
     // Applicants see their feed in the mentee dashboard; it is the same feed.
     active: () => this.#dashboard.mode === 'mentor',
-    announce: (message) => this.#announcer.announce(message),
+    announce: (message) => this.#shell.announcer.announce(message),
   });
   readonly #notificationPreferences = new NotificationPreferencesController(this, {
     client: () => this.clientController.client,
     active: () => this.#dashboard.mode === 'mentor',
-    announce: (message) => this.#announcer.announce(message),
+    announce: (message) => this.#shell.announcer.announce(message),
   });
 
   /** The headless dashboard state, for portals that want to read it. */
@@ -219,9 +262,27 @@ export class MentorDashboard extends MentorkitElement {
     return this.#notificationPreferences;
   }
 
+  /** The headless list → detail state: which mentorship is open, on which tab (`view`), and `open()` / `back()`. */
+  get shell(): DashboardShellController {
+    return this.#shell;
+  }
+
   override render(): TemplateResult {
+    const detail = this.#shell.view.kind !== 'list';
     return html`
-      <div part="base" class="base" ${ownLanguage(this.contentLanguage)}>${this.#announcer.render()} ${this.#renderBody()}</div>
+      <div part="base" class="base" ${ownLanguage(this.contentLanguage)}>
+        ${this.#shell.announcer.render()}
+        ${detail
+          ? detailView(this.#shell, {
+              backLabel: msg('Back to my mentees'),
+              headingLevel: this.headingLevelFor(0),
+              wiring: { api: this.api, token: this.token, getToken: this.getToken, theme: this.theme },
+              // A lifecycle change (paused, completed…) changes slots and moves the card: load again.
+              updated: () => void this.#dashboard.reload(),
+            })
+          : this.#renderBody()}
+        ${this.#shell.toast.render()}
+      </div>
       <dialog id="decline-dialog" part="dialog" class="dialog" ${ownLanguage(this.contentLanguage)} aria-labelledby="decline-title" aria-describedby="decline-description"
         @close=${this.#declineModal.handleClose} @keydown=${this.#declineModal.handleKeydown} @click=${this.#declineModal.handleClick}>
         ${this.declining ? declineDialogContent(this.declining, this.#declineActions) : nothing}
@@ -239,76 +300,71 @@ export class MentorDashboard extends MentorkitElement {
     const d = this.#dashboard;
     switch (d.mode) {
       case 'idle':
-        return html`<div part="error" class="notice">
-          <p>${msg(html`The mentor dashboard is not connected. Give it an <code>api</code> attribute or place it inside <code>&lt;mentorship-provider&gt;</code>.`)}</p>
-        </div>`;
+        return shellStates.notConnected(msg('mentor dashboard'));
       case 'loading':
-        return html`<div class="stack" aria-busy="true">
-          <p class="visually-hidden">${msg('Loading your mentoring…')}</p>
-          <div class="settings" aria-hidden="true"><span class="skeleton line line--heading"></span><span class="skeleton block"></span></div>
-          <div class="columns">${sectionSkeleton(2)} ${sectionSkeleton(1)}</div>
-        </div>`;
+        return shellStates.loading(
+          msg('Loading your mentoring…'),
+          html`<div class="settings" aria-hidden="true"><span class="skeleton line line--heading"></span><span class="skeleton block"></span></div>`,
+        );
       case 'error':
-        return html`<div part="error" class="notice notice--error" role="alert">
-          <p><strong>${msg('Your mentoring could not be loaded.')}</strong> ${describeError(d.error)}</p>
-          <button part="button retry-button" class="button" type="button" @click=${() => d.retry()}>${msg('Retry')}</button>
-        </div>`;
+        return shellStates.error(msg('Your mentoring could not be loaded.'), d.error, () => void d.retry());
       case 'applicant':
-        return applicationView(d.application!, this.#applicationActions);
+        return d.applicationKit!.applicationView(d.application!, this.#applicationActions, this.headingLevelFor(0));
       case 'mentor':
         return this.#renderMentor(d.workload!);
     }
   }
 
   #renderMentor(w: MentorWorkload): TemplateResult {
+    const section = this.headingLevelFor(1);
+    const card = this.headingLevelFor(2);
     return html`
-      ${settingsStrip(w, this.#settingsActions)} ${statCards(w)}
+      ${heading(this.headingLevelFor(0), msg('My mentees'), { part: 'title', class: 'dashboard-title' })}
+      ${statCards(w, (id) => scrollToHeading(this.renderRoot, id))}
+      ${settingsStrip(w, this.#settingsActions, section)}
       <div class="columns">
         <section part="section" class="section" aria-labelledby="waiting-title">
-          <h2 id="waiting-title" tabindex="-1">${msg('Waiting requests')}${w.waiting.length ? ` (${formatNumber(w.waiting.length)})` : ''}</h2>
+          ${heading(section, html`${msg('Waiting requests')}${w.waiting.length ? ` (${formatNumber(w.waiting.length)})` : ''}`, { id: 'waiting-title', tabindex: '-1' })}
           ${w.waiting.length
             ? html`<ul class="list" aria-label=${msg('Waiting requests, oldest first')}>
-                ${repeat(w.waiting, (r) => r.id, (r) => html`<li>${waitingRequestCard(r, { failure: w.failures.get(r.id) }, this.#requestActions)}</li>`)}
+                ${repeat(w.waiting, (r) => r.id, (r) => html`<li>${waitingRequestCard(r, { failure: w.failures.get(r.id), headingLevel: card }, this.#requestActions)}</li>`)}
               </ul>`
             : this.#renderNoRequests(w)}
         </section>
         <section part="section" class="section" aria-labelledby="mentees-title">
-          <h2 id="mentees-title">${msg('Mentees')}</h2>
+          ${heading(section, msg('Mentees'), { id: 'mentees-title', tabindex: '-1' })}
           ${w.mentees.length
             ? html`<ul class="list" aria-label=${msg('Mentees')}>
-                ${repeat(w.mentees, (m) => m.id, (m) => html`<li class="stack" aria-busy=${w.busy.has(m.id) ? 'true' : 'false'}>
-                  ${mentorshipCard(m, m.mentee, 'mentee', this.#unread.countFor(m.id))} ${w.busy.has(m.id) ? nothing : this.#workspace(m)}
-                </li>`)}
+                ${repeat(w.mentees, (m) => m.id, (m) => html`<li aria-busy=${w.busy.has(m.id) ? 'true' : 'false'}>${this.#card(m, card, w.busy.has(m.id))}</li>`)}
               </ul>`
             : html`<p part="empty" class="notice">${msg('No mentees yet. Accept a waiting request to start a mentorship.')}</p>`}
         </section>
       </div>
       ${w.completed.length
-        ? html`<section part="section" class="section" aria-labelledby="completed-title">
-            <h2 id="completed-title">${msg('Completed')}</h2>
-            <ul class="list" aria-label=${msg('Completed mentorships')}>
-              ${repeat(w.completed, (m) => m.id, (m) => html`<li class="stack">${mentorshipCard(m, m.mentee, 'mentee', this.#unread.countFor(m.id))} ${this.#workspace(m)}</li>`)}
-            </ul>
+        ? html`<section part="section" class="section" aria-label=${msg('Completed mentorships')}>
+            <details part="completed" class="disclosure">
+              <summary id="completed-title">${msg(str`Completed (${formatNumber(w.completed.length)})`)}</summary>
+              <ul class="list" aria-label=${msg('Completed mentorships')}>
+                ${repeat(w.completed, (m) => m.id, (m) => html`<li>${this.#card(m, card, false)}</li>`)}
+              </ul>
+            </details>
           </section>`
         : nothing}
-      ${calendarFeedPanel(this.#calendarFeed)} ${notificationPreferencesPanel(this.#notificationPreferences)}
+      ${settingsDisclosure(html`${calendarFeedPanel(this.#calendarFeed, this.headingLevelFor(1))} ${notificationPreferencesPanel(this.#notificationPreferences, this.headingLevelFor(1))}`)}
     `;
   }
 
-  #workspace(m: Mentorship): TemplateResult {
-    return workspaceDisclosure(m, m.mentee.name, this.openWorkspaces.has(m.id), { api: this.api, token: this.token, getToken: this.getToken, theme: this.theme }, {
-      toggle: this.#toggleWorkspace,
-      // A lifecycle change (paused, completed…) changes slots and moves the card: load again.
-      updated: () => void this.#dashboard.reload(),
-    }, this.#workspaceLoader);
+  #card(m: Mentorship, headingLevel: number, busy: boolean): TemplateResult {
+    return mentorshipCard(m, m.mentee, {
+      otherRole: 'mentee',
+      headingLevel,
+      unread: this.#unread.countFor(m.id),
+      summary: this.#summaries.summaries.get(m.id),
+      nextMeeting: this.#summaries.nextMeetings.get(m.id),
+      busy,
+      open: (mentorship) => this.#shell.open(mentorship),
+    });
   }
-
-  #toggleWorkspace = (m: Mentorship) => {
-    const next = new Set(this.openWorkspaces);
-    if (next.has(m.id)) next.delete(m.id);
-    else next.add(m.id);
-    this.openWorkspaces = next;
-  };
 
   #renderNoRequests(w: MentorWorkload): TemplateResult {
     const s = w.settings;
@@ -351,11 +407,15 @@ export class MentorDashboard extends MentorkitElement {
     this.#focusWaitingNear(index);
     const outcome = await pending;
     if (outcome.ok) {
-      const name = request.mentee.name;
-      this.#announcer.announce(this.inOwnLanguage(() => msg(str`You accepted ${name}. ${firstName(name)} is now your mentee.`)));
-      emit(this, 'mentorship-request-answered', { decision: 'accepted', request: outcome.value, mentorship: outcome.value.mentorship });
+      const first = firstName(request.mentee.name);
+      const mentorship = outcome.value.mentorship;
+      this.#shell.toast.show({
+        message: this.inOwnLanguage(() => msg(str`Accepted — ${first} is now your mentee.`)),
+        action: { label: this.inOwnLanguage(() => msg('Open workspace')), run: () => this.#shell.open(mentorship) },
+      });
+      emit(this, 'mentorship-request-answered', { decision: 'accepted', request: outcome.value, mentorship });
     } else {
-      this.#announcer.announce(outcome.message);
+      this.#shell.toast.show({ message: outcome.message, tone: 'error' });
     }
   }
 
@@ -387,10 +447,10 @@ export class MentorDashboard extends MentorkitElement {
     const outcome = await w.decline(request, { reason, ...(message ? { message } : {}) });
     if (outcome.ok) {
       const name = request.mentee.name;
-      this.#announcer.announce(this.inOwnLanguage(() => msg(str`You declined ${name}’s request: ${declineReasonLabel(reason)}.`)));
+      this.#shell.toast.show({ message: this.inOwnLanguage(() => msg(str`You declined ${name}’s request: ${declineReasonLabel(reason)}.`)) });
       emit(this, 'mentorship-request-answered', { decision: 'declined', request: outcome.value });
     } else {
-      this.#announcer.announce(outcome.message);
+      this.#shell.toast.show({ message: outcome.message, tone: 'error' });
     }
   }
 
@@ -444,11 +504,11 @@ export class MentorDashboard extends MentorkitElement {
     if (!w) return;
     const outcome = await w.updateSettings(change);
     if (!outcome.ok) {
-      this.#announcer.announce(outcome.message);
+      this.#shell.toast.show({ message: outcome.message, tone: 'error' });
       return;
     }
     const { declinedRequests, ...settings } = outcome.value;
-    this.#announcer.announce(this.inOwnLanguage(() => settingsSaved(change, settings.capacity, settings.awayUntil, declinedRequests)));
+    this.#shell.toast.show({ message: this.inOwnLanguage(() => settingsSaved(change, settings.capacity, settings.awayUntil, declinedRequests)) });
     emit(this, 'mentor-settings-changed', { settings, declinedRequests });
   }
 
@@ -463,11 +523,11 @@ export class MentorDashboard extends MentorkitElement {
     },
     addTag: () => {
       const problem = this.#dashboard.application?.addTag();
-      if (problem) this.#announcer.announce(problem);
+      if (problem) this.#shell.announcer.announce(problem);
     },
     removeTag: async (tag: string) => {
       this.#dashboard.application?.removeTag(tag);
-      this.#announcer.announce(this.inOwnLanguage(() => msg(str`${tag} removed.`)));
+      this.#shell.announcer.announce(this.inOwnLanguage(() => msg(str`${tag} removed.`)));
       // The chip's button is gone: continue typing where new areas go.
       await this.updateComplete;
       this.renderRoot.querySelector<HTMLElement>('#expertise-input')?.focus();
@@ -481,13 +541,13 @@ export class MentorDashboard extends MentorkitElement {
     const application = await model.submit();
     await this.updateComplete;
     if (application) {
-      this.#announcer.announce(this.inOwnLanguage(() => (resubmitted ? msg('Your application was sent again for review.') : msg('Your application was sent for review.'))));
+      this.#shell.announcer.announce(this.inOwnLanguage(() => (resubmitted ? msg('Your application was sent again for review.') : msg('Your application was sent for review.'))));
       this.renderRoot.querySelector<HTMLElement>('#application-title')?.focus();
       emit(this, 'mentor-application-submitted', { application, resubmitted });
       return;
     }
     const problems = model.issues.size;
-    this.#announcer.announce(
+    this.#shell.announcer.announce(
       this.inOwnLanguage(() =>
         problems === 0
           ? (model.formError ?? '')

@@ -1,29 +1,25 @@
 import type { Me, MentorApplication } from '@mentorkit/contract';
-import { ApiError, type MentorkitClient, type RequestOptions } from '@mentorkit/sdk';
+import type { MentorkitClient, RequestOptions } from '@mentorkit/sdk';
 import type { ReactiveControllerHost } from 'lit';
 import { ResourceController } from '../../controllers/resource.controller.js';
-import { MentorApplicationModel } from './mentor-application.model.js';
+import type { MentorApplicationModel } from './mentor-application.model.js';
 import { MentorWorkload, upcomingAsMentor, type WorkloadData } from './mentor-workload.model.js';
 
 export type MentorDashboardMode = 'idle' | 'loading' | 'error' | 'mentor' | 'applicant';
 
+/** The application model and view, loaded only for viewers who are not mentors. */
+export type ApplicantKit = typeof import('./mentor-application.kit.js');
+
 type Loaded =
   | { kind: 'mentor'; me: Me; data: WorkloadData }
-  | { kind: 'applicant'; me: Me; application: MentorApplication | null };
-
-async function latestApplication(client: MentorkitClient, o: RequestOptions): Promise<MentorApplication | null> {
-  try {
-    return await client.mentorApplications.mine(o);
-  } catch (error) {
-    // Never applied: the API answers 404, which here just means "no application yet".
-    if (error instanceof ApiError && error.code === 'not_found') return null;
-    throw error;
-  }
-}
+  | { kind: 'applicant'; me: Me; kit: ApplicantKit; application: MentorApplication | null };
 
 async function load(client: MentorkitClient, o: RequestOptions): Promise<Loaded> {
   const me = await client.me.get(o);
-  if (!me.mentor) return { kind: 'applicant', me, application: await latestApplication(client, o) };
+  if (!me.mentor) {
+    const kit = await import('./mentor-application.kit.js');
+    return { kind: 'applicant', me, kit, application: await kit.myApplication(client, o) };
+  }
   const [waiting, mentorships, notifications, meetings] = await Promise.all([
     client.requests.list({ role: 'mentor', status: 'pending', limit: 100 }, o),
     client.mentorships.list({ role: 'mentor', limit: 100 }, o),
@@ -58,6 +54,8 @@ export class MentorDashboardController {
   me: Me | undefined = undefined;
   workload: MentorWorkload | undefined = undefined;
   application: MentorApplicationModel | undefined = undefined;
+  /** The application's view, with `application` (loaded only for non-mentors). */
+  applicationKit: ApplicantKit | undefined = undefined;
 
   constructor(host: ReactiveControllerHost, options: { client: () => MentorkitClient | undefined }) {
     this.#host = host;
@@ -73,7 +71,8 @@ export class MentorDashboardController {
         this.#loadedFor = client;
         this.me = loaded.me;
         this.workload = loaded.kind === 'mentor' ? new MentorWorkload(this.#host, client, loaded.data, reload) : undefined;
-        this.application = loaded.kind === 'applicant' ? new MentorApplicationModel(this.#host, client, loaded.application, reload) : undefined;
+        this.applicationKit = loaded.kind === 'applicant' ? loaded.kit : undefined;
+        this.application = loaded.kind === 'applicant' ? new loaded.kit.MentorApplicationModel(this.#host, client, loaded.application, reload) : undefined;
       },
     });
   }
@@ -90,6 +89,11 @@ export class MentorDashboardController {
 
   get error(): unknown {
     return this.#resource.error;
+  }
+
+  /** The client whose data is shown (a new viewer's client differs until their data arrives). */
+  get loadedFor(): MentorkitClient | undefined {
+    return this.#loadedFor;
   }
 
   retry(): Promise<void> {

@@ -69,7 +69,7 @@ describe('<mentor-dashboard> live', () => {
     await expect(el).to.be.accessible();
 
     // A meeting the mentee schedules counts at once among the upcoming ones.
-    const stat = (label: string) => text([...el.shadowRoot!.querySelectorAll('[part="stat"]')].find((s) => text(s.querySelector('dt')) === label)?.querySelector('dd'));
+    const stat = (label: string) => text([...el.shadowRoot!.querySelectorAll('[part="stat"]')].find((s) => text(s.querySelector('.stat-label')) === label)?.querySelector('.stat-value'));
     expect(stat('Upcoming meetings')).to.equal('0');
     await maria.client.meetings.schedule(mentorship.id, { title: 'Kick-off', startsAt: new Date(Date.now() + 2 * 86_400_000).toISOString(), durationMinutes: 30 });
     await until(() => stat('Upcoming meetings') === '1', 'the meeting was not counted');

@@ -3,8 +3,9 @@ import type { RealtimeEventType, TypedRealtimeEvent } from '@mentorkit/contract'
 import type { MentorWorkload, WorkloadPart } from './mentor-workload.model.js';
 
 /**
- * What changes the mentor dashboard live. Meetings count in the stats; their details, milestones
- * and notes show inside an open workspace, which follows them itself.
+ * What changes the mentor dashboard live. Meetings count in the stats and, with milestones and
+ * notes, change the cards' progress and next meeting; their details show inside an open
+ * workspace, which follows them itself.
  */
 export const mentorLiveTypes: readonly RealtimeEventType[] = [
   'request.created',
@@ -12,6 +13,8 @@ export const mentorLiveTypes: readonly RealtimeEventType[] = [
   'mentorship.updated',
   'meeting.created',
   'meeting.updated',
+  'milestone.updated',
+  'progress.created',
   'notification.created',
 ];
 
@@ -31,6 +34,10 @@ export function mentorLiveParts(event: TypedRealtimeEvent, viewerId: string | un
     case 'meeting.created':
     case 'meeting.updated':
       return event.data.mentorId === viewerId ? ['meetings'] : undefined;
+    case 'milestone.updated':
+    case 'progress.created':
+      // Progress on the mentee's card (the element's summaries load it again).
+      return ['extras'];
     case 'notification.created':
       return ['notifications'];
     default:

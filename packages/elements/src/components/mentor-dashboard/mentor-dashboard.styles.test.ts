@@ -69,4 +69,23 @@ describe('<mentor-dashboard> styling contract', () => {
     await emulateMedia({ colorScheme: 'dark' });
     await expect(el).to.be.accessible();
   });
+
+  it('keeps the availability switch, its label and hint apart at every width from 320px, with nothing stray above', async () => {
+    for (const width of ['320px', '390px', '960px']) {
+      const el = await dashboardIn(`width: ${width}`);
+      const box = (selector: string) => $(el, selector)!.getBoundingClientRect();
+      const button = box('[part="switch"]');
+      const track = box('.switch-track');
+      const label = box('.switch-label');
+      const hint = box('#accepting-hint');
+      expect(label.width, `${width}: the label has room`).to.be.greaterThan(80);
+      expect(track.right, `${width}: track beside the label`).to.be.at.most(label.left);
+      expect(label.bottom, `${width}: the label inside the switch`).to.be.at.most(button.bottom + 0.5);
+      expect(hint.top, `${width}: the hint under the switch`).to.be.at.least(button.bottom - 0.5);
+      // The email settings' switches (same shadow root) must not style this one: no extra knob.
+      expect(getComputedStyle($(el, '[part="switch"]')!, '::before').content, width).to.be.oneOf(['none', 'normal']);
+      expect(track.top, `${width}: nothing above the track`).to.be.at.least(button.top - 0.5);
+    }
+  });
 });
+

@@ -33,10 +33,25 @@ export const mentorDashboardStyles = css`
     align-content: start;
     min-width: 0;
   }
+  .search-shows {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: calc(var(--_space) / 2) var(--_space);
+  }
+  /* The hint sits under the label, past the track, so the three never overlap. */
+  .switch-hint {
+    padding-inline-start: calc(2.75rem + var(--_space) * 1.25);
+  }
 
-  /* The availability switch: a button with role=switch, its state in aria-checked. */
-  .switch {
+  /*
+   * The availability switch: a button with role=switch, its state in aria-checked. Its own class
+   * name: the email settings' checkbox switches (in the same shadow root) are ".switch".
+   */
+  .availability-switch {
     display: inline-flex;
+    justify-self: start;
+    max-width: 100%;
     align-items: center;
     gap: calc(var(--_space) * 1.25);
     min-height: 2.5rem;
@@ -48,6 +63,9 @@ export const mentorDashboardStyles = css`
     font-weight: 600;
     text-align: start;
     cursor: pointer;
+  }
+  .switch-label {
+    min-width: 0;
   }
   .switch-track {
     position: relative;
@@ -69,11 +87,11 @@ export const mentorDashboardStyles = css`
     background: var(--_muted);
     transition: transform 120ms;
   }
-  .switch[aria-checked='true'] .switch-track {
+  .availability-switch[aria-checked='true'] .switch-track {
     border-color: var(--mentorship-switch-on-color, var(--_accent));
     background: var(--mentorship-switch-on-color, var(--_accent));
   }
-  .switch[aria-checked='true'] .switch-thumb {
+  .availability-switch[aria-checked='true'] .switch-thumb {
     background: var(--_on-accent);
     transform: translateX(1.25rem);
   }
@@ -117,28 +135,50 @@ export const mentorDashboardStyles = css`
     width: auto;
   }
 
-  /* Stat cards */
+  /* Stat cards: the ones with a section are buttons that go there. */
   .stats {
     display: grid;
     grid-template-columns: repeat(auto-fit, minmax(9rem, 1fr));
     gap: calc(var(--_space) * 1.5);
     margin: 0;
+    padding: 0;
+    list-style: none;
   }
-  .stats > div {
-    display: flex;
-    flex-direction: column-reverse;
-    justify-content: flex-end;
-    gap: calc(var(--_space) / 4);
-    padding: calc(var(--_space) * 1.5) calc(var(--_space) * 2);
+  .stat {
+    display: grid;
     border-radius: var(--_radius);
     background: var(--mentorship-stat-background, var(--_subtle));
   }
-  .stats dt {
+  .stat-link,
+  .stat-body {
+    display: flex;
+    flex-direction: column;
+    align-items: flex-start;
+    gap: calc(var(--_space) / 4);
+    padding: calc(var(--_space) * 1.5) calc(var(--_space) * 2);
+    border: 0;
+    border-radius: inherit;
+    background: none;
+    color: inherit;
+    font: inherit;
+    text-align: start;
+  }
+  .stat-link {
+    cursor: pointer;
+  }
+  .stat-link:hover .stat-label {
+    color: var(--_accent);
+    text-decoration: underline;
+  }
+  .stat-link:focus-visible {
+    outline: 3px solid var(--_focus);
+    outline-offset: 2px;
+  }
+  .stat-label {
     color: var(--_muted);
     font-size: 0.875em;
   }
-  .stats dd {
-    margin: 0;
+  .stat-value {
     font-size: 1.75em;
     font-weight: 700;
     line-height: 1.1;

@@ -5,7 +5,7 @@ import type { MentorshipRequest } from '@mentorkit/contract';
 import type { MentorDashboard } from './mentor-dashboard.component.js';
 import { $, $$, buttonIn, devToken, hangingFetch } from '../../test-support/api-fixture.js';
 import {
-  clientAs, dialogSettled, ensureMentorship, gatedFetch, resetMentor, sendRequest, text, uniqueGoals, until, withdrawPending,
+  clientAs, dialogSettled, toastsSettled, ensureMentorship, gatedFetch, resetMentor, sendRequest, text, uniqueGoals, until, withdrawPending,
 } from '../shared/dashboard.test-support.js';
 
 describe('<mentor-dashboard> for a mentor', () => {
@@ -16,6 +16,7 @@ describe('<mentor-dashboard> for a mentor', () => {
   };
   beforeEach(cleanUp);
   afterEach(cleanUp);
+  afterEach(() => history.replaceState(null, '', location.pathname + location.search));
 
   async function dashboard(options: { fetch?: typeof fetch } = {}) {
     const provider = await fixture(html`
@@ -28,10 +29,11 @@ describe('<mentor-dashboard> for a mentor', () => {
   const settled = (el: MentorDashboard) => until(el, () => ['mentor', 'applicant', 'error'].includes(el.dashboard.mode), 'the dashboard did not load');
   const cardOf = (el: MentorDashboard, request: MentorshipRequest) => $(el, `[part~="request"][data-request-id="${request.id}"]`);
   const focused = (el: MentorDashboard) => el.shadowRoot!.activeElement;
-  const announced = (el: MentorDashboard) => text($(el, '[part="announcer"]'));
+  /** What the element said last: its newest toast (a live region), else its announcer. */
+  const announced = (el: MentorDashboard) => text($$(el, '[part~="toast"] .toast-message').at(-1) ?? $(el, '[part="announcer"]'));
   const stat = (el: MentorDashboard, label: string) => {
-    const item = $$(el, '[part="stat"]').find((s) => text(s.querySelector('dt')) === label);
-    return text(item?.querySelector('dd'));
+    const item = $$(el, '[part="stat"]').find((s) => text(s.querySelector('.stat-label')) === label);
+    return text(item?.querySelector('.stat-value'));
   };
   const switchOf = (el: MentorDashboard) => $<HTMLButtonElement>(el, '[part="switch"]')!;
   const capacityInput = (el: MentorDashboard) => $<HTMLInputElement>(el, '#capacity')!;
@@ -90,7 +92,7 @@ describe('<mentor-dashboard> for a mentor', () => {
     // Oldest first, as the API lists them.
     expect($$(el, '[part~="request"]').map((c) => c.dataset['requestId'])).to.deep.equal(waiting.items.map((r) => r.id));
     const card = cardOf(el, request)!;
-    expect(text(card.querySelector('h3'))).to.equal('Kwame Mensah');
+    expect(text(card.querySelector('.name'))).to.equal('Kwame Mensah');
     expect(text(card)).to.contain(goals);
     expect(text(card)).to.match(/Sent just now expires in 14 days/);
     expect([...card.querySelectorAll('.prose')].map((p) => p.textContent)).to.deep.equal([goals, 'Line one\nLine two']);
@@ -99,7 +101,7 @@ describe('<mentor-dashboard> for a mentor', () => {
     expect(text(buttonIn(card, /Decline/))).to.equal('Decline… request from Kwame Mensah');
 
     const mentee = $(el, `[data-mentorship-id="${mentorship.id}"]`)!;
-    expect(text(mentee.querySelector('h3'))).to.equal('Rahul Iyer');
+    expect(text(mentee.querySelector('.name'))).to.equal('Rahul Iyer');
     expect(text(mentee.querySelector('[part~="status-badge"]'))).to.equal('Active');
     expect(text(mentee)).to.contain('Your mentee since');
     await expect(el).to.be.accessible();
@@ -123,7 +125,7 @@ describe('<mentor-dashboard> for a mentor', () => {
     await sendKeys({ press: 'Enter' });
     await until(el, () => gate.held === 1, 'no accept was sent');
     expect(cardOf(el, request), 'left the waiting list at once').to.equal(null);
-    expect(text($(el, '[part~="mentorship"] h3[id^="mentorship-provisional"]'))).to.equal('Grace Lim');
+    expect(text($(el, '[part~="mentorship"] .name[id^="mentorship-provisional"]'))).to.equal('Grace Lim');
     expect(focused(el), 'focus stays in the dashboard').to.exist;
 
     const answered = oneEvent(el, 'mentorship-request-answered');
@@ -136,7 +138,17 @@ describe('<mentor-dashboard> for a mentor', () => {
     await el.updateComplete;
     expect($(el, `[data-mentorship-id="${event.detail.mentorship.id}"]`)).to.exist;
     expect(stat(el, 'Active mentees')).to.equal(String(activeBefore + 1));
-    expect(announced(el)).to.equal('You accepted Grace Lim. Grace is now your mentee.');
+    expect(announced(el)).to.equal('Accepted — Grace is now your mentee.');
+    // Visible and announced (a polite live region), with a way into the new workspace.
+    const toast = $(el, '[role="status"] [part~="toast"]')!;
+    const openIt = toast.querySelector<HTMLButtonElement>('[part~="toast-action"]')!;
+    expect(text(openIt)).to.equal('Open workspace');
+    await toastsSettled(el);
+    await expect(el).to.be.accessible();
+    openIt.click();
+    await el.updateComplete;
+    expect(el.shell.view.kind).to.equal('detail');
+    expect($(el, 'mentorship-workspace')!.getAttribute('mentorship-id')).to.equal(event.detail.mentorship.id);
   });
 
   it('rolls an accept back with a clear message when all slots are taken', async () => {
@@ -158,6 +170,8 @@ describe('<mentor-dashboard> for a mentor', () => {
     );
     expect($(el, '[id^="mentorship-provisional"]')).to.equal(null);
     expect(announced(el)).to.contain('All your mentee slots are taken');
+    expect(text($(el, '[role="alert"] [part~="toast-error"]')), 'a refusal is a visible, assertive toast').to.contain('All your mentee slots are taken');
+    await toastsSettled(el);
     expect(answered).to.equal(0);
     expect((await apiRequest(request)).status).to.equal('pending');
     await expect(el).to.be.accessible();
@@ -260,6 +274,7 @@ describe('<mentor-dashboard> for a mentor', () => {
     expect(announced(el)).to.match(/^You are no longer accepting new mentees\. \d+ waiting requests? (was|were) declined\.$/);
     expect(await apiRequest(request)).to.include({ status: 'declined', declineReason: 'mentor_unavailable' });
     expect(text($(el, '[part="empty"]'))).to.contain('You are not accepting new mentees');
+    await toastsSettled(el);
     await expect(el).to.be.accessible();
   });
 
@@ -365,5 +380,32 @@ describe('<mentor-dashboard> for a mentor', () => {
     await el.updateComplete;
     expect(input.value).to.equal('');
     expect(announced(el)).to.equal('Away date cleared.');
+  });
+
+  it('stat cards move to their sections, by click and by keyboard', async () => {
+    const el = await dashboard();
+    const statButton = (label: string) => $$<HTMLButtonElement>(el, '[part~="stat-link"]').find((b) => text(b.querySelector('.stat-label')) === label)!;
+    statButton('Waiting requests').click();
+    expect(focused(el)!.id).to.equal('waiting-title');
+    statButton('Active mentees').focus();
+    await sendKeys({ press: 'Enter' });
+    expect(focused(el)!.id).to.equal('mentees-title');
+    statButton('Upcoming meetings').focus();
+    await sendKeys({ press: 'Space' });
+    expect(focused(el)!.id).to.equal('mentees-title');
+    await expect(el).to.be.accessible();
+  });
+
+  it('keeps calendar and email settings in one collapsed disclosure at the end', async () => {
+    const el = await dashboard();
+    const details = $<HTMLDetailsElement>(el, 'details[part~="more-settings"]')!;
+    expect(details.open).to.equal(false);
+    const sections = $$(el, '.base > section, .base > .columns > section');
+    expect(sections.at(-1)!.contains(details), 'settings come last').to.equal(true);
+    expect(details.querySelector('[part~="calendar-feed"]')).to.exist;
+    expect(details.querySelector('[part~="notification-preferences"]')).to.exist;
+    const waiting = $(el, '#waiting-title')!;
+    const mentees = $(el, '#mentees-title')!;
+    expect(waiting.compareDocumentPosition(mentees) & Node.DOCUMENT_POSITION_FOLLOWING, 'waiting requests come before mentees').to.not.equal(0);
   });
 });

@@ -3,6 +3,7 @@ import { formatNumber } from '../../internal/localization-intl.js';
 import { html, nothing, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { availabilityLabel } from '../../internal/format.js';
+import { heading } from '../../internal/heading.js';
 import { calendarDateLabel, todayIso } from '../shared/relative-time.js';
 import type { MentorWorkload } from './mentor-workload.model.js';
 
@@ -18,8 +19,11 @@ export interface SettingsActions {
 const slotsTaken = (open: number, capacity: number) =>
   capacity === 1 ? msg(str`${open} of 1 slot taken`) : msg(str`${formatNumber(open)} of ${formatNumber(capacity)} slots taken`);
 
-/** The top strip: availability switch, capacity stepper, away-until date, and how search shows the mentor. */
-export function settingsStrip(workload: MentorWorkload, actions: SettingsActions): TemplateResult {
+/**
+ * The top strip: availability switch, capacity stepper, away-until date, and how search shows the
+ * mentor. `level` is the strip's heading level (a section of the dashboard).
+ */
+export function settingsStrip(workload: MentorWorkload, actions: SettingsActions, level: number): TemplateResult {
   const s = workload.settings;
   const away = s.awayUntil !== null && s.awayUntil >= todayIso();
   const onCapacityInput = (e: Event) => {
@@ -41,20 +45,20 @@ export function settingsStrip(workload: MentorWorkload, actions: SettingsActions
   return html`
     <section part="settings" class="settings" aria-labelledby="settings-title" aria-busy=${workload.savingSettings ? 'true' : 'false'}>
       <div class="settings-head">
-        <h2 id="settings-title">${msg('Your availability')}</h2>
-        <p class="meta">
-          ${msg('Shown in search as')}
+        ${heading(level, msg('Your availability'), { id: 'settings-title' })}
+        <p class="meta search-shows">
+          <span>${msg('Shown in search as')}</span>
           <span part="badge availability-badge" class="badge badge--${s.availability}">${availabilityLabel(s)}</span>
         </p>
       </div>
       <div class="settings-grid">
-        <div class="setting">
-          <button id="accepting" part="switch" class="switch" type="button" role="switch" aria-checked=${s.acceptingMentees ? 'true' : 'false'}
+        <div class="setting setting--switch">
+          <button id="accepting" part="switch" class="availability-switch" type="button" role="switch" aria-checked=${s.acceptingMentees ? 'true' : 'false'}
             aria-describedby="accepting-hint" @click=${(e: Event) => actions.toggleAccepting(e.currentTarget as HTMLElement)}>
             <span class="switch-track" aria-hidden="true"><span class="switch-thumb"></span></span>
             <span class="switch-label">${msg('Accepting new mentees')}</span>
           </button>
-          <p id="accepting-hint" class="hint">
+          <p id="accepting-hint" class="hint switch-hint">
             ${s.acceptingMentees ? msg('Mentees can send you requests.') : msg('Nobody can send you new requests; your mentees stay.')}
           </p>
         </div>
@@ -95,14 +99,25 @@ export function settingsStrip(workload: MentorWorkload, actions: SettingsActions
   `;
 }
 
-/** Numbers at a glance. */
-export function statCards(workload: MentorWorkload): TemplateResult {
+/**
+ * Numbers at a glance. Each card that has a section of its own is a button that scrolls to that
+ * section and moves focus to its heading (`goTo` receives the heading's id).
+ */
+export function statCards(workload: MentorWorkload, goTo: (headingId: string) => void): TemplateResult {
+  const stat = (label: string, value: number, target?: string) =>
+    html`<li part="stat" class="stat">
+      ${target
+        ? html`<button part="stat-link" class="stat-link" type="button" @click=${() => goTo(target)}>
+            <span class="stat-value">${formatNumber(value)}</span> <span class="stat-label">${label}</span>
+          </button>`
+        : html`<span class="stat-body"><span class="stat-value">${formatNumber(value)}</span> <span class="stat-label">${label}</span></span>`}
+    </li>`;
   return html`
-    <dl part="stats" class="stats">
-      <div part="stat"><dt>${msg('Active mentees')}</dt><dd>${formatNumber(workload.activeMentees)}</dd></div>
-      <div part="stat"><dt>${msg('Waiting requests')}</dt><dd>${formatNumber(workload.waiting.length)}</dd></div>
-      <div part="stat"><dt>${msg('Upcoming meetings')}</dt><dd>${formatNumber(workload.upcomingMeetings)}</dd></div>
-      <div part="stat"><dt>${msg('Unread notifications')}</dt><dd>${formatNumber(workload.unreadNotifications)}</dd></div>
-    </dl>
+    <ul part="stats" class="stats" aria-label=${msg('At a glance')}>
+      ${stat(msg('Waiting requests'), workload.waiting.length, 'waiting-title')}
+      ${stat(msg('Active mentees'), workload.activeMentees, 'mentees-title')}
+      ${stat(msg('Upcoming meetings'), workload.upcomingMeetings, 'mentees-title')}
+      ${stat(msg('Unread notifications'), workload.unreadNotifications)}
+    </ul>
   `;
 }

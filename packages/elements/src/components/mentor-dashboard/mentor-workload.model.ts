@@ -22,8 +22,11 @@ export interface WorkloadData {
 
 const OPEN = new Set<Mentorship['status']>(['active', 'paused']);
 
-/** The parts of the workload that load separately for live updates. */
-export type WorkloadPart = 'requests' | 'mentorships' | 'notifications' | 'meetings';
+/**
+ * The parts of the workload that load separately for live updates; `extras` are the cards'
+ * progress and next meeting (the element's summaries, not the workload's).
+ */
+export type WorkloadPart = 'requests' | 'mentorships' | 'notifications' | 'meetings' | 'extras';
 
 /** The viewer's upcoming meetings as a mentor (their own mentoring, if they also have one, is not counted). */
 export const upcomingAsMentor = (meetings: readonly Meeting[], mentorId: string) =>

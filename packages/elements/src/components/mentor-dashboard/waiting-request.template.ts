@@ -13,13 +13,13 @@ export interface WaitingRequestActions {
  * A request waiting for the mentor's answer: who is asking (profile summary), what they hope
  * for, their message, how long it still waits, and Accept / Decline….
  */
-export function waitingRequestCard(request: MentorshipRequest, view: { failure: string | undefined }, actions: WaitingRequestActions): TemplateResult {
+export function waitingRequestCard(request: MentorshipRequest, view: { failure: string | undefined; headingLevel: number }, actions: WaitingRequestActions): TemplateResult {
   const headingId = `request-${request.id}-name`;
   const mentee = request.mentee;
   return html`
     <article part="card request" class="card" aria-labelledby=${headingId} data-request-id=${request.id} tabindex="-1">
       <div class="card-head">
-        ${personHeader(mentee, { headingId, detail: 'programme' })}
+        ${personHeader(mentee, { headingId, level: view.headingLevel, detail: 'programme' })}
         <p class="meta when">
           ${msg('Sent')} <time datetime=${request.createdAt}>${relativeTime(request.createdAt)}</time><br />
           <time datetime=${request.expiresAt}>${expiryLabel(request.expiresAt)}</time>

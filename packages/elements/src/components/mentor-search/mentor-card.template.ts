@@ -1,6 +1,7 @@
 import { msg, str } from '@lit/localize';
 import type { MentorCard } from '@mentorkit/contract';
 import { html, nothing, type TemplateResult } from 'lit';
+import { heading } from '../../internal/heading.js';
 import { availabilityLabel, firstName, initials, programmeLine, replyDuration, requestAction, roleLine, slotsLabel } from '../../internal/format.js';
 import { pendingNote } from './request-format.js';
 
@@ -43,7 +44,7 @@ export function expertiseChips(values: readonly string[], label: string): Templa
 }
 
 /** One search result. Every user-supplied string goes through a text binding, never as HTML. */
-export function mentorCard(card: MentorCard, options: { showPhoto: boolean; actions: CardActions }): TemplateResult {
+export function mentorCard(card: MentorCard, options: { showPhoto: boolean; actions: CardActions; headingLevel: number }): TemplateResult {
   const { actions } = options;
   const nameId = `mentor-${card.id}-name`;
   const request = requestAction(card);
@@ -55,7 +56,7 @@ export function mentorCard(card: MentorCard, options: { showPhoto: boolean; acti
       <div class="card-head">
         ${avatar(card, options.showPhoto, () => actions.avatarFailed(card))}
         <div class="card-title">
-          <h3 class="name" id=${nameId}>${card.name}</h3>
+          ${heading(options.headingLevel, card.name, { class: 'name', id: nameId })}
           ${card.headline ? html`<p class="headline">${card.headline}</p>` : nothing}
           ${role || programme
             ? html`<p class="meta">${role}${role && programme ? html`<span aria-hidden="true"> · </span>` : nothing}${programme}</p>`

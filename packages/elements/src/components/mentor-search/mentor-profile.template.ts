@@ -2,6 +2,7 @@ import { msg, str } from '@lit/localize';
 import type { MentorCard, MentorProfile } from '@mentorkit/contract';
 import { html, nothing, type TemplateResult } from 'lit';
 import { meetingFormatLabel, programmeLine, replyDuration, requestAction, roleLine, safeHttpUrl, yearsLabel } from '../../internal/format.js';
+import { heading } from '../../internal/heading.js';
 import { formatNumber } from '../../internal/localization-intl.js';
 import { availabilityBadge, avatar, expertiseChips, requestState } from './mentor-card.template.js';
 
@@ -12,6 +13,8 @@ export interface ProfileView {
   status: 'loading' | 'ready' | 'error';
   errorText: string;
   showPhoto: boolean;
+  /** The level of the mentor's name; the profile's sections sit one below. */
+  headingLevel: number;
 }
 
 export interface ProfileActions {
@@ -21,9 +24,9 @@ export interface ProfileActions {
   avatarFailed: (card: MentorCard) => void;
 }
 
-const section = (title: string, body: TemplateResult | string) => html`
+const section = (level: number, title: string, body: TemplateResult | string) => html`
   <section class="profile-section">
-    <h3>${title}</h3>
+    ${heading(level, title)}
     ${typeof body === 'string' ? html`<p class="prose">${body}</p>` : body}
   </section>
 `;
@@ -46,26 +49,26 @@ function stats(profile: MentorProfile): TemplateResult {
   `;
 }
 
-function details(profile: MentorProfile): TemplateResult {
+function details(profile: MentorProfile, level: number): TemplateResult {
   const linkedin = safeHttpUrl(profile.linkedinUrl);
   const website = safeHttpUrl(profile.websiteUrl);
   const experience = [yearsLabel(profile.yearsOfExperience), roleLine(profile), profile.industry].filter(Boolean).join(' · ');
   return html`
     ${stats(profile)}
-    ${profile.bio ? section(msg('About'), profile.bio) : nothing}
-    ${profile.mentoringBio ? section(msg('How I mentor'), profile.mentoringBio) : nothing}
-    ${profile.expertise.length ? section(msg('Expertise'), expertiseChips(profile.expertise, msg('Expertise'))) : nothing}
-    ${section(msg('Experience'), experience)}
-    ${profile.languages.length ? section(msg('Languages'), profile.languages.join(', ')) : nothing}
-    ${profile.meetingFormats.length ? section(msg('Meets by'), profile.meetingFormats.map(meetingFormatLabel).join(', ')) : nothing}
+    ${profile.bio ? section(level, msg('About'), profile.bio) : nothing}
+    ${profile.mentoringBio ? section(level, msg('How I mentor'), profile.mentoringBio) : nothing}
+    ${profile.expertise.length ? section(level, msg('Expertise'), expertiseChips(profile.expertise, msg('Expertise'))) : nothing}
+    ${section(level, msg('Experience'), experience)}
+    ${profile.languages.length ? section(level, msg('Languages'), profile.languages.join(', ')) : nothing}
+    ${profile.meetingFormats.length ? section(level, msg('Meets by'), profile.meetingFormats.map(meetingFormatLabel).join(', ')) : nothing}
     ${profile.match.reasons.length
-      ? section(
+      ? section(level, 
           msg(str`${profile.match.score}% match`),
           html`<ul class="reasons">${profile.match.reasons.map((r) => html`<li>${r}</li>`)}</ul>`,
         )
       : nothing}
     ${linkedin || website
-      ? section(
+      ? section(level, 
           msg('Links'),
           html`<ul class="links">
             ${linkedin ? html`<li><a href=${linkedin} target="_blank" rel="noopener noreferrer">${msg('LinkedIn profile')}</a></li>` : nothing}
@@ -94,7 +97,7 @@ export function profileContent(view: ProfileView, actions: ProfileActions): Temp
     <header class="dialog-head">
       ${avatar(mentor, view.showPhoto, () => actions.avatarFailed(view.card))}
       <div class="card-title">
-        <h2 class="name" id="dialog-title">${mentor.name}</h2>
+        ${heading(view.headingLevel, mentor.name, { class: 'name', id: 'dialog-title' })}
         ${mentor.headline ? html`<p class="headline">${mentor.headline}</p>` : nothing}
         ${programme ? html`<p class="meta">${programme}</p>` : nothing}
         ${availabilityBadge(mentor)}
@@ -111,7 +114,7 @@ export function profileContent(view: ProfileView, actions: ProfileActions): Temp
             <button class="button" part="button retry-button" type="button" @click=${actions.retry}>${msg('Retry')}</button>
           </div>`
         : nothing}
-      ${view.profile ? details(view.profile) : nothing}
+      ${view.profile ? details(view.profile, view.headingLevel + 1) : nothing}
     </div>
     <footer class="dialog-foot">
       <button class="button" part="button" type="button" @click=${actions.close}>${msg('Close')}</button>

@@ -5,6 +5,7 @@ import { ApiError, type MentorkitClient } from '@mentorkit/sdk';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { keyed } from 'lit/directives/keyed.js';
+import { live } from 'lit/directives/live.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { LiveRefreshController } from '../../controllers/live-refresh.controller.js';
 import { MentorSearchController } from '../../controllers/mentor-search.controller.js';
@@ -13,6 +14,7 @@ import { emit } from '../../events.js';
 import { describeError } from '../../internal/error-message.js';
 import { wrapTabFocus } from '../../internal/focus-trap.js';
 import { meetingFormatLabel, mentorCount } from '../../internal/format.js';
+import { HashRouteController } from '../../internal/hash-route.js';
 import { formatNumber } from '../../internal/localization-intl.js';
 import { MentorkitElement } from '../../internal/mentorkit-element.js';
 import { ownLanguage } from '../../internal/own-language.directive.js';
@@ -21,18 +23,25 @@ import { tokenStyles } from '../../styles/tokens.styles.js';
 import { cardSkeleton, mentorCard } from './mentor-card.template.js';
 import { profileContent } from './mentor-profile.template.js';
 import { refreshCards, searchLiveMentor, searchLiveTypes } from './mentor-search.live.js';
+import { filtersFromHash, filtersToHash, SEARCH_HASH_KEYS } from './mentor-search.route.js';
 import { mentorSearchStyles } from './mentor-search.styles.js';
 import { requestDialogContent, sentHeadline, type RequestDialogActions } from './request-dialog.template.js';
 import { RequestFormController, SKILLS_MAX } from './request-form.controller.js';
 import { sendFailure } from './request-format.js';
 
-const sortLabels: Record<MentorSort, string> = {
+/**
+ * The orders offered. "Best match" is `relevance`: with search text the server ranks by it, without
+ * text by match score, so a separate "Match score" would only repeat it.
+ */
+const sortLabels: Partial<Record<MentorSort, string>> = {
   get relevance() { return msg('Best match'); },
-  get match() { return msg('Match score'); },
   get experience() { return msg('Most experienced'); },
   get newest() { return msg('Newest mentors'); },
   get responsiveness() { return msg('Fastest replies'); },
 };
+
+/** The offered order a sort shows as (`match` is "Best match" too). */
+const sortChoice = (sort: MentorSort): MentorSort => (sort === 'match' ? 'relevance' : sort);
 
 const availabilityLabels: Record<AvailabilityFilter, string> = {
   get accepting() { return msg('Accepting mentees'); },
@@ -59,6 +68,14 @@ const SKELETON_CARDS = 3;
  * filters, errors in words with Retry. It lays itself out by its own width (container queries):
  * below 36rem the filters fold behind a "Filters (n)" button.
  *
+ * The search text, filters and order live in the page's hash (`#q=data&expertise=SQL&sort=newest`,
+ * beside the page's own tokens), so a reload, a shared link and the back button bring the same
+ * search back; `no-routing` keeps them out of the address. A "Skip to results" link after the
+ * search box (shown on focus) moves focus past the filters to the results.
+ *
+ * Its headings follow the page's outline: each mentor's name is at `heading-level` (2 by default),
+ * a profile's sections one below.
+ *
  * @fires mentor-select - `{ mentorId, mentor }` when "View profile" is pressed. Cancelable:
  *   `preventDefault()` keeps the built-in profile dialog closed (e.g. to route to your own page).
  * @fires mentorship-request-intent - `{ mentorId, mentor }` when "Request mentorship" is pressed,
@@ -69,11 +86,13 @@ const SKELETON_CARDS = 3;
  *
  * @csspart base - The wrapper of everything.
  * @csspart search - The search form: search box, sort and the "Filters" toggle.
+ * @csspart skip-link - "Skip to results" after the search box, visible while focused.
  * @csspart filters-toggle - The "Filters (n)" button shown at narrow widths.
  * @csspart filters - The filter panel.
  * @csspart filter-chip - An expertise filter toggle.
  * @csspart summary - The live "126 mentors · Clear filters" line.
  * @csspart results - The list of result cards.
+ * @csspart results-region - The count line and the results, which "Skip to results" focuses.
  * @csspart card - A result card, and its loading skeleton.
  * @csspart skeleton - A loading placeholder card.
  * @csspart avatar - A photo or initials.
@@ -133,6 +152,9 @@ export class MentorSearch extends MentorkitElement {
   /** Mentors per page, 1–100. */
   @property({ type: Number, attribute: 'page-size' }) pageSize = 12;
 
+  /** Keeps the search out of the page's address (by default it is in the hash). */
+  @property({ type: Boolean, attribute: 'no-routing' }) noRouting = false;
+
   @state() private filtersOpen = false;
   @state() private allSkillsShown = false;
   @state() private selected: MentorCard | undefined = undefined;
@@ -145,10 +167,34 @@ export class MentorSearch extends MentorkitElement {
 
   readonly #search = new MentorSearchController(this, {
     client: () => this.clientController.client,
-    onFiltersChange: (filters) => {
+    onFiltersChange: (filters, previous) => {
       this.query = filters.q;
+      // A new filter or order is a step Back can undo; typing only updates where the address stands.
+      const typedOnly = JSON.stringify({ ...filters, q: '' }) === JSON.stringify({ ...previous, q: '' });
+      this.#route.write(filtersToHash(filters), { push: !typedOnly && !this.#restoring });
     },
   });
+
+  /** Set while the hash is being applied, so applying it writes no history entry of its own. */
+  #restoring = false;
+
+  /** The search as the address has it: on load, and after Back, Forward or a followed link. */
+  readonly #route = new HashRouteController(this, {
+    keys: SEARCH_HASH_KEYS,
+    enabled: () => !this.noRouting,
+    onChange: (params) => {
+      // An address without a search leaves a search set by attribute (`query`) alone on load.
+      if (![...params.keys()].length && !this.#routed) return;
+      this.#routed = true;
+      this.#restoring = true;
+      try {
+        this.#search.setFilters(filtersFromHash(params));
+      } finally {
+        this.#restoring = false;
+      }
+    },
+  });
+  #routed = false;
 
   readonly #profile = new ResourceController<MentorProfile, [MentorkitClient, string]>(this, {
     args: () => {
@@ -210,7 +256,10 @@ export class MentorSearch extends MentorkitElement {
   override render(): TemplateResult {
     return html`
       <div part="base" class="base" ${ownLanguage(this.contentLanguage)}>
-        ${this.#renderSearchForm()} ${this.#renderFilters()} ${this.#renderSummary()} ${this.#renderBody()}
+        ${this.#renderSearchForm()} ${this.#renderFilters()}
+        <div part="results-region" id="results" class="results-region" tabindex="-1" aria-label=${msg('Search results')}>
+          ${this.#renderSummary()} ${this.#renderBody()}
+        </div>
         <dialog id="profile-dialog" part="dialog" class="dialog" aria-labelledby="dialog-title"
           @close=${this.#onDialogClose} @click=${this.#onDialogClick} @keydown=${(e: KeyboardEvent) => wrapTabFocus(e, this.dialog)}>
           ${this.selected ? html`<div class="dialog-panel">${this.#renderProfile(this.selected)}</div>` : nothing}
@@ -228,11 +277,12 @@ export class MentorSearch extends MentorkitElement {
           <label for="q">${msg('Search mentors')}</label>
           <input id="q" type="search" name="q" autocomplete="off" placeholder=${msg('Search by skill, industry, name…')}
             .value=${filters.q} @input=${(e: InputEvent) => this.#search.setQuery((e.target as HTMLInputElement).value)} />
+          <a part="skip-link" class="skip-link" href="#results" @click=${this.#skipToResults}>${msg('Skip to results')}</a>
         </div>
         <div class="field sort-field">
           <label for="sort">${msg('Sort by')}</label>
-          <select id="sort" @change=${(e: Event) => this.#search.setFilters({ sort: (e.target as HTMLSelectElement).value as MentorSort })}>
-            ${Object.entries(sortLabels).map(([value, label]) => html`<option value=${value} ?selected=${filters.sort === value}>${label}</option>`)}
+          <select id="sort" .value=${live(sortChoice(filters.sort))} @change=${(e: Event) => this.#search.setFilters({ sort: (e.target as HTMLSelectElement).value as MentorSort })}>
+            ${Object.entries(sortLabels).map(([value, label]) => html`<option value=${value} ?selected=${sortChoice(filters.sort) === value}>${label}</option>`)}
           </select>
         </div>
         <button part="button filters-toggle" class="button filters-toggle" type="button" aria-controls="filters"
@@ -391,7 +441,7 @@ export class MentorSearch extends MentorkitElement {
         ${repeat(
           s.items,
           (card) => card.id,
-          (card) => html`<li>${mentorCard(card, { showPhoto: !this.#brokenAvatars.has(card.id), actions })}</li>`,
+          (card) => html`<li>${mentorCard(card, { showPhoto: !this.#brokenAvatars.has(card.id), actions, headingLevel: this.headingLevelFor(0) })}</li>`,
         )}
       </ul>
       ${loadMoreError
@@ -418,6 +468,7 @@ export class MentorSearch extends MentorkitElement {
         status: resource.status === 'error' ? 'error' : profile ? 'ready' : 'loading',
         errorText: `${msg('The full profile could not be loaded.')} ${describeError(resource.error)}`,
         showPhoto: !this.#brokenAvatars.has(card.id),
+        headingLevel: this.headingLevelFor(0),
       },
       {
         close: () => this.dialog.close(),
@@ -431,6 +482,12 @@ export class MentorSearch extends MentorkitElement {
   #onSubmit = (e: SubmitEvent) => {
     e.preventDefault();
     this.#search.flushQuery();
+  };
+
+  /** "Skip to results": focus moves past the filters to the count and the results, the address stays. */
+  #skipToResults = (e: Event) => {
+    e.preventDefault();
+    this.renderRoot.querySelector<HTMLElement>('#results')?.focus();
   };
 
   #clear = () => {
@@ -460,7 +517,7 @@ export class MentorSearch extends MentorkitElement {
       <dialog id="request-dialog" part="dialog request-dialog" class="dialog dialog--request" aria-labelledby="request-title"
         @close=${this.#onRequestDialogClose} @click=${this.#onRequestDialogClick}
         @keydown=${(e: KeyboardEvent) => wrapTabFocus(e, this.requestDialog)}>
-        <div class="dialog-panel">${form.isOpen ? requestDialogContent(form, this.#requestActions) : nothing}</div>
+        <div class="dialog-panel">${form.isOpen ? requestDialogContent(form, this.#requestActions, this.headingLevelFor(0)) : nothing}</div>
         <div class="visually-hidden" role="status">${said(!urgent)}</div>
         <div class="visually-hidden" role="alert">${said(urgent)}</div>
       </dialog>

@@ -1,4 +1,5 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import './mentor-search.test-support.js';
 import '../../define/mentor-search.js';
 import type { MentorSearch } from './mentor-search.component.js';
 import { $, buttonIn, cardByName, loadFixture, settled } from '../../test-support/api-fixture.js';

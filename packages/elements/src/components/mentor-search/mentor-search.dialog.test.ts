@@ -1,4 +1,5 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import './mentor-search.test-support.js';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../define/mentor-search.js';
 import type { MentorSearch } from './mentor-search.component.js';

@@ -3,6 +3,7 @@
  * follows the request (sent elsewhere, answered by the mentor) without searching again.
  */
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import './mentor-search.test-support.js';
 import '../../define/mentor-search.js';
 import type { MentorSearch } from './mentor-search.component.js';
 import { freshMentor, freshPerson, liveOpen, request } from '../shared/live.test-support.js';

@@ -1,4 +1,5 @@
 import type { MentorCard, MentorSearchResult, Profile } from '@mentorkit/contract';
+import './mentor-search.test-support.js';
 import { createClient, type MentorkitClient } from '@mentorkit/sdk';
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';

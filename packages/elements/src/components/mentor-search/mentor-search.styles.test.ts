@@ -1,4 +1,5 @@
 import { expect, fixture, html } from '@open-wc/testing';
+import './mentor-search.test-support.js';
 import { emulateMedia } from '@web/test-runner-commands';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import '../../define/mentor-search.js';

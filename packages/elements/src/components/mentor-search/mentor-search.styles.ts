@@ -23,6 +23,32 @@ export const mentorSearchStyles = css`
   .sort-field {
     flex: 0 1 12rem;
   }
+  /* "Skip to results": out of sight until a keyboard user reaches it, then a plain link under the box. */
+  .skip-link:not(:focus) {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    overflow: hidden;
+    clip: rect(0 0 0 0);
+    white-space: nowrap;
+  }
+  .skip-link:focus {
+    justify-self: start;
+    padding: calc(var(--_space) / 2) var(--_space);
+    border-radius: var(--_radius);
+    background: var(--_surface);
+    color: var(--_accent);
+    font-weight: 600;
+  }
+  .results-region {
+    display: grid;
+    gap: calc(var(--_space) * 2);
+    min-width: 0;
+  }
+  .results-region:focus-visible {
+    outline: 2px solid var(--_focus);
+    outline-offset: 4px;
+  }
   .filters-toggle {
     display: none;
   }
@@ -206,7 +232,7 @@ export const mentorSearchStyles = css`
     display: grid;
     gap: calc(var(--_space) * 2);
   }
-  .profile-section h3 {
+  .profile-section :is(h2, h3, h4, h5, h6) {
     margin: 0 0 calc(var(--_space) / 2);
     font-size: 1em;
   }

@@ -1,6 +1,7 @@
 import { msg, str } from '@lit/localize';
 import type { MentorCard, MentorshipRequest } from '@mentorkit/contract';
 import { html, nothing, type TemplateResult } from 'lit';
+import { heading } from '../../internal/heading.js';
 import { live } from 'lit/directives/live.js';
 import { firstName } from '../../internal/format.js';
 import { characterCount, expiryLabel, replyNote, sendFailure } from './request-format.js';
@@ -153,7 +154,7 @@ function sent(mentor: MentorCard, request: MentorshipRequest, actions: RequestDi
 }
 
 /** The request dialog's content: the mentor and their reply time, then the form or, once sent, the confirmation. */
-export function requestDialogContent(form: RequestFormController, actions: RequestDialogActions): TemplateResult | typeof nothing {
+export function requestDialogContent(form: RequestFormController, actions: RequestDialogActions, level: number): TemplateResult | typeof nothing {
   const mentor = form.mentor;
   if (!mentor || form.status === 'closed') return nothing;
   const reply = replyNote(mentor.name, mentor.medianResponseHours);
@@ -161,7 +162,7 @@ export function requestDialogContent(form: RequestFormController, actions: Reque
   return html`
     <div class="dialog-head request-head">
       <div class="card-title">
-        <h2 class="name" id="request-title">${msg(str`Request mentorship from ${mentor.name}`)}</h2>
+        ${heading(level, msg(str`Request mentorship from ${mentor.name}`), { class: 'name', id: 'request-title' })}
         ${reply && !done ? html`<p class="reply" id="request-reply">${reply}.</p>` : nothing}
       </div>
       <button class="button close" part="button close-button" type="button" aria-label=${done ? msg('Close') : msg('Cancel request')} @click=${actions.close}>

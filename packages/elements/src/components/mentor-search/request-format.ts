@@ -2,33 +2,14 @@ import { msg, str } from '@lit/localize';
 import { ApiError } from '@mentorkit/sdk';
 import { describeError } from '../../internal/error-message.js';
 import { firstName, replyDuration } from '../../internal/format.js';
-import { formatNumber, relativeTimeFormat } from '../../internal/localization-intl.js';
+import { formatNumber } from '../../internal/localization-intl.js';
+import { expiryLabel } from '../shared/relative-time.js';
 
 /** The server's limit on a mentee's waiting requests (DESIGN.md §2). */
 export const MAX_PENDING_REQUESTS = 5;
 
-const MINUTE = 60_000;
-const HOUR = 60 * MINUTE;
-const DAY = 24 * HOUR;
-// In the rendering element's language, inside the "expires …" sentence of that language.
-const relative = () => relativeTimeFormat({ numeric: 'auto' });
-
-/**
- * "expires in 14 days", "expires tomorrow", "expires in 5 hours" for a pending request. Days are
- * rounded, so a request sent a moment ago with a 14-day life reads "in 14 days". Never "expired":
- * the server decides that.
- */
-export function expiryLabel(expiresAt: string, now: Date = new Date()): string {
-  const left = new Date(expiresAt).getTime() - now.getTime();
-  if (!(left > MINUTE)) return msg('expires any moment now');
-  const when =
-    left < HOUR
-      ? relative().format(Math.round(left / MINUTE), 'minute')
-      : left < DAY
-        ? relative().format(Math.round(left / HOUR), 'hour')
-        : relative().format(Math.round(left / DAY), 'day');
-  return msg(str`expires ${when}`);
-}
+/** "expires in 14 days" for a pending request: the one wording every element uses. */
+export { expiryLabel };
 
 /** "Ana usually replies in about 1 day"; undefined without a reply history. */
 export function replyNote(name: string, medianResponseHours: number | null): string | undefined {

@@ -1,6 +1,7 @@
 import type { AdminMentor, MentorApplication } from '@mentorkit/contract';
 import { ApiError } from '@mentorkit/sdk';
 import { msg, str } from '@lit/localize';
+import { heading } from '../../internal/heading.js';
 import { html, nothing, type TemplateResult } from 'lit';
 import { describeError } from '../../internal/error-message.js';
 import { firstName } from '../../internal/format.js';
@@ -130,7 +131,7 @@ function refusal(error: unknown): string {
 }
 
 /** The dialog's form: what happens, the notes or reason (required where the contract says so), Cancel and confirm. */
-export function actionDialog(state: DialogState, handlers: DialogHandlers): TemplateResult {
+export function actionDialog(state: DialogState, handlers: DialogHandlers, level: number): TemplateResult {
   const copy = copyFor(state.action);
   const required = textRequired(state.action);
   const invalid = fieldError(state, copy);
@@ -138,7 +139,7 @@ export function actionDialog(state: DialogState, handlers: DialogHandlers): Temp
   const describedBy = ['dialog-hint', invalid ? 'dialog-error' : ''].filter(Boolean).join(' ');
   return html`
     <form class="dialog-panel" novalidate @submit=${handlers.submit} aria-busy=${state.busy ? 'true' : 'false'}>
-      <h2 class="dialog-title" id="dialog-title">${copy.title}</h2>
+      ${heading(level, copy.title, { class: 'dialog-title', id: 'dialog-title' })}
       <p id="dialog-description">${copy.description}</p>
       <div class="field">
         <label for="dialog-text">${copy.label}</label>

@@ -1,12 +1,13 @@
 import { msg, str } from '@lit/localize';
 import type { ApplicationStatus, MentorStatus } from '@mentorkit/contract/values';
-import { dateTimeFormat, formatNumber, relativeTimeFormat } from '../../internal/localization-intl.js';
+import { dateTimeFormat, formatNumber } from '../../internal/localization-intl.js';
 
+/** The status filter's words: the same as the status badges on the cards. */
 const applicationStatusLabels: Record<ApplicationStatus, string> = {
-  get pending() { return msg('Pending review'); },
+  get pending() { return msg('In review'); },
   get changes_requested() { return msg('Changes requested'); },
   get approved() { return msg('Approved'); },
-  get rejected() { return msg('Rejected'); },
+  get rejected() { return msg('Not approved'); },
 };
 export const applicationStatusLabel = (status: ApplicationStatus) => applicationStatusLabels[status];
 
@@ -35,28 +36,6 @@ export const percentLabel = (rate: number | null): string | undefined =>
 /** "4.5 out of 5", or "No ratings yet". */
 export const ratingLabel = (rating: number | null) =>
   rating === null ? msg('No ratings yet') : msg(str`${formatNumber(rating, { minimumFractionDigits: 1, maximumFractionDigits: 1 })} out of 5`);
-
-const relative = [
-  { unit: 'year', ms: 365 * 864e5 },
-  { unit: 'month', ms: 30 * 864e5 },
-  { unit: 'week', ms: 7 * 864e5 },
-  { unit: 'day', ms: 864e5 },
-  { unit: 'hour', ms: 36e5 },
-  { unit: 'minute', ms: 6e4 },
-] as const;
-
-/** "3 days ago", "just now": recent things read better relative to now (UX.md, "Time is personal"). */
-export function relativeTime(iso: string, now = Date.now()): string {
-  const diff = new Date(iso).getTime() - now;
-  const format = relativeTimeFormat({ numeric: 'auto' });
-  for (const { unit, ms } of relative) {
-    if (Math.abs(diff) >= ms) return format.format(Math.round(diff / ms), unit);
-  }
-  return msg('just now');
-}
-
-/** The full date and time in the viewer's zone, for a `title` beside a relative time. */
-export const dateTimeLabel = (iso: string) => dateTimeFormat({ dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
 
 /**
  * A week from the stats ("2025-01-06", the Monday it starts) as "6 Jan". The date is a calendar

@@ -19,10 +19,17 @@ export function emptyNotice(title: string, body: string, action?: { label: strin
   </div>`;
 }
 
-/** What a signed-in person without the admin role sees (the API answered 403). */
+/** What a signed-in person without the admin role sees (their roles say so, or the API answered 403). */
 export const forbiddenNotice = () => html`<div part="forbidden" class="notice notice--forbidden">
-  <p><strong>${msg('Only programme administrators can see this.')}</strong></p>
-  <p>${msg('You are signed in, but your account is not a mentoring programme administrator. If you run the programme, ask the portal team to give your account the administrator role.')}</p>
+  <p><strong>${msg('This area is for programme administrators.')}</strong></p>
+  <p>${msg('If you run the mentoring programme, ask the portal team to give your account the administrator role.')}</p>
+</div>`;
+
+/** While the viewer's roles are read: the queue's shape, busy, so nothing jumps when the tabs arrive. */
+export const checkingNotice = () => html`<div part="checking" class="checking" aria-busy="true">
+  <p class="visually-hidden" role="status">${msg('Loading programme administration…')}</p>
+  <span class="skeleton line line--medium" aria-hidden="true"></span>
+  <span class="skeleton line line--long" aria-hidden="true"></span>
 </div>`;
 
 /** The "Load more" button, or why the next page failed with Retry. */

@@ -2,7 +2,7 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import '../../define/mentorship-admin.js';
-import { $, $$, devToken } from '../../test-support/api-fixture.js';
+import { $, $$, devToken, hangingFetch } from '../../test-support/api-fixture.js';
 import type { AdminTab } from './admin-tabs.js';
 import type { MentorshipAdmin } from './mentorship-admin.component.js';
 
@@ -14,6 +14,8 @@ export interface RenderOptions {
   /** CSS for a wrapper around the element (e.g. its width). */
   wrapperStyle?: string;
   theme?: 'light' | 'dark';
+  /** Return before the viewer's roles are known (they are awaited by default). */
+  rolesPending?: boolean;
 }
 
 /** The element under a provider (so a test can pass its own `fetch`), signed in as the admin persona by default. */
@@ -28,6 +30,8 @@ export async function renderAdmin(options: RenderOptions = {}): Promise<Mentorsh
   `);
   const el = wrapper.querySelector('mentorship-admin')!;
   await el.updateComplete;
+  if (!options.rolesPending) await waitUntil(() => !$(el, '[part="checking"]'), 'the roles were not read', { timeout: 8000 });
+  await el.updateComplete;
   return el;
 }
 
@@ -39,13 +43,14 @@ export async function settled(el: MentorshipAdmin): Promise<void> {
   await waitUntil(
     () => {
       if ($(el, '[part="forbidden"]')) return true;
+      if ($(el, '[part="checking"]')) return false;
       switch (el.tab) {
         case 'applications':
           return settledStatus(el.applications.list.status) && !el.applications.list.loadingMore;
         case 'mentors':
           return settledStatus(el.mentors.list.status) && !el.mentors.list.loadingMore;
         case 'programme':
-          return $(el, '#panel-programme [part~="skeleton"]') === null && $(el, '#panel-programme')!.childElementCount > 0;
+          return $(el, '#panel-programme [part~="skeleton"]') === null && ($(el, '#panel-programme')?.childElementCount ?? 0) > 0;
       }
     },
     `the ${el.tab} tab did not settle`,
@@ -138,3 +143,7 @@ export function routedFetch(route: Route): { fetch: typeof fetch; requests: { ur
 export const json = (body: unknown, status = 200) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
 
 export const tabs = (el: MentorshipAdmin) => $$<HTMLButtonElement>(el, '[role="tab"]');
+
+/** A `fetch` under which the viewer's roles arrive (`GET /me`) and nothing else ever answers. */
+export const hangingAfterRoles: typeof fetch = (input, init) =>
+  new URL(input instanceof Request ? input.url : String(input), location.href).pathname === '/api/v1/me' ? fetch(input, init) : hangingFetch(input, init);

@@ -2,7 +2,11 @@ import type { MentorApplication } from '@mentorkit/contract';
 import { msg, str } from '@lit/localize';
 import { html, nothing, type TemplateResult } from 'lit';
 import { initials, programmeLine, roleLine, safeHttpUrl, yearsLabel } from '../../internal/format.js';
-import { applicationStatusLabel, dateTimeLabel, linkText, relativeTime } from './admin-format.js';
+import { dateTimeLabel } from '../../internal/dates.js';
+import { relativeTime } from '../shared/relative-time.js';
+import { applicationStatusBadge } from '../shared/status-badge.template.js';
+import { linkText } from './admin-format.js';
+import { heading } from '../../internal/heading.js';
 import { canDecide, type ApplicationDecision } from './applications.controller.js';
 
 export type DecideHandler = (application: MentorApplication, decision: ApplicationDecision, trigger: HTMLElement) => void;
@@ -17,10 +21,10 @@ const decisionButtons: { decision: ApplicationDecision; readonly label: string; 
  * Links are shown only when they are web links, and then only as anchors with their address as
  * text; anything else (a `javascript:` URL that slipped in) stays inert text.
  */
-function links(application: MentorApplication): TemplateResult | typeof nothing {
+function links(application: MentorApplication, level: number): TemplateResult | typeof nothing {
   if (!application.links.length) return nothing;
   return html`<div class="block">
-    <h4 class="block-title">${msg('Links')}</h4>
+    ${heading(level, msg('Links'), { class: 'block-title' })}
     <ul class="links">
       ${application.links.map((url) => {
         const safe = safeHttpUrl(url);
@@ -34,25 +38,34 @@ function links(application: MentorApplication): TemplateResult | typeof nothing 
   </div>`;
 }
 
-/** One application in the review queue. Every applicant-supplied string is a text binding, never HTML. */
-export function applicationCard(application: MentorApplication, onDecide: DecideHandler): TemplateResult {
+/** Whether `headline` already names every one of `parts` (case aside). */
+const says = (headline: string, ...parts: (string | null | undefined)[]) =>
+  headline !== '' && parts.some(Boolean) && parts.every((p) => !p || headline.toLocaleLowerCase().includes(p.toLocaleLowerCase()));
+
+/**
+ * One application in the review queue, its applicant's name a heading at `level` (its blocks one
+ * below). Every applicant-supplied string is a text binding, never HTML.
+ */
+export function applicationCard(application: MentorApplication, onDecide: DecideHandler, level: number): TemplateResult {
   const person = application.applicant;
   const nameId = `application-${application.id}-name`;
-  const role = roleLine(person);
-  const programme = programmeLine(person);
+  // The line under the name adds only what the applicant's own headline does not already say.
+  const headline = person.headline ?? '';
+  const role = says(headline, person.position, person.company) ? '' : roleLine(person);
+  const programme = says(headline, person.programme) ? '' : programmeLine(person);
   const decidable = decisionButtons.filter((b) => canDecide(application, b.decision));
   return html`
     <article part="card" class="card" aria-labelledby=${nameId} data-application-id=${application.id} tabindex="-1">
       <div class="card-head">
         <span part="avatar" class="avatar avatar--initials" aria-hidden="true">${initials(person.name)}</span>
         <div class="card-title">
-          <h3 class="name" id=${nameId}>${person.name}</h3>
+          ${heading(level, person.name, { class: 'name', id: nameId })}
           ${person.headline ? html`<p class="headline">${person.headline}</p>` : nothing}
           ${role || programme
             ? html`<p class="meta">${role}${role && programme ? html`<span aria-hidden="true"> · </span>` : nothing}${programme}</p>`
             : nothing}
         </div>
-        <span part="badge" class="badge badge--${application.status}">${applicationStatusLabel(application.status)}</span>
+        ${applicationStatusBadge(application.status)}
       </div>
       <dl class="facts">
         <div><dt>${msg('Experience')}</dt><dd>${yearsLabel(application.yearsOfExperience)}</dd></div>
@@ -67,13 +80,13 @@ export function applicationCard(application: MentorApplication, onDecide: Decide
           </ul>`
         : nothing}
       <div class="block">
-        <h4 class="block-title">${msg('Why they want to mentor')}</h4>
+        ${heading(level + 1, msg('Why they want to mentor'), { class: 'block-title' })}
         <p class="prose">${application.statement}</p>
       </div>
-      ${links(application)}
+      ${links(application, level + 1)}
       ${application.decisionNotes
         ? html`<div class="block decision-notes">
-            <h4 class="block-title">${msg('Note to the applicant')}</h4>
+            ${heading(level + 1, msg('Note to the applicant'), { class: 'block-title' })}
             <p class="prose">${application.decisionNotes}</p>
           </div>`
         : nothing}

@@ -2,7 +2,7 @@ import type { MentorApplication } from '@mentorkit/contract';
 import { canTransition, applicationTransitions, type ApplicationStatus } from '@mentorkit/contract/values';
 import type { MentorkitClient } from '@mentorkit/sdk';
 import type { ReactiveControllerHost } from 'lit';
-import { PagedListController } from './paged-list.controller.js';
+import { PagedListController } from '../../controllers/paged-list.controller.js';
 
 /** What an admin can decide about a pending application, as the status it leads to. */
 export type ApplicationDecision = Exclude<ApplicationStatus, 'pending'>;

@@ -46,7 +46,7 @@ function row(mentor: AdminMentor, actions: MentorRowActions): TemplateResult {
       ${role ? html`<span class="meta">${role}</span>` : nothing}
     </th>
     <td data-label=${c[1]}>
-      <span part="badge" class="badge badge--${mentor.status}">${mentorStatusLabel(mentor.status)}</span>
+      <span part="badge" class="badge badge--${mentor.status === 'active' ? 'good' : 'bad'}" data-status=${mentor.status}>${mentorStatusLabel(mentor.status)}</span>
       ${mentor.status === 'active' && !mentor.acceptingMentees ? html`<span class="meta">${msg('Not taking new mentees')}</span>` : nothing}
       ${mentor.status === 'suspended' && mentor.suspendedReason ? html`<span class="meta reason">${msg(str`Reason: ${mentor.suspendedReason}`)}</span>` : nothing}
     </td>

@@ -3,7 +3,7 @@ import type { MentorStatus } from '@mentorkit/contract/values';
 import type { MentorkitClient } from '@mentorkit/sdk';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { debounce } from '../../controllers/debounce.js';
-import { PagedListController } from './paged-list.controller.js';
+import { PagedListController } from '../../controllers/paged-list.controller.js';
 
 export interface MentorFilters {
   /** Part of the mentor's name. */

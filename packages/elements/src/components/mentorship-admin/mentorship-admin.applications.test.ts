@@ -20,10 +20,10 @@ describe('<mentorship-admin> applications', () => {
     const el = await renderAdmin();
     const card = await findApplicationCard(el, application.id);
 
-    expect(textOf(card.querySelector('h3'))).to.equal(name);
+    expect(textOf(card.querySelector('.name'))).to.equal(name);
     const text = textOf(card);
     for (const expected of [
-      'Product lead who used to write firmware', 'Product Lead, Kestrel Space · BS Computer Science, class of 2010', 'Pending review',
+      'Product lead who used to write firmware', 'Product Lead, Kestrel Space · BS Computer Science, class of 2010', 'In review',
       '14 years of experience', 'Waiting since', 'I moved from engineering into product',
     ]) {
       expect(text).to.contain(expected);
@@ -64,7 +64,7 @@ describe('<mentorship-admin> applications', () => {
     const el = await renderAdmin({ fetch });
     await settled(el);
     const card = applicationCard(el, application.id)!;
-    expect(card.querySelector('h3')!.textContent).to.equal('<i>Eve</i>');
+    expect(card.querySelector('.name')!.textContent).to.equal('<i>Eve</i>');
     expect(card.querySelector('.prose')!.textContent).to.equal('<img src=x onerror="window.__adminXss=1">Hello');
     expect(nodeLabel(card.querySelector('img, b, i, script'))).to.equal('none');
     const anchors = [...card.querySelectorAll('a')];
@@ -113,7 +113,7 @@ describe('<mentorship-admin> applications', () => {
     expect(nodeLabel(applicationCard(el, application.id)), 'the card leaves the queue').to.equal('none');
     expect(announcement(el)).to.equal(`Approved ${name} as a mentor. They have been told.`);
     expect(el.shadowRoot!.contains(focused(el)), 'focus stays in the element').to.equal(true);
-    expect(await user.client.mentorApplications.mine()).to.include({ status: 'approved', decisionNotes: 'Welcome aboard!' });
+    expect((await user.client.mentorApplications.mine()).application).to.include({ status: 'approved', decisionNotes: 'Welcome aboard!' });
   });
 
   it('rejects by keyboard, and insists on a reason first', async () => {
@@ -141,7 +141,7 @@ describe('<mentorship-admin> applications', () => {
     expect(textOf($(el, '#dialog-error'))).to.equal('Write a reason: Cyd will read it.');
     expectFocusOn(el, field, 'focus goes to the field that needs fixing');
     expect(d.open).to.equal(true);
-    expect((await user.client.mentorApplications.mine()).status, 'nothing was sent').to.equal('pending');
+    expect((await user.client.mentorApplications.mine()).application?.status, 'nothing was sent').to.equal('pending');
     await expect(el).to.be.accessible();
 
     await sendKeys({ type: 'Please show some mentoring experience first.' });
@@ -154,7 +154,7 @@ describe('<mentorship-admin> applications', () => {
     expect((await decided).detail).to.include({ decision: 'rejected', notes: 'Please show some mentoring experience first.' });
     await dialogClosed(el);
     expect(announcement(el)).to.equal(`Rejected ${name}’s application. They have been told why.`);
-    expect(await user.client.mentorApplications.mine()).to.include({ status: 'rejected', decisionNotes: 'Please show some mentoring experience first.' });
+    expect((await user.client.mentorApplications.mine()).application).to.include({ status: 'rejected', decisionNotes: 'Please show some mentoring experience first.' });
   });
 
   it('cancels with Escape without deciding, returning focus; then requests changes', async () => {
@@ -174,7 +174,7 @@ describe('<mentorship-admin> applications', () => {
     await dialogClosed(el);
     expectFocusOn(el, requestChanges);
     expect(decisions).to.equal(0);
-    expect((await user.client.mentorApplications.mine()).status).to.equal('pending');
+    expect((await user.client.mentorApplications.mine()).application?.status).to.equal('pending');
 
     requestChanges.click();
     await dialogOpened(el);
@@ -251,7 +251,7 @@ describe('<mentorship-admin> applications', () => {
     await dialogClosed(el);
     await settled(el);
     expect(nodeLabel(applicationCard(el, application.id)), 'the refreshed queue no longer has it').to.equal('none');
-    expect(await user.client.mentorApplications.mine()).to.include({ status: 'rejected', decisionNotes: 'Decided elsewhere' });
+    expect((await user.client.mentorApplications.mine()).application).to.include({ status: 'rejected', decisionNotes: 'Decided elsewhere' });
   });
 
   it('says why the next page failed, and retries it', async () => {

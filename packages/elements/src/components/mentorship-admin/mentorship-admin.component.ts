@@ -7,6 +7,7 @@ import { property, query, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { LiveRefreshController } from '../../controllers/live-refresh.controller.js';
 import { ResourceController } from '../../controllers/resource.controller.js';
+import { ViewerController } from '../../controllers/viewer.controller.js';
 import { notificationText } from '../notification-list/notification-text.js';
 import { emit } from '../../events.js';
 import { describeError } from '../../internal/error-message.js';
@@ -18,7 +19,7 @@ import { tokenStyles } from '../../styles/tokens.styles.js';
 import { actionDialog, textRequired, type DialogAction, type DialogState } from './action-dialog.template.js';
 import { formatNumber as n } from '../../internal/localization-intl.js';
 import { applicationStatusLabel, applicationStatusPhrase } from './admin-format.js';
-import { emptyNotice, errorNotice, forbiddenNotice, loadMore } from './admin-states.template.js';
+import { checkingNotice, emptyNotice, errorNotice, forbiddenNotice, loadMore } from './admin-states.template.js';
 import { adminTabLabels, adminTabs, isAdminTab, tabForKey, type AdminTab } from './admin-tabs.js';
 import { applicationCard, applicationSkeleton } from './application-card.template.js';
 import { ApplicationsController, type ApplicationDecision } from './applications.controller.js';
@@ -56,9 +57,11 @@ interface Announcement {
  * New applications arrive live (the queue and the numbers load again in place, and the arrival is
  * announced).
  *
- * Works under a `<mentorship-provider>` or alone with `api` plus `token`/`getToken`; the token
- * must carry the admin role, otherwise the element says that only programme administrators can
- * see this. Results of actions are announced in a live region and shown beside the tabs. It lays
+ * Works under a `<mentorship-provider>` or alone with `api` plus `token`/`getToken`. It first
+ * reads the viewer's roles (`GET /me`, shared with the other elements on the client) and, for
+ * anyone without the admin role, only says that this area is for programme administrators,
+ * without asking the server for any of it. Each applicant's name is a heading at `heading-level`
+ * (2 by default: the element has no title of its own), the parts of an application one below. Results of actions are announced in a live region and shown beside the tabs. It lays
  * itself out by its own width: below 35rem the mentor table becomes one card per mentor.
  *
  * @fires mentor-application-decided - `{ applicationId, applicantId, decision, notes, application }`
@@ -98,6 +101,7 @@ interface Announcement {
  * @csspart error - An error message with its Retry button.
  * @csspart retry-button - Retry after an error.
  * @csspart forbidden - The notice for people who are not programme administrators.
+ * @csspart checking - The placeholder while the viewer's roles are read.
  * @csspart dialog - The decision and suspension dialog.
  * @csspart textarea - The dialog's notes or reason field.
  * @csspart cancel-button - The dialog's Cancel.
@@ -159,15 +163,22 @@ export class MentorshipAdmin extends MentorkitElement {
   /** The control that opened the dialog, focused again when it closes. */
   #returnFocus: HTMLElement | undefined;
 
+  /** Who is signed in: nothing under `/admin` is asked for until the viewer is known to be an admin. */
+  readonly #viewer = new ViewerController(this, { client: () => this.clientController.client });
+
+  get #admin(): boolean {
+    return this.#viewer.has('admin');
+  }
+
   readonly #applications = new ApplicationsController(this, {
     client: () => this.clientController.client,
-    enabled: () => this.#visited.has('applications'),
+    enabled: () => this.#admin && this.#visited.has('applications'),
     pageSize: () => this.#pageSize,
   });
 
   readonly #mentors = new MentorsController(this, {
     client: () => this.clientController.client,
-    enabled: () => this.#visited.has('mentors'),
+    enabled: () => this.#admin && this.#visited.has('mentors'),
     pageSize: () => this.#pageSize,
     revision: () => this.#approvals,
   });
@@ -175,7 +186,7 @@ export class MentorshipAdmin extends MentorkitElement {
   readonly #stats = new ResourceController<ProgrammeStats, [MentorkitClient, number]>(this, {
     args: () => {
       const client = this.clientController.client;
-      return client && this.#visited.has('programme') ? [client, this.#actions] : undefined;
+      return client && this.#admin && this.#visited.has('programme') ? [client, this.#actions] : undefined;
     },
     task: ([client], { signal }) => client.admin.stats({ signal }),
   });
@@ -186,7 +197,7 @@ export class MentorshipAdmin extends MentorkitElement {
    * A decision dialog that is open holds the refresh back until it closes.
    */
   readonly #live = new LiveRefreshController<'applications' | 'programme'>(this, {
-    source: () => this.clientController.client?.realtime,
+    source: () => (this.#admin ? this.clientController.client?.realtime : undefined),
     types: ['notification.created'],
     route: (event) => (event.type === 'notification.created' && event.data.kind === 'application.submitted' ? ['applications', 'programme'] : undefined),
     describe: (event) => (event.type === 'notification.created' ? this.inOwnLanguage(() => notificationText(event.data)) : undefined),
@@ -236,9 +247,12 @@ export class MentorshipAdmin extends MentorkitElement {
     return Math.min(100, Math.max(1, Math.round(this.pageSize) || 20));
   }
 
-  /** A 403 from any tab means the viewer is not an admin: every tab would say the same. */
+  /**
+   * Not an admin: known from the roles, or from a 403 on any tab (the role was taken away while
+   * the page was open), which every tab would then say too.
+   */
   get #forbidden(): boolean {
-    return [this.#applications.list.error, this.#mentors.list.error, this.#stats.status === 'error' ? this.#stats.error : undefined].some(isForbidden);
+    return (this.#viewer.status === 'ready' && !this.#admin) || [this.#applications.list.error, this.#mentors.list.error, this.#stats.status === 'error' ? this.#stats.error : undefined].some(isForbidden);
   }
 
   protected override willUpdate(): void {
@@ -258,7 +272,7 @@ export class MentorshipAdmin extends MentorkitElement {
             </div>`
           : this.#forbidden
             ? forbiddenNotice()
-            : this.#renderTabs()}
+            : this.#renderRoleCheck()}
         <dialog part="dialog" class="dialog" aria-labelledby="dialog-title" aria-describedby="dialog-description"
           @close=${this.#onDialogClose} @click=${this.#onDialogClick} @keydown=${(e: KeyboardEvent) => wrapTabFocus(e, this.dialog)}>
           ${this.dialogState
@@ -266,11 +280,23 @@ export class MentorshipAdmin extends MentorkitElement {
                 input: this.#onDialogInput,
                 submit: this.#onDialogSubmit,
                 cancel: () => this.dialog.close(),
-              })
+              }, this.headingLevelFor(0))
             : nothing}
         </dialog>
       </div>
     `;
+  }
+
+  /** The tabs once the viewer is known to be an admin; until then a placeholder, or why the check failed. */
+  #renderRoleCheck(): TemplateResult {
+    switch (this.#viewer.status) {
+      case 'ready':
+        return this.#renderTabs();
+      case 'error':
+        return errorNotice(msg('Programme administration could not be opened.'), this.#viewer.error, () => this.#viewer.retry());
+      default:
+        return checkingNotice();
+    }
   }
 
   #renderTabs(): TemplateResult {
@@ -353,7 +379,7 @@ export class MentorshipAdmin extends MentorkitElement {
     }
     return html`
       <ul part="applications" class="list" aria-label=${msg('Applications')}>
-        ${repeat(list.items, (a) => a.id, (a) => html`<li>${applicationCard(a, this.#openDecision)}</li>`)}
+        ${repeat(list.items, (a) => a.id, (a) => html`<li>${applicationCard(a, this.#openDecision, this.headingLevelFor(0))}</li>`)}
       </ul>
       ${loadMore(
         { error: list.loadMoreError, hasMore: list.hasMore, loading: list.loadingMore, label: msg('Load more applications'), loadingLabel: msg('Loading more applications…') },

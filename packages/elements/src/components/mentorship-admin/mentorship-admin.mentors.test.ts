@@ -1,10 +1,11 @@
 import { expect, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import { $, $$, buttonIn, hangingFetch } from '../../test-support/api-fixture.js';
+import { $, $$, buttonIn } from '../../test-support/api-fixture.js';
 import { adminClient, freshMentor, uniqueWord } from './admin.fixtures.js';
 import {
   announcement, dialogClosed, dialogOpened, expectFocusOn, fillNotes, json, mentorRow, notesField, renderAdmin, routedFetch, searchMentors,
   settled, textOf,
+  hangingAfterRoles,
 } from './admin.test-helpers.js';
 
 describe('<mentorship-admin> mentors', () => {
@@ -132,7 +133,7 @@ describe('<mentorship-admin> mentors', () => {
   });
 
   it('shows skeleton rows while loading', async () => {
-    const el = await renderAdmin({ tab: 'mentors', fetch: hangingFetch });
+    const el = await renderAdmin({ tab: 'mentors', fetch: hangingAfterRoles });
     expect($(el, '#panel-mentors [part~="skeleton"]')).to.exist;
     expect(textOf($(el, '#panel-mentors [part="summary"]'))).to.equal('Loading mentors…');
     await expect(el).to.be.accessible();

@@ -1,8 +1,8 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import type { ProgrammeStats } from '@mentorkit/contract';
-import { $, $$, buttonIn, hangingFetch } from '../../test-support/api-fixture.js';
+import { $, $$, buttonIn } from '../../test-support/api-fixture.js';
 import { freshApplicant, freshMentor, uniqueWord } from './admin.fixtures.js';
-import { dialogClosed, dialogOpened, findApplicationCard, json, renderAdmin, routedFetch, settled, textOf } from './admin.test-helpers.js';
+import { dialogClosed, dialogOpened, findApplicationCard, json, renderAdmin, routedFetch, settled, textOf, hangingAfterRoles } from './admin.test-helpers.js';
 import { weekLabel } from './admin-format.js';
 
 /** A `fetch` that keeps each set of programme numbers the element received, to compare the rendering with. */
@@ -32,7 +32,7 @@ describe('<mentorship-admin> programme', () => {
   const figure = (el: Element, key: string) => textOf($(el, `[data-figure="${key}"] .number-value`));
 
   it('shows a skeleton while the numbers load', async () => {
-    const el = await renderAdmin({ tab: 'programme', fetch: hangingFetch });
+    const el = await renderAdmin({ tab: 'programme', fetch: hangingAfterRoles });
     expect($(el, '#panel-programme [part~="skeleton"]')).to.exist;
     expect(textOf($(el, '#panel-programme [role="status"]'))).to.equal('Loading programme numbers…');
     await expect(el).to.be.accessible();

@@ -164,17 +164,18 @@ export const mentorshipAdminStyles = css`
   .badge {
     white-space: nowrap;
   }
-  .badge--active,
-  .badge--approved {
-    --_badge-color: var(--_success);
+  /* The tones of the shared status badges (status-badge.template.ts). */
+  .badge--good {
+    --_badge-color: var(--mentorship-status-positive-color, var(--_success));
   }
-  .badge--pending,
-  .badge--changes_requested {
-    --_badge-color: var(--_warning);
+  .badge--waiting {
+    --_badge-color: var(--mentorship-status-waiting-color, var(--_warning));
   }
-  .badge--suspended,
-  .badge--rejected {
-    --_badge-color: var(--_danger);
+  .badge--info {
+    --_badge-color: var(--mentorship-status-info-color, var(--_accent));
+  }
+  .badge--bad {
+    --_badge-color: var(--mentorship-status-negative-color, var(--_danger));
   }
 
   /* Mentor table */
@@ -322,8 +323,14 @@ export const mentorshipAdminStyles = css`
   /* Skeletons keep the shape of what is coming. */
   .card--skeleton .line,
   .skeleton-row .line,
-  .number .line {
+  .number .line,
+  .checking .line {
     height: 0.875rem;
+  }
+  .checking {
+    display: grid;
+    gap: var(--_space);
+    padding-block: calc(var(--_space) * 2);
   }
   .button-placeholder {
     width: 8rem;

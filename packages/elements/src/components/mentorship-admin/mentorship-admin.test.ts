@@ -1,7 +1,7 @@
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { $, $$, buttonIn, devToken, hangingFetch } from '../../test-support/api-fixture.js';
-import { nodeLabel, renderAdmin, routedFetch, settled, tabs, textOf } from './admin.test-helpers.js';
+import { hangingAfterRoles, nodeLabel, renderAdmin, routedFetch, settled, tabs, textOf } from './admin.test-helpers.js';
 import type { MentorshipAdmin } from './mentorship-admin.component.js';
 
 describe('<mentorship-admin>', () => {
@@ -56,7 +56,8 @@ describe('<mentorship-admin>', () => {
     const { fetch, requests } = routedFetch(() => undefined);
     const el = await renderAdmin({ fetch });
     await settled(el);
-    const loaded = () => requests.map((r) => r.url.pathname);
+    // The viewer's roles come first (GET /me); then each tab's own request.
+    const loaded = () => requests.map((r) => r.url.pathname).filter((p) => p !== '/api/v1/me');
     expect(loaded()).to.deep.equal(['/api/v1/admin/mentor-applications']);
     await expect(el).to.be.accessible();
 
@@ -78,6 +79,17 @@ describe('<mentorship-admin>', () => {
     expect(requests.length, 'a tab seen before keeps what it loaded').to.equal(count);
   });
 
+  it('puts applicants’ names at heading-level (h2 by default: the element has no title of its own), their blocks one below', async () => {
+    const el = await renderAdmin();
+    await settled(el);
+    const levels = () => [...new Set($$(el, 'article.card .name').map((h) => h.localName))];
+    expect(levels()).to.deep.equal(['h2']);
+    el.setAttribute('heading-level', '3');
+    await el.updateComplete;
+    expect(levels()).to.deep.equal(['h3']);
+    expect([...new Set($$(el, 'article.card .block-title').map((h) => h.localName))]).to.deep.equal(['h4']);
+  });
+
   it('opens on the tab its attribute names', async () => {
     const el = await renderAdmin({ tab: 'programme' });
     await settled(el);
@@ -85,17 +97,18 @@ describe('<mentorship-admin>', () => {
     expect($(el, '[part="chart"]')).to.exist;
   });
 
-  it('tells people without the admin role that only programme administrators can see this', async () => {
+  it('tells people without the admin role that this area is for programme administrators', async () => {
     const el = await renderAdmin({ token: await devToken('mentee') });
     await settled(el);
-    expect(textOf($(el, '[part="forbidden"]'))).to.contain('Only programme administrators can see this.');
+    expect(textOf($(el, '[part="forbidden"]'))).to.contain('This area is for programme administrators.');
     expect(nodeLabel($(el, '[role="tablist"]')), 'no tabs to wander into').to.equal('none');
     expect(nodeLabel($(el, '[part="error"]'))).to.equal('none');
     await expect(el).to.be.accessible();
   });
 
   it('shows a card-shaped skeleton while the queue loads', async () => {
-    const el = await renderAdmin({ fetch: hangingFetch });
+    // The roles answer; the queue never does.
+    const el = await renderAdmin({ fetch: hangingAfterRoles });
     expect(el.applications.list.status).to.equal('loading');
     const list = $(el, '[part="applications"]')!;
     expect(list.getAttribute('aria-busy')).to.equal('true');
@@ -121,6 +134,52 @@ describe('<mentorship-admin>', () => {
     await settled(el);
     expect(nodeLabel($(el, '[part="error"]'))).to.equal('none');
     expect(el.applications.list.status).to.equal('ready');
+  });
+
+  it('asks nothing under /admin for a viewer without the admin role, whatever tab is chosen', async () => {
+    for (const persona of ['mentee', 'mentor'] as const) {
+      const requests: string[] = [];
+      const real = window.fetch;
+      // The page's own fetch, wrapped: every request any part of the element makes goes through it.
+      window.fetch = (input, init) => {
+        requests.push(new URL(input instanceof Request ? input.url : String(input), location.href).pathname);
+        return real(input, init);
+      };
+      try {
+        const el = await fixture<MentorshipAdmin>(html`<mentorship-admin api="/" .token=${await devToken(persona)} tab="programme"></mentorship-admin>`);
+        await settled(el);
+        expect(textOf($(el, '[part="forbidden"]')), persona).to.contain('This area is for programme administrators.');
+        el.tab = 'mentors';
+        await el.updateComplete;
+        expect(requests, persona).to.include('/api/v1/me');
+        expect(requests.filter((p) => p.includes('/admin/')), `${persona}: no admin request`).to.deep.equal([]);
+        await expect(el).to.be.accessible();
+      } finally {
+        window.fetch = real;
+      }
+    }
+  });
+
+  it('shows a quiet placeholder while the roles are read, and Retry when they cannot be', async () => {
+    let fail = true;
+    const { fetch, requests } = routedFetch(({ url }) => {
+      if (url.pathname === '/api/v1/me' && fail) throw new TypeError('Failed to fetch');
+      return undefined;
+    });
+    const el = await renderAdmin({ fetch });
+    await waitUntil(() => $(el, '[part="error"]'), 'no error shown');
+    expect(textOf($(el, '[part="error"]'))).to.contain('Programme administration could not be opened.');
+    expect(requests.filter((r) => r.url.pathname.includes('/admin/'))).to.deep.equal([]);
+    await expect(el).to.be.accessible();
+    fail = false;
+    buttonIn($(el, '[part="error"]')!, 'Retry').click();
+    await settled(el);
+    expect(el.applications.list.status).to.equal('ready');
+
+    const hanging = await renderAdmin({ fetch: hangingFetch, rolesPending: true });
+    expect($(hanging, '[part="checking"]')!.getAttribute('aria-busy')).to.equal('true');
+    expect(nodeLabel($(hanging, '[role="tablist"]'))).to.equal('none');
+    await expect(hanging).to.be.accessible();
   });
 
   it('says how to connect it when it has neither `api` nor a provider', async () => {

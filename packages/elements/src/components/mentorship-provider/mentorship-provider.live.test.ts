@@ -21,8 +21,9 @@ type LiveElement = HTMLElement & { liveStatus: string; updateComplete: Promise<u
 /** Waits for the dashboard, opens the mentorship's workspace under its card (its code loads on first open) and answers it. */
 async function openWorkspace(dashboard: MenteeDashboard, mentorshipId: string): Promise<LiveElement> {
   await waitUntil(() => dashboard.dashboard.status === 'ready', 'the dashboard did not load', { timeout: 8000 });
-  await dashboard.updateComplete;
-  $(dashboard, `[data-workspace-for="${mentorshipId}"]`)!.click();
+  const open = () => $(dashboard, `[data-open-for="${mentorshipId}"]`);
+  await waitUntil(open, 'the mentorship has no Open button', { timeout: 8000 });
+  open()!.click();
   await customElements.whenDefined('mentorship-workspace');
   await dashboard.updateComplete;
   return $<LiveElement>(dashboard, 'mentorship-workspace')!;
@@ -33,7 +34,11 @@ describe('<mentorship-provider>: one live socket for everything inside', () => {
   beforeEach(() => {
     sockets = countSockets();
   });
-  afterEach(() => sockets.restore());
+  afterEach(() => {
+    sockets.restore();
+    // An opened workspace is in the hash (mentorship=…): the next test's dashboards start from their lists.
+    history.replaceState(null, '', location.pathname + location.search);
+  });
 
   it('dashboards, workspace, thread, notifications and search share one socket, and each gets its events', async () => {
     const mentor = await freshMentor('Ana Mentor');

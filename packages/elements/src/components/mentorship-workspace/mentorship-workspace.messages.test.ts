@@ -16,11 +16,13 @@ describe('<mentorship-workspace>: messages', () => {
     expect(getComputedStyle($(el, '#panel-messages')!).display).to.not.equal('none');
     const thread = threadIn(el);
     expect(thread.getAttribute('conversation-id')).to.equal(mentorship.conversationId);
+    // The thread's code arrives after the workspace's first content.
+    await customElements.whenDefined('message-thread');
     await waitUntil(() => thread.thread.status === 'ready', 'the thread did not load', { timeout: 8000 });
     await thread.updateComplete;
     expect(text(thread.shadowRoot!.querySelector('[part~="message-theirs"] .bubble'))).to.contain('Welcome aboard!');
-    // The heading sits under the section's own level.
-    expect(thread.shadowRoot!.querySelector('#thread-title')!.getAttribute('aria-level')).to.equal('4');
+    // The thread's title sits one level below the workspace's own (h2 → 3); the tab labels the panel.
+    expect(thread.shadowRoot!.querySelector('#thread-title')!.tagName).to.equal('H3');
     thread.shadowRoot!.querySelector<HTMLTextAreaElement>('#composer-input')!.focus();
     await sendKeys({ type: 'Thank you!' });
     await sendKeys({ press: 'Enter' });

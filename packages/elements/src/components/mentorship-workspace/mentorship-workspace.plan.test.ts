@@ -1,11 +1,11 @@
 import { expect, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { MentorshipWorkspace } from './mentorship-workspace.component.js';
-import { $, $$, button, dialogClosed, dialogOpen, freshMentorship, gatedFetch, loaded, renderWorkspace, text, until } from './workspace.test-support.js';
+import { $, $$, button, dialogClosed, dialogOpen, freshMentorship, gatedFetch, loaded, openDialog, openTab, renderWorkspace, text, toast, until } from './workspace.test-support.js';
 
-const titles = (el: MentorshipWorkspace) => $$(el, '[part~="milestone"] h4').map((h) => text(h));
+const titles = (el: MentorshipWorkspace) => $$(el, '[part~="milestone"] .item-title').map((h) => text(h));
 const card = (el: MentorshipWorkspace, title: string) => {
-  const found = $$(el, '[part~="milestone"]').find((c) => text(c.querySelector('h4')) === title);
+  const found = $$(el, '[part~="milestone"]').find((c) => text(c.querySelector('.item-title')) === title);
   if (!found) throw new Error(`no milestone "${title}"; have ${titles(el).join(', ')}`);
   return found;
 };
@@ -16,6 +16,8 @@ describe('<mentorship-workspace>: plan and notes', () => {
     const el = await renderWorkspace({ token: mentor.token, mentorshipId: mentorship.id });
     await loaded(el);
 
+    const dialog = await openDialog(el, 'plan', 'Set target date or template');
+    await expect(el).to.be.accessible();
     const select = $<HTMLSelectElement>(el, '#plan-template')!;
     expect([...select.options].map((o) => o.textContent?.trim())).to.include.members(['8-week technical skill', '12-week career change', 'Leadership', 'Research project', 'Start-up']);
     select.value = 'technical-8-week';
@@ -24,10 +26,17 @@ describe('<mentorship-workspace>: plan and notes', () => {
     expect(updated.detail.action).to.equal('timeline');
     expect(updated.detail.mentorship.targetEndDate).to.be.a('string');
     await until(el, () => $$(el, '[part~="milestone"]').length > 2, 'the template added no milestones');
+    await dialogClosed(el);
+    await toast(el, 'The “8-week technical skill” plan was added.');
     const before = titles(el);
     expect(text($(el, '[data-target-date]'))).to.contain('Target end date:');
     // A plan with milestones takes no template.
+    button($(el, '#panel-plan')!, 'Change target date').click();
+    await dialogOpen(el);
+    expect($(el, '#plan-target')).to.exist;
     expect($(el, '#plan-template')).to.equal(null);
+    button(dialog, 'Not now').click();
+    await dialogClosed(el);
     expect(text($(el, '[part~="milestone"] [part~="status-badge"]'))).to.equal('Not started');
     await expect(el).to.be.accessible();
 
@@ -41,7 +50,7 @@ describe('<mentorship-workspace>: plan and notes', () => {
     expect(text(card(el, first).querySelector('[part~="status-badge"]'))).to.equal('In progress');
     const percent = Math.round((100 * 0.5) / before.length);
     expect($(el, '[role="progressbar"]')!.getAttribute('aria-valuenow')).to.equal(String(percent));
-    expect(text($(el, '[part="announcer"]'))).to.equal(`“${first}” is now in progress.`);
+    await toast(el, `“${first}” is now in progress.`);
 
     // Reorder: the first moves down by keyboard; focus stays on its button.
     const down = button(card(el, first), `↓ Move down: ${first}`);
@@ -63,12 +72,31 @@ describe('<mentorship-workspace>: plan and notes', () => {
     expect(button(card(el, first), `↑ Move up: ${first}`).disabled).to.equal(true);
   });
 
+  it('undoes a move from its confirmation', async () => {
+    const { mentor, mentorship } = await freshMentorship();
+    for (const title of ['First', 'Second', 'Third']) await mentor.client.mentorships.addMilestone(mentorship.id, { title, dueDate: null });
+    const el = await renderWorkspace({ token: mentor.token, mentorshipId: mentorship.id });
+    await loaded(el);
+    await openTab(el, 'plan');
+    setTimeout(() => button(card(el, 'First'), '↓ Move down: First').click());
+    await oneEvent(el, 'milestone-changed');
+    const moved = await toast(el, '“First” moved down, now 2 of 3.');
+    expect(titles(el)).to.deep.equal(['Second', 'First', 'Third']);
+    setTimeout(() => button(moved, 'Undo').click());
+    await oneEvent(el, 'milestone-changed');
+    await toast(el, 'Undone: “First” is back at 1 of 3.');
+    expect(titles(el)).to.deep.equal(['First', 'Second', 'Third']);
+    const stored = (await mentor.client.mentorships.progress(mentorship.id)).milestones.sort((a, b) => a.position - b.position).map((m) => m.title);
+    expect(stored).to.deep.equal(['First', 'Second', 'Third']);
+  });
+
   it('rolls a refused status change back visibly', async () => {
     const { mentor, mentorship } = await freshMentorship();
     await mentor.client.mentorships.addMilestone(mentorship.id, { title: 'Write a learning plan', dueDate: null });
     const gate = gatedFetch((url, method) => method === 'PATCH' && url.includes('/milestones/'));
     const el = await renderWorkspace({ token: mentor.token, mentorshipId: mentorship.id, fetch: gate.fetch });
     await loaded(el);
+    await openTab(el, 'plan');
     button(card(el, 'Write a learning plan'), 'Start: Write a learning plan').click();
     await until(el, () => gate.held === 1, 'no request');
     expect(text(card(el, 'Write a learning plan').querySelector('[part~="status-badge"]'))).to.equal('In progress');
@@ -76,6 +104,7 @@ describe('<mentorship-workspace>: plan and notes', () => {
     await until(el, () => card(el, 'Write a learning plan').querySelector('[part~="action-error"]'), 'no rollback');
     expect(text(card(el, 'Write a learning plan').querySelector('[part~="status-badge"]'))).to.equal('Not started');
     expect(text(card(el, 'Write a learning plan').querySelector('[part~="action-error"]'))).to.contain('The status of “Write a learning plan” could not be changed.');
+    await toast(el, 'The status of “Write a learning plan” could not be changed.');
     await expect(el).to.be.accessible();
   });
 
@@ -83,7 +112,9 @@ describe('<mentorship-workspace>: plan and notes', () => {
     const { mentor, mentorship } = await freshMentorship();
     const el = await renderWorkspace({ token: mentor.token, mentorshipId: mentorship.id });
     await loaded(el);
-    // The title is required.
+    // The form opens on demand; the title is required.
+    expect($(el, '[part~="milestone-form"]')).to.equal(null);
+    await openDialog(el, 'plan', 'Add a milestone');
     button($(el, '[part~="milestone-form"]')!, 'Add milestone').click();
     await el.updateComplete;
     expect(text($(el, '#milestone-title-error'))).to.contain('title');
@@ -92,8 +123,9 @@ describe('<mentorship-workspace>: plan and notes', () => {
     setTimeout(() => button($(el, '[part~="milestone-form"]')!, 'Add milestone').click());
     const created = await oneEvent(el, 'milestone-changed');
     expect(created.detail.change).to.equal('created');
-    await el.updateComplete;
+    await dialogClosed(el);
     expect(titles(el)).to.deep.equal(['Ship a side project']);
+    await toast(el, 'Milestone “Ship a side project” added.');
 
     button(card(el, 'Ship a side project'), 'Edit: Ship a side project…').click();
     const dialog = await dialogOpen(el);
@@ -144,6 +176,8 @@ describe('<mentorship-workspace>: plan and notes', () => {
     await loaded(el);
     expect($(el, '[part~="plan-form"]')).to.equal(null);
     expect($(el, '[part~="milestone-form"]')).to.equal(null);
+    expect($(el, '[part~="add-milestone-button"]')).to.equal(null);
+    expect($(el, '[part~="timeline-button"]')).to.equal(null);
     expect($$(el, '[part~="move-button"]')).to.have.length(0);
     expect(text($(el, '[data-target-date]'))).to.contain('Your mentor sets the plan');
     setTimeout(() => button(card(el, 'Present a design'), 'Start: Present a design').click());
@@ -158,7 +192,9 @@ describe('<mentorship-workspace>: plan and notes', () => {
     await loaded(el);
     expect($(el, '[role="progressbar"]')!.getAttribute('aria-valuenow')).to.equal('0');
 
-    // A percent above 100 is refused beside the field.
+    // No milestones: the note's percent sets the bar, and says so. A percent above 100 is refused beside the field.
+    await openDialog(el, 'notes', 'Add a note');
+    expect(text($(el, 'label[for="note-percent"]'))).to.contain('progress bar');
     $<HTMLTextAreaElement>(el, '#note-body')!.focus();
     await sendKeys({ type: 'Finished the SQL course and started on the pipeline project.' });
     $<HTMLInputElement>(el, '#note-percent')!.focus();
@@ -179,8 +215,9 @@ describe('<mentorship-workspace>: plan and notes', () => {
     expect(text(note)).to.contain('You');
     expect(text(note)).to.contain('35% along');
     expect(text(note)).to.contain('Finished the SQL course');
-    expect($<HTMLTextAreaElement>(el, '#note-body')!.value).to.equal('');
-    expect(text($(el, '[part="announcer"]'))).to.equal('Progress note added. Progress is now 35%.');
+    await dialogClosed(el);
+    expect($(el, '#note-body')).to.equal(null);
+    await toast(el, 'Progress note added. Progress is now 35%.');
     expect((await mentor.client.mentorships.progress(mentorship.id)).progressPercent).to.equal(35);
     await expect(el).to.be.accessible();
   });

@@ -4,6 +4,7 @@ import {
   $,
   $$,
   button,
+  chooseAction,
   dialogOpen,
   failingFetch,
   freshMentorship,
@@ -12,6 +13,7 @@ import {
   loaded,
   renderWorkspace,
   text,
+  toast,
   until,
 } from './workspace.test-support.js';
 
@@ -55,9 +57,10 @@ describe('<mentorship-workspace>: states and lifecycle', () => {
     expect(text($(el, '#panel-meetings [part~="empty"]'))).to.contain('No meetings planned. Schedule one with Theo');
     expect(text($(el, '#panel-plan [part~="empty"]'))).to.contain('Start from a template or add the first milestone');
     expect(text($(el, '#panel-notes [part~="empty"]'))).to.contain('No progress notes yet');
-    // Wide container: every section shows, the tab strip does not.
-    expect(getComputedStyle($(el, '[role="tablist"]')!).display).to.equal('none');
-    for (const id of ['meetings', 'plan', 'notes']) expect(getComputedStyle($(el, `#panel-${id}`)!).display).to.not.equal('none');
+    // Tabs at every width: the Overview shows, the other panels wait behind their tabs.
+    expect(getComputedStyle($(el, '[role="tablist"]')!).display).to.not.equal('none');
+    expect(getComputedStyle($(el, '#panel-overview')!).display).to.not.equal('none');
+    for (const id of ['meetings', 'plan', 'notes']) expect(getComputedStyle($(el, `#panel-${id}`)!).display).to.equal('none');
     await expect(el).to.be.accessible();
     // Dark mode through tokens: still readable.
     el.theme = 'dark';
@@ -70,10 +73,12 @@ describe('<mentorship-workspace>: states and lifecycle', () => {
     const el = await renderWorkspace({ token: mentee.token, mentorshipId: mentorship.id, width: '340px' });
     await loaded(el);
     const tabs = $$(el, '[role="tab"]');
-    expect(tabs.map((t) => text(t))).to.deep.equal(['Meetings', 'Plan', 'Messages', 'Notes']);
+    expect(tabs.map((t) => text(t))).to.deep.equal(['Overview', 'Meetings', 'Plan', 'Messages', 'Notes']);
     expect(getComputedStyle($(el, '[role="tablist"]')!).display).to.not.equal('none');
     expect(getComputedStyle($(el, '#panel-plan')!).display).to.equal('none');
-    tabs[0]!.focus();
+    tabs[1]!.click();
+    await el.updateComplete;
+    tabs[1]!.focus();
     await sendKeys({ press: 'ArrowRight' });
     await el.updateComplete;
     expect(el.shadowRoot!.activeElement?.id).to.equal('tab-plan');
@@ -90,20 +95,21 @@ describe('<mentorship-workspace>: states and lifecycle', () => {
     const el = await renderWorkspace({ token: mentee.token, mentorshipId: mentorship.id });
     await loaded(el);
 
-    const pause = button(el.shadowRoot!, 'Pause…');
-    pause.focus();
-    pause.click();
+    // Pause sits in the Actions menu; the dialog gives focus back to the menu's button.
+    const actions = $<HTMLButtonElement>(el, '#actions-button')!;
+    actions.focus();
+    await chooseAction(el, 'Pause…');
     const dialog = await dialogOpen(el);
     expect(text(dialog.querySelector('h2'))).to.equal('Pause this mentorship?');
     await expect(el).to.be.accessible();
-    // Keeping it changes nothing, and focus returns to the button.
+    // Keeping it changes nothing, and focus returns to the Actions button.
     button(dialog, 'Keep active').click();
     await el.updateComplete;
     expect(dialog.open).to.equal(false);
-    expect(el.shadowRoot!.activeElement === pause, 'focus returns to Pause').to.equal(true);
+    expect(el.shadowRoot!.activeElement === actions, 'focus returns to Actions').to.equal(true);
     expect((await mentor.client.mentorships.get(mentorship.id)).status).to.equal('active');
 
-    button(el.shadowRoot!, 'Pause…').click();
+    await chooseAction(el, 'Pause…');
     await dialogOpen(el);
     setTimeout(() => button($(el, '#workspace-dialog')!, 'Pause mentorship').click());
     const paused = await oneEvent(el, 'mentorship-updated');
@@ -112,10 +118,13 @@ describe('<mentorship-workspace>: states and lifecycle', () => {
     expect(paused.bubbles && paused.composed).to.equal(true);
     await el.updateComplete;
     expect(text($(el, '[part~="header"] [part~="status-badge"]'))).to.equal('Paused');
-    expect(text($(el, '[part="announcer"]'))).to.equal('The mentorship was paused.');
+    // A visible confirmation, announced politely (a status live region).
+    const confirmation = await toast(el, 'The mentorship was paused.');
+    expect(confirmation.closest('[role="status"]')).to.exist;
+    await expect(el).to.be.accessible();
     expect((await mentor.client.mentorships.get(mentorship.id)).status).to.equal('paused');
 
-    button(el.shadowRoot!, 'Resume…').click();
+    await chooseAction(el, 'Resume…');
     await dialogOpen(el);
     setTimeout(() => button($(el, '#workspace-dialog')!, 'Resume mentorship').click());
     const resumed = await oneEvent(el, 'mentorship-updated');
@@ -128,7 +137,7 @@ describe('<mentorship-workspace>: states and lifecycle', () => {
     const gate = gatedFetch((url, method) => method === 'POST' && url.endsWith('/pause'));
     const el = await renderWorkspace({ token: mentor.token, mentorshipId: mentorship.id, fetch: gate.fetch });
     await loaded(el);
-    button(el.shadowRoot!, 'Pause…').click();
+    await chooseAction(el, 'Pause…');
     await dialogOpen(el);
     button($(el, '#workspace-dialog')!, 'Pause mentorship').click();
     await until(el, () => gate.held === 1, 'the pause did not start');
@@ -138,14 +147,15 @@ describe('<mentorship-workspace>: states and lifecycle', () => {
     await until(el, () => $(el, '[part~="header"] [part~="action-error"]'), 'no rollback message');
     expect(text($(el, '[part~="header"] [part~="status-badge"]'))).to.equal('Active');
     expect(text($(el, '[part~="header"] [part~="action-error"]'))).to.contain('The mentorship could not be paused.');
-    expect(text($(el, '[part="announcer"]'))).to.contain('could not be paused');
+    // The refusal in words, announced assertively.
+    expect((await toast(el, 'could not be paused')).closest('[role="alert"]')).to.exist;
   });
 
   it('cancelling needs a reason', async () => {
     const { mentor, mentee, mentorship } = await freshMentorship();
     const el = await renderWorkspace({ token: mentor.token, mentorshipId: mentorship.id });
     await loaded(el);
-    button(el.shadowRoot!, 'Cancel mentorship…').click();
+    await chooseAction(el, 'Cancel mentorship…');
     const dialog = await dialogOpen(el);
     await expect(el).to.be.accessible();
     button(dialog, 'Cancel mentorship').click();
@@ -175,7 +185,7 @@ describe('<mentorship-workspace>: states and lifecycle', () => {
     await mentor.client.progressNotes.create(mentorship.id, { body: 'Kick-off done.', progressPercent: 10 });
     const el = await renderWorkspace({ token: mentee.token, mentorshipId: mentorship.id });
     await loaded(el);
-    button(el.shadowRoot!, 'Complete…').click();
+    await chooseAction(el, 'Complete…');
     const dialog = await dialogOpen(el);
     expect(text(dialog.querySelector('h2'))).to.equal('Mark this mentorship as completed?');
     await expect(el).to.be.accessible();
@@ -210,6 +220,7 @@ describe('<mentorship-workspace>: states and lifecycle', () => {
     button(form, 'Send feedback').click();
     await until(el, () => $(el, '[part~="feedback-thanks"]'), 'no thanks');
     expect(text($(el, '[part~="feedback-thanks"]'))).to.contain(`Thanks for your feedback — you rated your time with ${mentor.name} 4 of 5.`);
+    await toast(el, 'Thanks for your feedback.');
     expect($(el, '[part~="feedback-form"]')).to.equal(null);
     const status = await mentee.client.mentorships.feedbackStatus(mentorship.id);
     expect(status.mine?.rating).to.equal(4);
@@ -233,14 +244,21 @@ describe('<mentorship-workspace>: states and lifecycle', () => {
     const el = await renderWorkspace({ token: mentee.token, mentorshipId: mentorship.id });
     await loaded(el);
     await mentor.client.mentorships.complete(mentorship.id);
-    button(el.shadowRoot!, 'Pause…').click();
+    await chooseAction(el, 'Pause…');
     await dialogOpen(el);
     button($(el, '#workspace-dialog')!, 'Pause mentorship').click();
     await until(el, () => el.workspace.mentorship?.status === 'completed', 'the workspace did not reload');
     await loaded(el);
-    expect(text($(el, '[part="announcer"]'))).to.contain('could not be paused');
+    await toast(el, 'could not be paused');
     expect(text($(el, '[part~="header"] [part~="status-badge"]'))).to.equal('Completed');
     expect($(el, '[part="ended-note"]')).to.exist;
+    // A stale workspace says who ended it and turns read-only instead of failing on the next click.
+    const banner = $(el, '[part="ended-note"]')!;
+    expect(banner.hasAttribute('data-stale')).to.equal(true);
+    expect(banner.getAttribute('role')).to.equal('alert');
+    expect(text(banner)).to.contain(`${mentor.name.split(' ')[0]} completed this mentorship on`);
+    expect($(el, '#actions-button')).to.equal(null);
+    expect($(el, '[part~="schedule-open-button"]')).to.equal(null);
     // The refusal stays visible in words beside the truth.
     expect(text($(el, '[part~="header"] [part~="action-error"]'))).to.equal('The mentorship could not be paused. A completed mentorship cannot be paused. The workspace now shows the current state.');
     await expect(el).to.be.accessible();

@@ -1,6 +1,6 @@
 import { msg } from '@lit/localize';
 import type { MilestoneTemplate } from '@mentorkit/contract';
-import type { MeetingStatus, MilestoneStatus } from '@mentorkit/contract/values';
+import type { MilestoneStatus } from '@mentorkit/contract/values';
 
 /**
  * The contract's `milestoneTemplateCatalog` lives in its zod entry; browser code imports only
@@ -31,27 +31,9 @@ export const templateOptions: Record<MilestoneTemplate, { label: string; summary
   },
 };
 
-export const milestoneStatusLabels: Record<MilestoneStatus, string> = {
-  get not_started() { return msg('Not started'); },
-  get in_progress() { return msg('In progress'); },
-  get completed() { return msg('Completed'); },
-};
-
 /** The button that moves a milestone to a status, worded as an action. */
 export const milestoneMoveLabels: Record<MilestoneStatus, string> = {
   get not_started() { return msg('Mark not started'); },
   get in_progress() { return msg('Start'); },
   get completed() { return msg('Mark complete'); },
-};
-
-export const milestoneTone: Record<MilestoneStatus, 'neutral' | 'waiting' | 'good'> = {
-  not_started: 'neutral',
-  in_progress: 'waiting',
-  completed: 'good',
-};
-
-export const meetingStatusLabels: Record<MeetingStatus, string> = {
-  get scheduled() { return msg('Scheduled'); },
-  get completed() { return msg('Completed'); },
-  get cancelled() { return msg('Cancelled'); },
 };

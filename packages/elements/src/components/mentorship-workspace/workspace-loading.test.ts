@@ -6,13 +6,13 @@
  */
 import type { Mentorship } from '@mentorkit/contract';
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-import { LitElement, type TemplateResult } from 'lit';
+import { html as litHtml, LitElement, nothing, type TemplateResult } from 'lit';
 import '../../define/mentee-dashboard.js';
 import type { MenteeDashboard } from '../mentee-dashboard/mentee-dashboard.component.js';
 import { freshMentor, freshPerson, request } from '../shared/live.test-support.js';
 import type { MentorshipWorkspace } from './mentorship-workspace.component.js';
 import { WorkspaceLoaderController } from './workspace-loader.controller.js';
-import { workspaceDisclosure } from './workspace-panel.template.js';
+import { workspaceView } from './workspace-panel.template.js';
 import { captureConsoleErrors } from '../../test-support/console-errors.js';
 
 const text = (node: Element | null | undefined) => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
@@ -20,7 +20,7 @@ const buttonNamed = (root: ParentNode, name: string) =>
   [...root.querySelectorAll('button')].find((b) => text(b) === name) ?? expect.fail(`no button "${name}"`);
 
 let hosts = 0;
-/** A host rendering one closed disclosure whose loader runs `load`. */
+/** A host with an Open / Close toggle (as a dashboard's card and Back) whose loader runs `load`. */
 async function disclosureWith(load: () => Promise<unknown>): Promise<LitElement> {
   const tag = `workspace-disclosure-host-${++hosts}`;
   customElements.define(tag, class extends LitElement {
@@ -28,13 +28,16 @@ async function disclosureWith(load: () => Promise<unknown>): Promise<LitElement>
     open = false;
     override render(): TemplateResult {
       const mentorship = { id: 'm-1', status: 'active' } as Mentorship;
-      return workspaceDisclosure(mentorship, 'Ana Reyes', this.open, { api: '/', token: undefined, getToken: undefined, theme: undefined }, {
-        toggle: () => {
-          this.open = !this.open;
-          this.requestUpdate();
-        },
-        updated: () => {},
-      }, this.loader);
+      const toggle = () => {
+        if (!this.open) this.loader.load();
+        this.open = !this.open;
+        this.requestUpdate();
+      };
+      return litHtml`<button type="button" @click=${toggle}>${this.open ? 'Close workspace: Ana Reyes' : 'Open workspace: Ana Reyes'}</button>
+        <div role="region" aria-label="Workspace with Ana Reyes">${this.open
+          ? workspaceView({ mentorshipId: mentorship.id, tab: 'overview', headingLevel: 2 }, { api: '/', token: undefined, getToken: undefined, theme: undefined },
+            { tabChanged: () => {}, updated: () => {} }, this.loader)
+          : nothing}</div>`;
     }
   });
   const el = await fixture<LitElement>(`<${tag}></${tag}>`);
@@ -53,7 +56,7 @@ describe('<mentorship-workspace> loaded on first open', () => {
     expect(calls).to.equal(1);
     const region = el.shadowRoot!.querySelector<HTMLElement>('[role="region"]')!;
     expect(region.hidden).to.equal(false);
-    expect(region.getAttribute('aria-busy')).to.equal('true');
+    expect(region.querySelector('mentorship-workspace')!.getAttribute('aria-busy')).to.equal('true');
     const status = region.querySelector('mentorship-workspace [role="status"]')!;
     expect(text(status)).to.equal('Loading the workspace…');
     expect(status.checkVisibility()).to.equal(true);
@@ -78,7 +81,7 @@ describe('<mentorship-workspace> loaded on first open', () => {
       await waitUntil(() => el.shadowRoot!.querySelector('[role="alert"]'), 'no error shown');
       const alert = el.shadowRoot!.querySelector('mentorship-workspace [role="alert"]')!;
       expect(text(alert)).to.contain('The workspace could not be loaded.');
-      expect(el.shadowRoot!.querySelector('[role="region"]')!.hasAttribute('aria-busy')).to.equal(false);
+      expect(el.shadowRoot!.querySelector('mentorship-workspace')!.hasAttribute('aria-busy')).to.equal(false);
       expect(String(logged[0]?.[0])).to.contain('<mentorship-workspace>');
       await expect(el).to.be.accessible();
 
@@ -103,9 +106,9 @@ describe('<mentorship-workspace> loaded on first open', () => {
     // A boolean: a failing assertion on the class itself would make the runner serialize all of it.
     expect(Boolean(customElements.get('mentorship-workspace')), 'defined before any workspace was opened').to.equal(false);
 
-    buttonNamed(el.shadowRoot!, `Open workspace: ${mentor.name}`).click();
+    buttonNamed(el.shadowRoot!, `Open: ${mentor.name}`).click();
     await el.updateComplete;
-    const ws = el.shadowRoot!.querySelector<MentorshipWorkspace>(`#workspace-${mentorship.id} mentorship-workspace`)!;
+    const ws = el.shadowRoot!.querySelector<MentorshipWorkspace>(`[part~="detail"] mentorship-workspace[mentorship-id="${mentorship.id}"]`)!;
     const placeholder = ws.querySelector('[part~="workspace-loading"]')!;
     expect(text(placeholder)).to.equal('Loading the workspace…');
     expect(placeholder.checkVisibility()).to.equal(true);
@@ -119,7 +122,7 @@ describe('<mentorship-workspace> loaded on first open', () => {
     await waitUntil(() => ws.workspace.status === 'ready', 'the workspace did not load', { timeout: 8000 });
     await ws.updateComplete;
     expect(text(ws.shadowRoot!.querySelector('#workspace-person'))).to.equal(mentor.name);
-    expect(el.shadowRoot!.querySelector(`#workspace-${mentorship.id}`)!.hasAttribute('aria-busy')).to.equal(false);
+    expect(ws.hasAttribute('aria-busy')).to.equal(false);
     await expect(el).to.be.accessible();
   });
 });

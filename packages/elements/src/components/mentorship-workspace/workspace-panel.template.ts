@@ -1,5 +1,4 @@
-import { msg, str } from '@lit/localize';
-import type { Mentorship } from '@mentorkit/contract';
+import { msg } from '@lit/localize';
 import type { TokenSource } from '@mentorkit/sdk';
 import { html, nothing, type TemplateResult } from 'lit';
 import type { WorkspaceLoaderController, WorkspaceLoadStatus } from './workspace-loader.controller.js';
@@ -12,44 +11,31 @@ export interface WorkspaceWiring {
   theme: 'light' | 'dark' | undefined;
 }
 
+export interface WorkspaceHandlers {
+  /** The person chose another tab. */
+  tabChanged: (tab: string) => void;
+  /** A lifecycle change (pause, complete…) in the workspace: the dashboard's lists are stale. */
+  updated: () => void;
+}
+
 /**
- * The "Open workspace" disclosure under a mentorship card and, when open, the workspace itself
- * inline (a region named after the other person). `onUpdated` runs after a lifecycle change in the
- * workspace (the dashboard reloads, e.g. to move a completed mentorship to its section).
- * Opening starts loading the workspace's code (`loader`); until the tag is defined, a placeholder
- * inside it says so.
+ * One mentorship's `<mentorship-workspace>` as a dashboard's detail view, on `tab`, its title at
+ * `headingLevel`. Opening starts loading the workspace's code (`loader`); until the tag is
+ * defined, a placeholder inside it says so.
  */
-export function workspaceDisclosure(
-  mentorship: Mentorship,
-  otherName: string,
-  open: boolean,
+export function workspaceView(
+  view: { mentorshipId: string; tab: string; headingLevel: number },
   wiring: WorkspaceWiring,
-  handlers: { toggle: (mentorship: Mentorship) => void; updated: () => void },
+  handlers: WorkspaceHandlers,
   loader: WorkspaceLoaderController,
 ): TemplateResult {
-  const panelId = `workspace-${mentorship.id}`;
-  const ended = mentorship.status === 'completed' || mentorship.status === 'cancelled';
-  const label = open ? msg('Close workspace') : ended && mentorship.status === 'completed' ? msg('Open workspace and feedback') : msg('Open workspace');
-  return html`
-    <div class="actions">
-      <button part="button workspace-button" class="button" type="button" aria-expanded=${open ? 'true' : 'false'} aria-controls=${panelId}
-        data-workspace-for=${mentorship.id} @click=${() => {
-          if (!open) loader.load();
-          handlers.toggle(mentorship);
-        }}>
-        ${label}<span class="visually-hidden">: ${otherName}</span>
-      </button>
-    </div>
-    <div id=${panelId} part="workspace-panel" role="region" aria-label=${msg(str`Workspace with ${otherName}`)} ?hidden=${!open}
-      aria-busy=${open && loader.status === 'loading' ? 'true' : nothing}>
-      ${open
-        ? html`<mentorship-workspace part="workspace" mentorship-id=${mentorship.id} .api=${wiring.api} .token=${wiring.token} .getToken=${wiring.getToken}
-            .theme=${wiring.theme} @mentorship-updated=${(e: CustomEvent<{ action: string }>) => {
-              if (e.detail.action !== 'timeline') handlers.updated();
-            }}>${loader.status === 'ready' ? nothing : workspacePlaceholder(loader.status, () => loader.load())}</mentorship-workspace>`
-        : nothing}
-    </div>
-  `;
+  return html`<mentorship-workspace part="workspace" mentorship-id=${view.mentorshipId} tab=${view.tab} heading-level=${view.headingLevel}
+    aria-busy=${loader.status === 'loading' ? 'true' : nothing}
+    .api=${wiring.api} .token=${wiring.token} .getToken=${wiring.getToken} .theme=${wiring.theme}
+    @mentorship-tab-change=${(e: CustomEvent<{ tab: string }>) => handlers.tabChanged(e.detail.tab)}
+    @mentorship-updated=${(e: CustomEvent<{ action: string }>) => {
+      if (e.detail.action !== 'timeline') handlers.updated();
+    }}>${loader.status === 'ready' ? nothing : workspacePlaceholder(loader.status, () => loader.load())}</mentorship-workspace>`;
 }
 
 /**

@@ -1,5 +1,6 @@
 import { msg, str } from '@lit/localize';
-import { intlLocale } from '../../internal/localization.js';
+import { clockLabel, dayLabel } from '../../internal/dates.js';
+
 /**
  * Time for two people in two places. Meetings are stored in UTC; the workspace shows them in the
  * viewer's zone and, when it differs, in the other party's ("Tue 14 Jan, 9:00 AM your time ·
@@ -38,15 +39,9 @@ function formatter(locale: string, zone: string, options: Intl.DateTimeFormatOpt
   return f;
 }
 
-// ICU puts a narrow no-break space before AM/PM; a plain space reads (and tests) the same.
-const tidy = (s: string) => s.replace(/[\u202f\u00a0]/g, ' ');
+// Days and clocks in the one style every element shares.
+export { clockLabel, dayLabel };
 
-/** "Tue 14 Jan" in `zone`. */
-// English keeps its fixed "Tue 14 Jan" / "9:00 AM" shapes; Filipino follows its own conventions.
-export const dayLabel = (at: Date, zone: string) =>
-  tidy(formatter(intlLocale() ?? 'en-GB', zone, { weekday: 'short', day: 'numeric', month: 'short' }).format(at).replace(',', ''));
-/** "9:00 AM" in `zone`. */
-export const clockLabel = (at: Date, zone: string) => tidy(formatter(intlLocale() ?? 'en-US', zone, { hour: 'numeric', minute: '2-digit' }).format(at));
 /** "2026-01-14" in `zone`. */
 export const isoDayIn = (at: Date, zone: string) => formatter('en-CA', zone, { year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
 /** "09:00" in `zone` (24-hour, for a time input). */

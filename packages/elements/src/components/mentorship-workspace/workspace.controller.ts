@@ -1,9 +1,11 @@
 import type {
+  Conversation,
   FeedbackStatus,
   Meeting,
   MeetingInput,
   MeetingPatch,
   Mentorship,
+  Message,
   Milestone,
   MilestoneInput,
   MilestonePatch,
@@ -29,6 +31,17 @@ interface Base {
   mentorship: Mentorship;
 }
 
+interface ConversationSummary {
+  conversation: Conversation;
+  /** The last few messages, oldest first. */
+  latest: Message[];
+}
+
+/** How many of the latest messages the overview shows. */
+const LATEST_MESSAGES = 3;
+
+const isEnded = (m: Mentorship | undefined) => m?.status === 'completed' || m?.status === 'cancelled';
+
 /** Far enough back for every meeting of a mentorship (meetings cannot start before it). */
 const ALL_MEETINGS_FROM = '2000-01-01T00:00:00.000Z';
 
@@ -48,6 +61,7 @@ export class WorkspaceController {
   readonly #progress: ResourceController<Progress, [MentorkitClient, string]>;
   readonly #meetings: ResourceController<Meeting[], [MentorkitClient, string]>;
   readonly #feedback: ResourceController<FeedbackStatus, [MentorkitClient, string]>;
+  readonly #conversation: ResourceController<ConversationSummary, [MentorkitClient, string]>;
 
   /** The mentorship as last confirmed (or optimistically changed). */
   mentorship: Mentorship | undefined;
@@ -57,6 +71,15 @@ export class WorkspaceController {
   milestones: Milestone[] = [];
   meetings: Meeting[] = [];
   feedback: FeedbackStatus | undefined;
+  /** The conversation's unread state and its latest messages (for the overview and the tab's count). */
+  conversation: ConversationSummary | undefined;
+  /**
+   * The mentorship ended while this workspace was open, not by an action taken here: the other
+   * party (or the viewer elsewhere) completed or cancelled it. The workspace turns read-only and says so.
+   */
+  endedElsewhere = false;
+  /** Set while the viewer's own complete or cancel is on its way. */
+  #endingHere = false;
   /** Ids of milestones and meetings with a change on its way to the server. */
   readonly busy = new Set<string>();
   /** Why the last action on a milestone, meeting or the mentorship (by id) failed. */
@@ -83,7 +106,7 @@ export class WorkspaceController {
         // Another mentorship (or viewer): the last one's messages do not belong here.
         if (this.mentorship?.id !== base.mentorship.id || this.viewerId !== base.viewerId) this.failures.clear();
         this.viewerId = base.viewerId;
-        this.mentorship = base.mentorship;
+        this.#take(base.mentorship);
       },
     });
     this.#progress = new ResourceController(host, {
@@ -91,7 +114,9 @@ export class WorkspaceController {
       task: ([client, id], { signal }) => client.mentorships.progress(id, { signal }),
       onComplete: (progress) => {
         this.progress = progress;
-        this.milestones = [...progress.milestones].sort(byPosition);
+        // A change on its way (e.g. an Undo right after a move) is newer than this answer; the
+        // reload that follows it brings the plan in line.
+        if (!this.busy.size) this.milestones = [...progress.milestones].sort(byPosition);
       },
     });
     this.#meetings = new ResourceController(host, {
@@ -104,6 +129,23 @@ export class WorkspaceController {
       task: ([client, id], { signal }) => client.mentorships.feedbackStatus(id, { signal }),
       onComplete: (feedback) => (this.feedback = feedback),
     });
+    this.#conversation = new ResourceController(host, {
+      args: () => {
+        const client = this.#client();
+        const conversationId = this.mentorship?.id === this.#id() ? this.mentorship.conversationId : null;
+        return client && conversationId ? [client, conversationId] : undefined;
+      },
+      task: ([client, conversationId], { signal }) => loadConversation(client, conversationId, signal),
+      onComplete: (summary) => (this.conversation = summary),
+    });
+  }
+
+  /** Takes a mentorship from the server, noticing when it ended without an action of this workspace. */
+  #take(next: Mentorship): void {
+    const before = this.mentorship;
+    if (before?.id !== next.id) this.endedElsewhere = false;
+    else if (!isEnded(before) && isEnded(next) && !this.#endingHere) this.endedElsewhere = true;
+    this.mentorship = next;
   }
 
   // ------------------------------------------------------------------------------------------
@@ -143,6 +185,21 @@ export class WorkspaceController {
   }
   get feedbackError(): unknown {
     return this.#feedback.error;
+  }
+  get conversationStatus(): SectionStatus {
+    if (this.mentorship && !this.mentorship.conversationId) return 'ready';
+    return this.#section(this.#conversation as ResourceController<unknown, [MentorkitClient, string]>, this.conversation?.conversation.id === this.mentorship?.conversationId);
+  }
+  get conversationError(): unknown {
+    return this.#conversation.error;
+  }
+  retryConversation(): Promise<void> {
+    return this.#conversation.retry();
+  }
+
+  /** The mentorship does not exist or the viewer is not part of it (the API answers 404 for both). */
+  get notFound(): boolean {
+    return this.status === 'error' && this.#base.error instanceof ApiError && this.#base.error.status === 404;
   }
 
   get role(): 'mentor' | 'mentee' | undefined {
@@ -196,19 +253,23 @@ export class WorkspaceController {
    * action begun meanwhile wins: its optimistic or confirmed state is newer than this answer,
    * which is dropped (`false`: ask again once nothing is `busy`).
    */
-  async refresh(parts: ReadonlySet<'mentorship' | 'progress' | 'meetings'>): Promise<boolean> {
+  async refresh(parts: ReadonlySet<'mentorship' | 'progress' | 'meetings' | 'conversation'>): Promise<boolean> {
     const client = this.#client();
     const id = this.#id();
     if (!client || !id || this.status !== 'ready') return true;
     const actions = this.#actions;
-    const [mentorship, progress, meetings] = await Promise.all([
+    const conversationId = this.mentorship?.conversationId;
+    const [mentorship, progress, meetings, conversation] = await Promise.all([
       parts.has('mentorship') ? client.mentorships.get(id) : undefined,
       parts.has('progress') ? client.mentorships.progress(id) : undefined,
       parts.has('meetings') ? client.meetings.list({ mentorshipId: id, from: ALL_MEETINGS_FROM, limit: 100 }) : undefined,
+      parts.has('conversation') && conversationId ? loadConversation(client, conversationId) : undefined,
     ]);
+    // Messages are not optimistic here: their summary always applies.
+    if (conversation && client === this.#client() && id === this.#id()) this.conversation = conversation;
     if (client !== this.#client() || id !== this.#id()) return true;
     if (actions !== this.#actions || this.busy.size) return false;
-    if (mentorship) this.mentorship = mentorship;
+    if (mentorship) this.#take(mentorship);
     if (progress) {
       this.progress = progress;
       this.milestones = [...progress.milestones].sort(byPosition);
@@ -252,6 +313,7 @@ export class WorkspaceController {
     const optimistic = action === 'pause' || action === 'resume' ? { ...before, status: action === 'pause' ? 'paused' : 'active' } as const : before;
     this.mentorship = optimistic;
     this.busy.add(before.id);
+    this.#endingHere = action === 'complete' || action === 'cancel';
     this.#host.requestUpdate();
     const outcome = await this.#call(
       (client, id) => {
@@ -268,6 +330,7 @@ export class WorkspaceController {
       },
       (error) => `${lifecycleFailure[action]} ${transitionReason(error)}`,
     );
+    this.#endingHere = false;
     this.busy.delete(before.id);
     if (outcome.ok) {
       this.mentorship = outcome.value;
@@ -402,6 +465,14 @@ export class WorkspaceController {
     else if (!outcome.ok) void this.#feedback.run();
     return outcome.ok ? { ok: true, value: undefined } : outcome;
   }
+}
+
+async function loadConversation(client: MentorkitClient, conversationId: string, signal?: AbortSignal): Promise<ConversationSummary> {
+  const [conversation, page] = await Promise.all([
+    client.conversations.get(conversationId, signal ? { signal } : {}),
+    client.conversations.messages(conversationId, { limit: LATEST_MESSAGES }, signal ? { signal } : {}),
+  ]);
+  return { conversation, latest: [...page.items].reverse() };
 }
 
 const lifecycleFailure = {

@@ -1,11 +1,20 @@
+import { msg, str } from '@lit/localize';
 import type { RealtimeEventType, TypedRealtimeEvent } from '@mentorkit/contract';
 import { firstName } from '../../internal/format.js';
 import type { WorkspaceController } from './workspace.controller.js';
 
 /** The parts of a workspace that load separately for live updates. */
-export type WorkspacePart = 'mentorship' | 'progress' | 'meetings';
+export type WorkspacePart = 'mentorship' | 'progress' | 'meetings' | 'conversation';
 
-export const workspaceLiveTypes: readonly RealtimeEventType[] = ['mentorship.updated', 'meeting.created', 'meeting.updated', 'milestone.updated', 'progress.created'];
+export const workspaceLiveTypes: readonly RealtimeEventType[] = [
+  'mentorship.updated',
+  'meeting.created',
+  'meeting.updated',
+  'milestone.updated',
+  'progress.created',
+  'message.created',
+  'conversation.read',
+];
 
 /** The parts an event about this mentorship (`mentorshipId`) makes stale. */
 export function workspaceLiveParts(event: TypedRealtimeEvent, mentorshipId: string): WorkspacePart[] | undefined {
@@ -20,6 +29,10 @@ export function workspaceLiveParts(event: TypedRealtimeEvent, mentorshipId: stri
     case 'milestone.updated':
     case 'progress.created':
       return event.data.mentorshipId === mentorshipId ? ['progress'] : undefined;
+    // The overview's latest messages and the Messages tab's unread count (the thread announces messages itself).
+    case 'message.created':
+    case 'conversation.read':
+      return event.data.mentorshipId === mentorshipId ? ['conversation'] : undefined;
     default:
       return undefined;
   }
@@ -31,10 +44,11 @@ export function describeWorkspaceEvent(event: TypedRealtimeEvent, workspace: Wor
   if (!viewerId || !other) return undefined;
   const name = firstName(other.name);
   if (event.type === 'meeting.created' && event.data.createdBy && event.data.createdBy !== viewerId) {
-    return `${name} scheduled a meeting: “${event.data.title}”.`;
+    const title = event.data.title;
+    return msg(str`${name} scheduled a meeting: “${title}”.`);
   }
   if (event.type === 'progress.created' && event.data.authorId && event.data.authorId !== viewerId) {
-    return `${name} added a progress note.`;
+    return msg(str`${name} added a progress note.`);
   }
   return undefined;
 }

@@ -80,7 +80,7 @@ export async function loaded(el: MentorshipWorkspace): Promise<void> {
   await waitUntil(() => {
     const w = el.workspace;
     if (w.status === 'error') return true;
-    return w.status === 'ready' && w.progressStatus !== 'loading' && w.meetingsStatus !== 'loading' && (w.mentorship?.status !== 'completed' || w.feedbackStatus !== 'loading');
+    return w.status === 'ready' && w.progressStatus !== 'loading' && w.meetingsStatus !== 'loading' && w.conversationStatus !== 'loading' && (w.mentorship?.status !== 'completed' || w.feedbackStatus !== 'loading');
   }, 'the workspace did not load', { timeout: 8000 });
   await el.updateComplete;
 }
@@ -113,12 +113,19 @@ export async function dialogClosed(el: MentorshipWorkspace): Promise<void> {
     return dialog && !dialog.open && !dialog.querySelector('h2');
   }, 'the dialog did not close', { timeout: 4000 });
   await el.updateComplete;
+  await settled(el);
 }
 
 export async function until(el: MentorshipWorkspace, ready: () => unknown, message: string): Promise<void> {
   await el.updateComplete;
   await waitUntil(ready, message, { timeout: 8000 });
   await el.updateComplete;
+  await settled(el);
+}
+
+/** Lets entrances (a toast's fade-in) finish: axe measures colours. */
+export async function settled(el: MentorshipWorkspace): Promise<void> {
+  await Promise.all(el.shadowRoot!.getAnimations().map((a) => a.finished.catch(() => undefined)));
 }
 
 /** A `fetch` that answers the requests `matches` picks with a server error. */
@@ -163,3 +170,37 @@ export const hangingFetch: typeof fetch = (_input, init) =>
   new Promise((_resolve, reject) => {
     init?.signal?.addEventListener('abort', () => reject(new DOMException('Aborted', 'AbortError')));
   });
+
+/** The text of every toast on screen, oldest first. */
+export const toasts = (el: MentorshipWorkspace) => $$(el, '[part~="toast"] .toast-message').map((t) => text(t));
+
+/** Waits for a toast containing `words`; answers the toast element. */
+export async function toast(el: MentorshipWorkspace, words: string): Promise<HTMLElement> {
+  await until(el, () => toasts(el).some((t) => t.includes(words)), `no toast "${words}"; have: ${toasts(el).join(' | ')}`);
+  const found = $$(el, '[part~="toast"]').find((t) => text(t).includes(words))!;
+  // Let its entrance finish: axe measures colours.
+  await Promise.all(found.getAnimations({ subtree: true }).map((a) => a.finished));
+  return found;
+}
+
+/** Opens the header's Actions menu and chooses an item (the dialog it opens is then awaited by the test). */
+export async function chooseAction(el: MentorshipWorkspace, label: string): Promise<void> {
+  const menuButton = $<HTMLButtonElement>(el, '#actions-button')!;
+  if (menuButton.getAttribute('aria-expanded') !== 'true') menuButton.click();
+  await el.updateComplete;
+  button($(el, '#actions-menu')!, label).click();
+  await el.updateComplete;
+}
+
+/** Selects a tab as the viewer would (a click). */
+export async function openTab(el: MentorshipWorkspace, tab: string): Promise<void> {
+  $(el, `#tab-${tab}`)!.click();
+  await el.updateComplete;
+}
+
+/** Presses the button with `label` in the selected tab's panel and waits for the dialog. */
+export async function openDialog(el: MentorshipWorkspace, tab: string, label: string | RegExp): Promise<HTMLDialogElement> {
+  await openTab(el, tab);
+  button($(el, `#panel-${tab}`)!, label).click();
+  return dialogOpen(el);
+}

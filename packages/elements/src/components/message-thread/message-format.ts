@@ -1,5 +1,5 @@
 import { msg } from '@lit/localize';
-import { dateTimeFormat } from '../../internal/localization-intl.js';
+import { clockLabel, dateLabel, dayLabel } from '../../internal/dates.js';
 
 /** A piece of a message body: plain text, or a web link (only ever `http:`/`https:`). */
 export type BodyPart = { kind: 'text'; text: string } | { kind: 'link'; text: string; href: string };
@@ -64,21 +64,19 @@ export function localDayKey(value: string | Date): string {
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 }
 
-const longDay = () => dateTimeFormat({ weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' });
-const clock = () => dateTimeFormat({ hour: 'numeric', minute: '2-digit' });
-
-/** "Today", "Yesterday", or "Tuesday 14 January 2026" in the viewer's conventions. */
+/** "Today", "Yesterday", or "Thu 10 Dec" (the one day style of every element). */
 export function dayHeading(value: string | Date, now: Date = new Date()): string {
   const d = typeof value === 'string' ? new Date(value) : value;
   const key = localDayKey(d);
   if (key === localDayKey(now)) return msg('Today');
   const yesterday = new Date(now.getFullYear(), now.getMonth(), now.getDate() - 1);
   if (key === localDayKey(yesterday)) return msg('Yesterday');
-  return longDay().format(d);
+  // A day of another year says which.
+  return d.getFullYear() === now.getFullYear() ? dayLabel(d) : dateLabel(d);
 }
 
 /** "9:05 AM" in the viewer's zone. */
-export const clockLabel = (value: string | Date) => clock().format(typeof value === 'string' ? new Date(value) : value);
+export { clockLabel };
 
 /** Characters as the server counts them (a JavaScript string's length, after trimming). */
 export const messageLength = (body: string) => body.trim().length;

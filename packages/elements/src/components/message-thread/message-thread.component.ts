@@ -7,6 +7,7 @@ import { RealtimeController, type RealtimeSource } from '../../controllers/realt
 import { describeError } from '../../internal/error-message.js';
 import { firstName } from '../../internal/format.js';
 import { formatNumber } from '../../internal/localization-intl.js';
+import { heading } from '../../internal/heading.js';
 import { MentorkitElement } from '../../internal/mentorkit-element.js';
 import { ownLanguage } from '../../internal/own-language.directive.js';
 import { sharedStyles } from '../../styles/shared.styles.js';
@@ -72,9 +73,6 @@ export class MessageThread extends MentorkitElement {
    * stream between elements or to feed events from elsewhere.
    */
   @property({ attribute: false }) realtimeSource: RealtimeSource | undefined = undefined;
-
-  /** The level of the thread's heading (3 by default; 4 inside the workspace's sections). */
-  @property({ attribute: 'heading-level', type: Number }) headingLevel = 3;
 
   @state() private draft = '';
   @state() private composerError = '';
@@ -211,7 +209,7 @@ export class MessageThread extends MentorkitElement {
     const seen = t.seenMessageId;
     return html`<div class="thread">
       <div part="header" class="thread-head">
-        <p id="thread-title" class="thread-title" role="heading" aria-level=${Math.min(6, Math.max(2, this.headingLevel || 3))}>${msg(str`Messages with ${other}`)}</p>
+        ${heading(this.headingLevelFor(0), msg(str`Messages with ${other}`), { id: 'thread-title', class: 'thread-title' })}
         ${this.#live.status === 'reconnecting'
           ? html`<p part="live-status" class="meta">${msg('Live updates interrupted — reconnecting…')}</p>`
           : nothing}

@@ -65,6 +65,10 @@ describe('<message-thread>', () => {
     const el = await renderThread({ token: mentee.token, conversationId });
     await settled(el);
     expect(text($(el, '#thread-title'))).to.equal(`Messages with ${mentor.name}`);
+    expect($(el, '#thread-title')!.localName, 'an element title is h2 by default').to.equal('h2');
+    el.setAttribute('heading-level', '4');
+    await el.updateComplete;
+    expect($(el, '#thread-title')!.localName, 'heading-level moves it').to.equal('h4');
     expect(text($(el, '[part~="empty"]'))).to.contain('No messages yet. Say hello to Ana');
     expect($(el, 'label[for="composer-input"]')).to.exist;
     await expect(el).to.be.accessible();

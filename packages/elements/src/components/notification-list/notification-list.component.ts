@@ -6,6 +6,7 @@ import { repeat } from 'lit/directives/repeat.js';
 import { RealtimeController, type RealtimeSource } from '../../controllers/realtime.controller.js';
 import { describeError } from '../../internal/error-message.js';
 import { formatNumber } from '../../internal/localization-intl.js';
+import { heading } from '../../internal/heading.js';
 import { MentorkitElement } from '../../internal/mentorkit-element.js';
 import { ownLanguage } from '../../internal/own-language.directive.js';
 import { sharedStyles } from '../../styles/shared.styles.js';
@@ -74,7 +75,7 @@ const styles = css`
     justify-content: space-between;
     gap: var(--_space);
   }
-  .panel-head h2 {
+  .panel-head #notification-title {
     margin: 0;
     font-size: 1.0625em;
   }
@@ -213,7 +214,7 @@ export class NotificationList extends MentorkitElement {
     const hasUnread = l.status === 'ready' && l.items.some((n) => !n.readAt);
     return html`
       <div class="panel-head">
-        <h2 id="notification-title" tabindex="-1">${msg('Notifications')}</h2>
+        ${heading(this.headingLevelFor(0), msg('Notifications'), { id: 'notification-title', tabindex: '-1' })}
         ${hasUnread
           ? html`<button part="button mark-all-button" class="button button--link" type="button" ?disabled=${this.busyAll} @click=${this.#markAll}>${msg('Mark all as read')}</button>`
           : nothing}

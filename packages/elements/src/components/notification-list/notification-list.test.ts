@@ -176,4 +176,16 @@ describe('<notification-list>', () => {
     // Still usable by the server's own client afterwards.
     expect((await createClient({ baseUrl: '/', token: mentee.token }).notifications.list()).unreadCount).to.equal(1);
   });
+
+  it('titles its panel at heading-level (h2 by default)', async () => {
+    const { mentor } = await freshPair();
+    const el = await renderList({ token: mentor.token });
+    bell(el).click();
+    await settled(el);
+    expect($(el, '#notification-title')!.localName).to.equal('h2');
+    el.setAttribute('heading-level', '3');
+    await el.updateComplete;
+    expect($(el, '#notification-title')!.localName).to.equal('h3');
+    await expect(el).to.be.accessible();
+  });
 });

@@ -1,10 +1,25 @@
-import type { MailKind, MailLanguage, NotificationPreferences } from '@mentorkit/contract';
+import type { MailKind, MailLanguage, Me, NotificationPreferences } from '@mentorkit/contract';
 import type { MentorkitClient } from '@mentorkit/sdk';
 import { msg } from '@lit/localize';
 import type { ReactiveControllerHost } from 'lit';
 import { ResourceController } from '../../controllers/resource.controller.js';
+import { ViewerController } from '../../controllers/viewer.controller.js';
 import { describeError } from '../../internal/error-message.js';
 import { userLanguage } from '../../internal/user-language.js';
+
+/**
+ * Whom each kind of email can reach, so a switch shows only to someone it concerns: requests to
+ * answer and their reminders go to mentors; application decisions to mentors and to alumni who may
+ * still apply (not to administrators, who make the decisions); the rest to anyone in a mentorship
+ * or asking for one, which every alumnus can be. A kind this version does not know is shown.
+ */
+const audience: Partial<Record<MailKind, (me: Me) => boolean>> = {
+  request_received: (me) => me.roles.includes('mentor'),
+  request_reminder: (me) => me.roles.includes('mentor'),
+  application_decided: (me) => me.roles.includes('mentor') || !me.roles.includes('admin'),
+};
+
+export const mailKindApplies = (kind: MailKind, me: Me): boolean => audience[kind]?.(me) ?? true;
 
 /** `empty`: the account has no email address, so there is nothing to switch. */
 export type NotificationPreferencesStatus = 'idle' | 'loading' | 'error' | 'empty' | 'ready';
@@ -26,6 +41,8 @@ export class NotificationPreferencesController {
   readonly #host: ReactiveControllerHost;
   readonly #options: NotificationPreferencesOptions;
   readonly #resource: ResourceController<NotificationPreferences, [MentorkitClient]>;
+  /** The viewer's roles decide which switches show. */
+  readonly #viewer: ViewerController;
   /** Only the answer to the latest save may replace what is shown. */
   #latestSave = 0;
 
@@ -39,6 +56,7 @@ export class NotificationPreferencesController {
   constructor(host: ReactiveControllerHost, options: NotificationPreferencesOptions) {
     this.#host = host;
     this.#options = options;
+    this.#viewer = new ViewerController(host, { client: options.client });
     this.#resource = new ResourceController(host, {
       args: () => {
         if (options.active && !options.active()) return undefined;
@@ -69,20 +87,31 @@ export class NotificationPreferencesController {
   }
 
   #loadedStatus(): NotificationPreferencesStatus {
-    return this.preferences?.email ? 'ready' : 'empty';
+    if (!this.preferences?.email) return 'empty';
+    switch (this.#viewer.status) {
+      case 'ready':
+        return 'ready';
+      case 'error':
+        return 'error';
+      default:
+        return 'loading';
+    }
   }
 
   get error(): unknown {
-    return this.#resource.error;
+    return this.#resource.error ?? this.#viewer.error;
   }
 
-  retry(): Promise<void> {
-    return this.#resource.retry();
+  async retry(): Promise<void> {
+    if (this.#viewer.status === 'error') this.#viewer.retry();
+    if (this.#resource.status === 'error') await this.#resource.retry();
   }
 
-  /** The kinds in the server's order (it sends every kind it knows). */
+  /** The kinds that concern the viewer, in the server's order (it sends every kind it knows). */
   get kinds(): Array<[MailKind, boolean]> {
-    return Object.entries(this.preferences?.kinds ?? {}) as Array<[MailKind, boolean]>;
+    const me = this.#viewer.me;
+    if (!me) return [];
+    return (Object.entries(this.preferences?.kinds ?? {}) as Array<[MailKind, boolean]>).filter(([kind]) => mailKindApplies(kind, me));
   }
 
   setKind(kind: MailKind, on: boolean): Promise<void> {

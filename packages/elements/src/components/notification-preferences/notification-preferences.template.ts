@@ -3,6 +3,7 @@ import { msg, str } from '@lit/localize';
 import { html, nothing, type TemplateResult } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import { describeError } from '../../internal/error-message.js';
+import { heading } from '../../internal/heading.js';
 import type { NotificationPreferencesController } from './notification-preferences.controller.js';
 
 export const NOTIFICATION_PREFERENCES_IDS = {
@@ -26,15 +27,16 @@ const kindWords: Record<MailKind, () => { label: string; hint: string }> = {
 const wordsFor = (kind: MailKind) => kindWords[kind]?.() ?? { label: kind.replace(/_/g, ' '), hint: '' };
 
 /**
- * The "Email notifications" section of a dashboard: a switch per kind of email and the email
- * language. Needs `notificationPreferencesStyles` beside the dashboard styles.
+ * The "Email notifications" section of a dashboard: a switch per kind of email that concerns the
+ * viewer and the email language, titled at heading `level` (the dashboard's section level).
+ * Needs `notificationPreferencesStyles` beside the dashboard styles.
  */
-export function notificationPreferencesPanel(c: NotificationPreferencesController): TemplateResult {
+export function notificationPreferencesPanel(c: NotificationPreferencesController, level = 3): TemplateResult {
   const status = c.status;
   if (status === 'idle') return html``;
   return html`
     <section part="section notification-preferences" class="section notification-preferences" aria-labelledby=${IDS.title}>
-      <h2 id=${IDS.title}>${msg('Email notifications')}</h2>
+      ${heading(level, msg('Email notifications'), { id: IDS.title })}
       <div class="card notification-preferences-card" aria-busy=${status === 'loading' ? 'true' : 'false'}>${body(c)}</div>
     </section>
   `;
@@ -87,7 +89,7 @@ function ready(c: NotificationPreferencesController): TemplateResult {
         <option value="en" lang="en" ?selected=${p.language === 'en'}>English</option>
         <option value="fil" lang="fil" ?selected=${p.language === 'fil'}>Filipino</option>
       </select>
-      <p id=${IDS.languageHint} class="hint">${msg('Mentorkit also shows itself in this language where your portal does not choose one.')}</p>
+      <p id=${IDS.languageHint} class="hint">${msg('Mentoring pages also use this language where your portal does not choose one.')}</p>
     </div>
     ${c.saveError
       ? html`<p part="notification-preferences-save-error" class="inline-error" role="alert">${c.saveError}</p>`

@@ -7,13 +7,24 @@ import type { MenteeDashboard } from '../mentee-dashboard/mentee-dashboard.compo
 import type { MentorDashboard } from '../mentor-dashboard/mentor-dashboard.component.js';
 import { $, $$, buttonIn, devToken, freshToken, hangingFetch } from '../../test-support/api-fixture.js';
 import { gatedFetch, text, until } from '../shared/dashboard.test-support.js';
+import { mailKinds, type Me } from '@mentorkit/contract';
+import { mailKindApplies } from './notification-preferences.controller.js';
 
 /**
  * The "Email notifications" panel of the dashboards, against the real API. Tests that switch
  * things use a demo persona (it has an email address) and put every switch back on first.
  */
+/** The panel sits in the dashboard's collapsed settings (when it has them): open them as a person would. */
+async function openSettings(el: HTMLElement & { updateComplete: Promise<unknown> }): Promise<void> {
+  await el.updateComplete;
+  const details = $<HTMLDetailsElement>(el, 'details[part~="more-settings"]');
+  if (details && !details.open) details.open = true;
+}
+
 describe('email notifications panel', () => {
   const isPrefs = (url: string) => new URL(url, location.href).pathname === '/api/v1/me/notification-preferences';
+  /** The kinds that reach a mentee: no requests to answer, no reminders of them. */
+  const MENTEE_KINDS = ['request_answered', 'meeting_updates', 'application_decided', 'message_digest'];
   const ALL_ON = { request_received: true, request_answered: true, request_reminder: true, meeting_updates: true, application_decided: true, message_digest: true };
 
   async function resetPersona(): Promise<string> {
@@ -27,6 +38,7 @@ describe('email notifications panel', () => {
       <mentee-dashboard></mentee-dashboard></mentorship-provider>`);
     const el = provider.querySelector<MenteeDashboard>('mentee-dashboard')!;
     await until(el, () => el.dashboard.status === 'ready', 'the dashboard did not load');
+    await openSettings(el);
     return { el, token };
   }
   const prefsSettled = (el: MenteeDashboard | MentorDashboard) =>
@@ -47,14 +59,15 @@ describe('email notifications panel', () => {
     }
   }
 
-  it('shows a labelled switch per kind of email, all on, and where mail goes', async () => {
+  it('shows a labelled switch per kind of email that reaches the viewer, all on, and where mail goes', async () => {
     const { el } = await menteeDashboard();
     await prefsSettled(el);
     expect(el.notificationPreferences.status).to.equal('ready');
-    expect(text(panel(el).querySelector('h2'))).to.equal('Email notifications');
+    expect(text(panel(el).querySelector('#notification-preferences-title'))).to.equal('Email notifications');
     expect(text(panel(el))).to.contain('We send email to kwame.mensah@alumni.example.edu.');
     const all = switches(el);
-    expect(all.map((s) => s.id)).to.deep.equal(Object.keys(ALL_ON).map((k) => `mail-kind-${k}`));
+    expect(all.map((s) => s.id)).to.deep.equal(MENTEE_KINDS.map((k) => `mail-kind-${k}`));
+    expect(text(panel(el))).not.to.contain('Mentorkit');
     expect(all.every((s) => s.checked)).to.equal(true);
     expect(text($(el, 'label[for="mail-kind-message_digest"]'))).to.equal('Daily digest of unread messages');
     expect(switchFor(el, 'meeting_updates').getAttribute('aria-describedby')).to.equal('mail-kind-meeting_updates-hint');
@@ -130,7 +143,16 @@ describe('email notifications panel', () => {
     await expect(el).to.be.accessible();
     buttonIn(error, 'Retry').click();
     await until(el, () => el.notificationPreferences.status === 'ready', 'Retry did not load the settings');
-    expect(switches(el).length).to.equal(6);
+    expect(switches(el).length).to.equal(MENTEE_KINDS.length);
+  });
+
+  it('shows each kind only to the roles it can reach', () => {
+    const me = (roles: Me['roles']) => ({ roles }) as Me;
+    const shown = (roles: Me['roles']) => mailKinds.filter((k) => mailKindApplies(k, me(roles)));
+    expect(shown(['alumnus'])).to.deep.equal(MENTEE_KINDS);
+    expect(shown(['alumnus', 'mentor'])).to.deep.equal([...mailKinds]);
+    expect(shown(['alumnus', 'admin']), 'administrators decide applications').to.deep.equal(['request_answered', 'meeting_updates', 'message_digest']);
+    expect(shown(['alumnus', 'mentor', 'admin'])).to.deep.equal([...mailKinds]);
   });
 
   it('explains that no email can be sent when the account has no address', async () => {
@@ -148,6 +170,7 @@ describe('email notifications panel', () => {
     const provider = await fixture(html`<mentorship-provider api="/" .token=${token}><mentor-dashboard></mentor-dashboard></mentorship-provider>`);
     const el = provider.querySelector<MentorDashboard>('mentor-dashboard')!;
     await until(el, () => el.dashboard.mode === 'mentor', 'the mentor dashboard did not load');
+    await openSettings(el);
     await prefsSettled(el);
     expect(el.notificationPreferences.status).to.equal('ready');
     expect(switches(el).length).to.equal(6);

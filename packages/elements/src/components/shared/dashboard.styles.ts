@@ -14,16 +14,28 @@ export const dashboardStyles = css`
     display: grid;
     gap: calc(var(--_space) * 3);
   }
+  h1,
   h2,
-  h3 {
+  h3,
+  h4,
+  h5,
+  h6 {
     margin: 0;
     line-height: 1.3;
-  }
-  h2 {
-    font-size: 1.25em;
-  }
-  h3 {
     font-size: 1.0625em;
+  }
+  /* Sizes follow the role of a heading, not its level (a host may move the levels). */
+  .dashboard-title {
+    font-size: 1.375em;
+  }
+  .section > h1,
+  .section > h2,
+  .section > h3,
+  .section > h4,
+  .section-head > :is(h1, h2, h3, h4, h5, h6),
+  .settings-head > :is(h1, h2, h3, h4, h5, h6),
+  .notice-title {
+    font-size: 1.1875em;
   }
   [tabindex='-1']:focus {
     outline: none;
@@ -131,6 +143,17 @@ export const dashboardStyles = css`
   .badge--neutral {
     --_badge-color: var(--mentorship-status-neutral-color, var(--_muted));
   }
+  .badge--info {
+    --_badge-color: var(--mentorship-status-info-color, var(--_accent));
+  }
+  /* Expired: a hollow dot, so it differs from withdrawn without another colour. */
+  .badge--faded {
+    --_badge-color: var(--mentorship-status-neutral-color, var(--_muted));
+  }
+  .badge--faded::before {
+    background: transparent;
+    box-shadow: inset 0 0 0 2px var(--_badge-color);
+  }
   /* Unread messages on a mentorship card. */
   .badge--unread {
     --_badge-color: var(--mentorship-unread-badge-color, var(--_accent));
@@ -223,6 +246,83 @@ export const dashboardStyles = css`
   }
   details[open] > summary {
     margin-bottom: var(--_space);
+  }
+
+  /* Compact mentorship cards */
+  .card-badges {
+    display: flex;
+    flex-wrap: wrap;
+    gap: calc(var(--_space) / 2);
+  }
+  .card--compact {
+    gap: calc(var(--_space) * 0.75);
+  }
+  .card--compact .actions {
+    margin-block-start: calc(var(--_space) / 2);
+  }
+  .progress {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: calc(var(--_space) / 2) var(--_space);
+    font-size: 0.9375em;
+  }
+  .progress-bar {
+    flex: 1 1 8rem;
+    max-inline-size: 16rem;
+    block-size: 0.5rem;
+    border: 0;
+    border-radius: 999px;
+    background: var(--_placeholder);
+    overflow: hidden;
+    appearance: none;
+  }
+  .progress-bar::-webkit-progress-bar {
+    border-radius: 999px;
+    background: var(--_placeholder);
+  }
+  .progress-bar::-webkit-progress-value {
+    border-radius: 999px;
+    background: var(--mentorship-progress-color, var(--_accent));
+  }
+  .progress-bar::-moz-progress-bar {
+    border-radius: 999px;
+    background: var(--mentorship-progress-color, var(--_accent));
+  }
+
+  /* Collapsed sections (completed mentorships, settings) */
+  .disclosure > summary {
+    flex-wrap: wrap;
+    padding: var(--_space) calc(var(--_space) * 1.5);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_surface);
+  }
+  .disclosure[open] > summary {
+    margin-bottom: calc(var(--_space) * 1.5);
+  }
+  .disclosure > .stack,
+  .disclosure > .list {
+    padding-inline: 0;
+  }
+
+  /* Detail view: the way back, then the workspace. */
+  .detail {
+    display: grid;
+    gap: calc(var(--_space) * 1.5);
+    min-width: 0;
+  }
+  .detail-bar {
+    display: flex;
+    align-items: center;
+  }
+  .back-button {
+    min-height: 2.5rem;
+    font-weight: 600;
+    text-decoration: none;
+  }
+  .back-button:hover {
+    text-decoration: underline;
   }
 
   /* Dialogs */

@@ -140,3 +140,9 @@ export async function dialogSettled(dialog: HTMLDialogElement): Promise<void> {
 }
 
 export const text = (el: Element | null | undefined) => (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
+
+/** Lets the toasts' entry animation finish: axe measures colours. */
+export async function toastsSettled(el: Element): Promise<void> {
+  const toasts = [...el.shadowRoot!.querySelectorAll('.toast')];
+  await Promise.all(toasts.flatMap((t) => t.getAnimations({ subtree: true }).map((a) => a.finished)));
+}

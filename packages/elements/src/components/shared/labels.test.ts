@@ -1,9 +1,9 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import { declineReasons, requestStatuses, mentorshipStatuses, applicationStatuses } from '@mentorkit/contract/values';
+import { declineReasons, requestStatuses, mentorshipStatuses, applicationStatuses, meetingStatuses, milestoneStatuses } from '@mentorkit/contract/values';
 import { ApiError } from '@mentorkit/sdk';
 import { declineReasonLabel, declineReasonOptions } from './decline-reasons.js';
 import { friendlyIssue, issuesByField } from './field-issues.js';
-import { applicationStatusBadge, mentorshipStatusBadge, requestStatusBadge } from './status-badge.template.js';
+import { applicationStatusBadge, meetingStatusBadge, mentorshipStatusBadge, milestoneStatusBadge, requestStatusBadge } from './status-badge.template.js';
 
 describe('words for codes', () => {
   it('names every request status in words, with a colour that only repeats it', async () => {
@@ -11,7 +11,7 @@ describe('words for codes', () => {
     const badges = [...el.querySelectorAll('[part~="status-badge"]')];
     expect(badges.map((b) => b.textContent)).to.deep.equal(['Pending', 'Accepted', 'Declined', 'Withdrawn', 'Expired']);
     expect(badges.map((b) => b.className)).to.deep.equal([
-      'badge badge--waiting', 'badge badge--good', 'badge badge--bad', 'badge badge--neutral', 'badge badge--neutral',
+      'badge badge--waiting', 'badge badge--good', 'badge badge--bad', 'badge badge--neutral', 'badge badge--faded',
     ]);
   });
 
@@ -22,6 +22,24 @@ describe('words for codes', () => {
     expect([...el.querySelectorAll('[part~="status-badge"]')].map((b) => b.textContent)).to.deep.equal([
       'Active', 'Paused', 'Completed', 'Cancelled', 'In review', 'Approved', 'Not approved', 'Changes requested',
     ]);
+  });
+
+  it('gives every state of one kind its own colour (a scheduled meeting is not amber like a pending request)', async () => {
+    const kinds = [
+      requestStatuses.map((s) => requestStatusBadge(s)),
+      mentorshipStatuses.map((s) => mentorshipStatusBadge(s)),
+      applicationStatuses.map((s) => applicationStatusBadge(s)),
+      meetingStatuses.map((s) => meetingStatusBadge(s)),
+      milestoneStatuses.map((s) => milestoneStatusBadge(s)),
+    ];
+    for (const badges of kinds) {
+      const el = await fixture(html`<div>${badges}</div>`);
+      const classes = [...el.querySelectorAll('[part~="status-badge"]')].map((b) => b.className);
+      expect(new Set(classes).size, classes.join(', ')).to.equal(classes.length);
+    }
+    const meeting = await fixture(html`<div>${meetingStatusBadge('scheduled')}${requestStatusBadge('pending')}</div>`);
+    const [scheduled, pending] = [...meeting.querySelectorAll('[part~="status-badge"]')];
+    expect(scheduled!.className).to.not.equal(pending!.className);
   });
 
   it('words every decline reason, in the contract’s order', () => {

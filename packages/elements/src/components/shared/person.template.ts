@@ -1,25 +1,42 @@
 import type { PersonSummary } from '@mentorkit/contract';
 import { html, nothing, type TemplateResult } from 'lit';
 import { initials, programmeLine, roleLine, safeHttpUrl } from '../../internal/format.js';
+import { heading } from '../../internal/heading.js';
+
+const contains = (text: string, part: string) => part !== '' && text.toLocaleLowerCase().includes(part.toLocaleLowerCase());
+
+export interface PersonHeaderOptions {
+  headingId: string;
+  /** The name's heading level (a card's: the dashboard's depth 2); 3 by default. */
+  level?: number;
+  detail?: 'role' | 'programme';
+  /** One line under the name (a compact card): the headline, else the role or programme. */
+  compact?: boolean;
+}
 
 /**
  * The other person on a request or mentorship card: picture or initials (decorative, the name is
- * beside it), name as the card's heading, headline, and role or programme. Text bindings only.
+ * beside it), name as the card's heading, headline, and role or programme. A line that only
+ * repeats the name or the line above it is left out. Text bindings only.
  */
-export function personHeader(person: PersonSummary, options: { headingId: string; detail?: 'role' | 'programme' }): TemplateResult {
+export function personHeader(person: PersonSummary, options: PersonHeaderOptions): TemplateResult {
   const photo = safeHttpUrl(person.avatarUrl);
   // A headline often already names the role ("Head of Analytics at Northwind"): then the
   // programme says more than repeating it.
-  const roleInHeadline = person.position !== '' && person.headline.toLocaleLowerCase().includes(person.position.toLocaleLowerCase());
-  const detail = options.detail === 'programme' || roleInHeadline ? programmeLine(person) : roleLine(person);
+  const roleInHeadline = contains(person.headline, person.position);
+  const detailLine = options.detail === 'programme' || roleInHeadline ? programmeLine(person) : roleLine(person);
+  // The title line is the name: a subtitle that says it again (or says what the headline says) goes.
+  const headline = person.headline && person.headline.trim() !== person.name.trim() ? person.headline : '';
+  const shown = (line: string) => (line && line.trim() !== person.name.trim() && !contains(headline, line) ? line : '');
+  const detail = options.compact && headline ? '' : shown(detailLine);
   return html`
     <div class="person">
       ${photo
         ? html`<img part="avatar" class="avatar" src=${photo} alt="" loading="lazy" />`
         : html`<span part="avatar" class="avatar" aria-hidden="true">${initials(person.name)}</span>`}
       <div class="person-text">
-        <h3 class="name" id=${options.headingId}>${person.name}</h3>
-        ${person.headline ? html`<p class="headline">${person.headline}</p>` : nothing}
+        ${heading(options.level ?? 3, person.name, { class: 'name', id: options.headingId })}
+        ${headline ? html`<p class="headline">${headline}</p>` : nothing}
         ${detail ? html`<p class="meta">${detail}</p>` : nothing}
       </div>
     </div>

@@ -1,14 +1,13 @@
 import { msg, str } from '@lit/localize';
-import { dateTimeFormat, relativeTimeFormat } from '../../internal/localization-intl.js';
+import { relativeTimeFormat } from '../../internal/localization-intl.js';
+export { calendarDateLabel, dateLabel } from '../../internal/dates.js';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 
-// In the rendering element's language ("in 5 days", "sa loob ng 5 araw"); English dates follow the
-// viewer's own conventions.
+// In the rendering element's language ("in 5 days", "sa loob ng 5 araw").
 const relative = () => relativeTimeFormat({ numeric: 'auto' });
-const mediumDate = () => dateTimeFormat({ dateStyle: 'medium' });
 
 const toDate = (value: string | Date) => (typeof value === 'string' ? new Date(value) : value);
 
@@ -32,17 +31,6 @@ export function expiryLabel(expiresAt: string, now: Date = new Date()): string {
   return msg(str`expires ${when}`);
 }
 
-/** A calendar date in the viewer's time zone, e.g. "3 Jan 2026". */
-export const dateLabel = (value: string | Date) => mediumDate().format(toDate(value));
-
-/**
- * An ISO `YYYY-MM-DD` date (as the API stores away-until dates) shown in words without
- * time-zone drift: parsed as a local calendar date, not as UTC midnight.
- */
-export function calendarDateLabel(isoDate: string): string {
-  const [y, m, d] = isoDate.split('-').map(Number);
-  return mediumDate().format(new Date(y ?? 1970, (m ?? 1) - 1, d ?? 1));
-}
 
 /** Today in the viewer's time zone as `YYYY-MM-DD` (for a date input's `min`). */
 export function todayIso(now: Date = new Date()): string {

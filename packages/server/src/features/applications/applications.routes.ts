@@ -71,8 +71,8 @@ export const applicationRoutes = new Hono<AppEnv>()
   .get('/mine', async (c) => {
     const { db } = c.get('deps');
     const row = await latestApplication(db, c.get('viewer').id);
-    if (!row) throw notFound('Application');
-    return c.json(await toApplication(db, row), 200);
+    // Never applied is an answer, not an error: every non-mentor's dashboard asks.
+    return c.json({ application: row ? await toApplication(db, row) : null }, 200);
   })
   .put('/mine', validate('json', mentorApplicationInput), async (c) => {
     const { db, now } = c.get('deps');

@@ -21,7 +21,7 @@ describe.each(databaseKinds)('mentor applications on %s', (kind) => {
     expect(res.status).toBe(201);
     const created = await json(res);
     expect(created).toMatchObject({ status: 'pending', expertise: ['Product Management', 'UX Research'], applicant: { name: 'Lea Ramos' } });
-    expect(await json(await t.call('GET', '/api/v1/mentor-applications/mine', { as: lea }))).toMatchObject({ id: created.id, status: 'pending' });
+    expect(await json(await t.call('GET', '/api/v1/mentor-applications/mine', { as: lea }))).toMatchObject({ application: { id: created.id, status: 'pending' } });
     const queue = await json(await t.call('GET', '/api/v1/admin/mentor-applications?status=pending', { as: admin }));
     expect(queue.items.map((a: { id: string }) => a.id)).toContain(created.id);
 
@@ -51,7 +51,7 @@ describe.each(databaseKinds)('mentor applications on %s', (kind) => {
     expect((await json(resubmitPending)).error.code).toBe('invalid_transition');
     await t.call('POST', `/api/v1/admin/mentor-applications/${first.id}/reject`, { as: admin, body: { notes: 'Not enough mentoring experience yet' } });
     const mine = await json(await t.call('GET', '/api/v1/mentor-applications/mine', { as: ken }));
-    expect(mine).toMatchObject({ status: 'rejected', decisionNotes: 'Not enough mentoring experience yet' });
+    expect(mine).toMatchObject({ application: { status: 'rejected', decisionNotes: 'Not enough mentoring experience yet' } });
     const reapply = await t.call('POST', '/api/v1/mentor-applications', { as: ken, body: application });
     expect(reapply.status).toBe(201);
   });
@@ -105,7 +105,10 @@ describe.each(databaseKinds)('mentor applications on %s', (kind) => {
       expect(res.status).toBe(400);
       expect((await json(res)).error.code).toBe('validation_failed');
     }
-    expect((await t.call('GET', '/api/v1/mentor-applications/mine', { as: vic })).status).toBe(404);
+    // Never applied: an answer (200 with no application), not an error.
+    const none = await t.call('GET', '/api/v1/mentor-applications/mine', { as: vic });
+    expect(none.status).toBe(200);
+    expect(await json(none)).toEqual({ application: null });
     expect((await t.call('PUT', '/api/v1/mentor-applications/mine', { as: vic, body: application })).status).toBe(404);
   });
 

@@ -1,6 +1,6 @@
 import type { Page } from '@mentorkit/contract';
 import type { ReactiveControllerHost } from 'lit';
-import { ResourceController } from '../../controllers/resource.controller.js';
+import { ResourceController } from './resource.controller.js';
 
 export type ListStatus = 'idle' | 'loading' | 'ready' | 'error';
 
