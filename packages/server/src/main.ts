@@ -35,7 +35,7 @@ async function main() {
 
   const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST, serverOptions: SERVER_TIMEOUTS }, (info) => {
     const url = `http://localhost:${info.port}/`;
-    logger.info('listening', { port: info.port, url });
+    logger.info('listening', { port: info.port, url, pid: process.pid });
     if (config.MENTORSHIP_DEMO) process.stdout.write(`\n  Mentorkit demo portal: ${url}\n  API: ${url}api/v1  (pick a persona at the top of the page)\n\n`);
   });
 
