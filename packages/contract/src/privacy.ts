@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { mentorApplication } from './applications.js';
-import { isoDateTime } from './common.js';
-import { notificationPreferences } from './email.js';
+import { id, isoDateTime } from './common.js';
+import { mailKinds, notificationPreferences } from './email.js';
 import { mentorSettings } from './mentors.js';
 import { mentorship } from './mentorships.js';
 import { conversation, message } from './messages.js';
@@ -9,6 +9,26 @@ import { notification } from './notifications.js';
 import { profile, user } from './profile.js';
 import { mentorshipRequest } from './requests.js';
 import { feedback, meeting, milestone, progressNote } from './workspace.js';
+
+/** One thing the caller did, as the audit log recorded it (its free-form details stay out). */
+export const exportedAuditEntry = z.object({
+  action: z.string(),
+  entityType: z.string(),
+  entityId: z.string(),
+  fromState: z.string().nullable(),
+  toState: z.string().nullable(),
+  at: isoDateTime,
+});
+
+/** One mail written to the caller: what it was about and what became of it, not its body. */
+export const exportedMail = z.object({
+  id,
+  kind: z.enum(mailKinds),
+  subject: z.string(),
+  status: z.enum(['pending', 'sending', 'sent', 'failed', 'skipped']),
+  createdAt: isoDateTime,
+  sentAt: isoDateTime.nullable(),
+});
 
 /**
  * `GET /me/export`: everything Mentorkit keeps about the caller, in the shapes the rest of the API
@@ -31,13 +51,19 @@ export const accountExport = z.object({
   meetings: z.array(meeting),
   milestones: z.array(milestone),
   progressNotes: z.array(progressNote),
-  /** Feedback the caller wrote (feedback about them is the author's data). */
+  /** Feedback the caller wrote. */
   feedbackGiven: z.array(feedback),
+  /** Feedback the other party left about the caller. */
+  feedbackReceived: z.array(feedback),
   /** Each conversation with every message in it, oldest first (both parties' messages). */
   conversations: z.array(z.object({ conversation, messages: z.array(message) })),
   notifications: z.array(notification),
   /** The caller's mail settings, as `GET /me/notification-preferences` answers them. */
   notificationPreferences,
+  /** What the caller did, oldest first. */
+  auditEntries: z.array(exportedAuditEntry),
+  /** Mail written to the caller (sent, waiting, skipped or failed), oldest first. */
+  mail: z.array(exportedMail),
 });
 export type AccountExport = z.infer<typeof accountExport>;
 

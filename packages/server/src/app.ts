@@ -27,6 +27,8 @@ import { securityHeaders } from './http/security-headers.js';
 import { openApiRoutes } from './openapi/openapi.routes.js';
 
 export const API_BASE = '/api/v1';
+/** The largest request body the API reads (issue 16: 1 MB let one body freeze the server). */
+export const MAX_BODY_BYTES = 64 * 1024;
 
 /** Builds the HTTP app from its dependencies; serving it is `main.ts`'s job. */
 export function createApp(deps: AppDeps) {
@@ -59,8 +61,10 @@ export function createApp(deps: AppDeps) {
     }),
   );
   // Reading a request's body stream makes @hono/node-server build a full Request; answers to
-  // GET and HEAD carry none, so they skip the check.
-  const limitBody = bodyLimit({ maxSize: 1024 * 1024, onError: () => { throw new ApiError('payload_too_large', 'Request body exceeds 1 MB'); } });
+  // GET and HEAD carry none, so they skip the check. The limit is what the largest real input
+  // needs (a full profile is about 20 KB) with room to spare: every byte accepted is a byte
+  // parsed on the one thread that answers everyone. A route that needs more gets its own limit.
+  const limitBody = bodyLimit({ maxSize: MAX_BODY_BYTES, onError: () => { throw new ApiError('payload_too_large', `Request body exceeds ${MAX_BODY_BYTES / 1024} KB`); } });
   app.use(`${API_BASE}/*`, (c, next) => (c.req.method === 'GET' || c.req.method === 'HEAD' ? next() : limitBody(c, next)));
 
   // The demo sign-in exists only in demo mode with an HS256 secret; the API reference lists it then too.

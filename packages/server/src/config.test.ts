@@ -49,9 +49,38 @@ describe('configuration', () => {
     ['MENTORSHIP_SEARCH_CACHE_SIZE', { MENTORSHIP_SEARCH_CACHE_SIZE: '-1' }],
     ['MENTORSHIP_SEARCH_CACHE_SIZE', { MENTORSHIP_SEARCH_CACHE_SIZE: 'lots' }],
     ['MENTORSHIP_JWKS_URL', { MENTORSHIP_JWKS_URL: 'https://idp.example.edu/jwks.json' }],
+    ['MENTORSHIP_JWT_MAX_AGE', { MENTORSHIP_JWT_MAX_AGE: 'a day' }],
+    ['MENTORSHIP_JWT_MAX_AGE', { MENTORSHIP_JWT_MAX_AGE: '0' }],
   ])('names %s when its value is bad', (name, env) => {
     const attempt = () => loadConfig({ MENTORSHIP_JWT_SECRET: secret, ...env });
     expect(attempt).toThrow(ConfigError);
     expect(attempt).toThrow(new RegExp(name));
+  });
+
+  // Issue 16 item 8: keys fetched over plain HTTP could be replaced on the way.
+  it('refuses a JWKS URL that is not https://, except on a loopback host', () => {
+    expect(() => loadConfig({ MENTORSHIP_JWKS_URL: 'http://idp.example.edu/jwks.json' })).toThrow(/MENTORSHIP_JWKS_URL: must be an https:\/\/ URL/);
+    expect(() => loadConfig({ MENTORSHIP_JWKS_URL: 'http://10.0.0.5/jwks.json' })).toThrow(/MENTORSHIP_JWKS_URL/);
+    for (const url of ['https://idp.example.edu/jwks.json', 'http://127.0.0.1:8080/jwks.json', 'http://localhost/jwks.json', 'http://[::1]:9000/jwks.json']) {
+      expect(loadConfig({ MENTORSHIP_JWKS_URL: url }).MENTORSHIP_JWKS_URL).toBe(url);
+    }
+  });
+
+  it('allows tokens to live a day by default', () => {
+    expect(loadConfig({ MENTORSHIP_JWT_SECRET: secret }).MENTORSHIP_JWT_MAX_AGE).toBe(86_400);
+    expect(loadConfig({ MENTORSHIP_JWT_SECRET: secret, MENTORSHIP_JWT_MAX_AGE: '3600' }).MENTORSHIP_JWT_MAX_AGE).toBe(3600);
+  });
+
+  // Issue 16 item 6: demo mode is for a local machine only.
+  it('refuses demo mode beside a production identity provider, naming both variables', () => {
+    const attempt = () => loadConfig({ MENTORSHIP_DEMO: '1', MENTORSHIP_JWKS_URL: 'https://idp.example.edu/jwks.json' });
+    expect(attempt).toThrow(ConfigError);
+    expect(attempt).toThrow(/MENTORSHIP_DEMO.*MENTORSHIP_JWKS_URL/);
+  });
+
+  it('listens on loopback in demo mode unless HOST is set', () => {
+    expect(loadConfig({ MENTORSHIP_DEMO: '1' }).HOST).toBe('127.0.0.1');
+    expect(loadConfig({ MENTORSHIP_DEMO: '1', HOST: '0.0.0.0' }).HOST).toBe('0.0.0.0');
+    expect(loadConfig({ MENTORSHIP_JWT_SECRET: secret }).HOST).toBe('0.0.0.0');
   });
 });

@@ -19,7 +19,8 @@ const urlList = z
 export const configSchema = z
   .object({
     PORT: z.coerce.number().int().min(0).max(65535).default(8787),
-    HOST: z.string().default('0.0.0.0'),
+    /** Unset: every interface, or only 127.0.0.1 in demo mode (see `transform` below). */
+    HOST: optionalString,
     DATABASE_URL: optionalString.pipe(z.url({ protocol: /^postgres(ql)?$/ }).optional()),
     MENTORSHIP_DATA_DIR: z.string().min(1).default('./.mentorkit-data'),
     MENTORSHIP_JWT_SECRET: optionalString.pipe(
@@ -28,6 +29,8 @@ export const configSchema = z
     MENTORSHIP_JWKS_URL: optionalString.pipe(z.url({ protocol: /^https?$/ }).optional()),
     MENTORSHIP_JWT_ISSUER: optionalString,
     MENTORSHIP_JWT_AUDIENCE: optionalString,
+    /** Longest token lifetime accepted, in seconds (`exp − iat`). */
+    MENTORSHIP_JWT_MAX_AGE: z.coerce.number().int().min(60).max(30 * 24 * 3600).default(24 * 3600),
     /** Kept as origins (`https://portal.example.edu`), as browsers send them in `Origin`. */
     MENTORSHIP_CORS_ORIGINS: urlList.transform((urls) => [...new Set(urls.map((u) => new URL(u).origin))]),
     MENTORSHIP_DEMO: flag,
@@ -47,6 +50,22 @@ export const configSchema = z
     MENTORSHIP_LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
   })
   .superRefine((c, ctx) => {
+    // Keys fetched over plain HTTP could be swapped by anyone on the path: then any token verifies.
+    if (c.MENTORSHIP_JWKS_URL && new URL(c.MENTORSHIP_JWKS_URL).protocol !== 'https:' && !isLoopback(new URL(c.MENTORSHIP_JWKS_URL).hostname)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['MENTORSHIP_JWKS_URL'],
+        message: 'must be an https:// URL (plain http:// only for a loopback host such as 127.0.0.1 or localhost)',
+      });
+    }
+    // Demo mode hands out admin tokens to anyone and shows every mail: never beside a real identity provider.
+    if (c.MENTORSHIP_DEMO && c.MENTORSHIP_JWKS_URL) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['MENTORSHIP_DEMO'],
+        message: 'MENTORSHIP_DEMO=1 cannot be combined with MENTORSHIP_JWKS_URL (demo mode gives anyone an admin token; it is for a local machine only)',
+      });
+    }
     if (c.MENTORSHIP_JWT_SECRET && c.MENTORSHIP_JWKS_URL) {
       ctx.addIssue({
         code: 'custom',
@@ -68,7 +87,14 @@ export const configSchema = z
         message: 'required (or MENTORSHIP_JWKS_URL) unless MENTORSHIP_DEMO=1',
       });
     }
-  });
+  })
+  // Demo mode listens on loopback only, unless HOST says otherwise: its tokens are free for the asking.
+  .transform((c) => ({ ...c, HOST: c.HOST ?? (c.MENTORSHIP_DEMO ? '127.0.0.1' : '0.0.0.0') }));
+
+/** Hosts that name this machine: plain HTTP to them never crosses a network. */
+function isLoopback(hostname: string): boolean {
+  return hostname === 'localhost' || hostname.endsWith('.localhost') || hostname === '[::1]' || /^127\.\d+\.\d+\.\d+$/.test(hostname);
+}
 
 export type Config = z.output<typeof configSchema>;
 

@@ -1,5 +1,6 @@
 import { serve } from '@hono/node-server';
 import { createApp } from './app.js';
+import { authFailuresOf } from './auth/auth-failures.js';
 import { createVerifier } from './auth/verify.js';
 import { loadConfigOrExit } from './config.js';
 import { openDatabase } from './db/connect.js';
@@ -29,18 +30,20 @@ async function main() {
   // The mail outbox worker and the daily digest run here too; `npm run worker` runs more of them.
   const email = startEmail({ db: handle.db, config, logger, now: () => new Date() });
 
-  const app = createApp({ config, db: handle.db, verifier: createVerifier(config), logger, now: () => new Date() });
+  const deps = { config, db: handle.db, verifier: createVerifier(config), logger, now: () => new Date() };
+  const app = createApp(deps);
   // The demo portal: a plain alumni site embedding the elements (examples/portal).
   if (config.MENTORSHIP_DEMO) serveDemoPortal(app);
 
   const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST, serverOptions: SERVER_TIMEOUTS }, (info) => {
     const url = `http://localhost:${info.port}/`;
-    logger.info('listening', { port: info.port, url });
+    logger.info('listening', { port: info.port, url, pid: process.pid });
     if (config.MENTORSHIP_DEMO) process.stdout.write(`\n  Mentorkit demo portal: ${url}\n  API: ${url}api/v1  (pick a persona at the top of the page)\n\n`);
   });
 
   // The realtime socket (GET /api/v1/realtime) on the same HTTP server; events fan out through LISTEN.
-  const realtime = await attachRealtime(server, { config, db: handle.db, listen: handle.listen, logger, now: () => new Date() });
+  // It shares the app's verifier and its count of invalid tokens per address.
+  const realtime = await attachRealtime(server, { ...deps, listen: handle.listen, authFailures: authFailuresOf(deps) });
 
   let stopping = false;
   const shutdown = (signal: string) => {

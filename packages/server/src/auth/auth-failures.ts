@@ -1,3 +1,4 @@
+import type { IncomingMessage } from 'node:http';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Context } from 'hono';
 import type { AppDeps, AppEnv } from '../http/env.js';
@@ -54,7 +55,10 @@ export class AuthFailureLimiter {
   }
 }
 
-/** One limiter per app (keyed by its dependencies, so test apps never share counts). */
+/**
+ * One limiter per app (keyed by its dependencies, so test apps never share counts); the realtime
+ * socket server of the same process is handed the app's, so socket and HTTP failures add up.
+ */
 const limiters = new WeakMap<AppDeps, AuthFailureLimiter>();
 
 export function authFailuresOf(deps: AppDeps): AuthFailureLimiter {
@@ -69,13 +73,23 @@ export function authFailuresOf(deps: AppDeps): AuthFailureLimiter {
  * and lumping such callers together would let one lock out all the others.
  */
 export function clientAddress(c: Context<AppEnv>): string | undefined {
-  if (c.get('deps').config.MENTORSHIP_TRUST_PROXY) {
-    const forwarded = c.req.header('x-forwarded-for')?.split(',').map((s) => s.trim()).filter(Boolean).at(-1);
-    if (forwarded) return forwarded;
-  }
+  const forwarded = forwardedAddress(c.get('deps').config.MENTORSHIP_TRUST_PROXY, c.req.header('x-forwarded-for'));
+  if (forwarded) return forwarded;
   try {
     return getConnInfo(c).remote.address;
   } catch {
     return undefined;
   }
+}
+
+/** The same for a WebSocket upgrade, which reaches the realtime server as a bare Node request. */
+export function upgradeAddress(trustProxy: boolean, req: IncomingMessage): string | undefined {
+  const header = req.headers['x-forwarded-for'];
+  return forwardedAddress(trustProxy, Array.isArray(header) ? header.join(',') : header) ?? req.socket.remoteAddress;
+}
+
+/** Behind a trusted proxy, the last `X-Forwarded-For` entry: the one the proxy itself appended. */
+function forwardedAddress(trustProxy: boolean, header: string | undefined): string | undefined {
+  if (!trustProxy) return undefined;
+  return header?.split(',').map((s) => s.trim()).filter(Boolean).at(-1) || undefined;
 }

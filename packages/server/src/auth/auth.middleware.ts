@@ -23,6 +23,8 @@ export const requireViewer = createMiddleware<AppEnv>(async (c, next) => {
   } catch (err) {
     if (err instanceof InvalidTokenError) {
       if (address !== undefined) failures.fail(address, deps.now().getTime());
+      // A signed token with an unusable claim is the portal's bug (or an attack): say which claim.
+      if (err.claim) deps.logger.warn('token refused', { requestId: c.get('requestId'), claim: err.claim, reason: err.message });
       throw new ApiError('unauthenticated', err.message, undefined, { 'WWW-Authenticate': 'Bearer error="invalid_token"' });
     }
     throw err;

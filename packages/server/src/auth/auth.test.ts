@@ -53,6 +53,48 @@ describe.each(databaseKinds)('identity on %s', (kind) => {
     expect(body.error.requestId).toBeTruthy();
   });
 
+  // Issue 16 item 3: trimming and cutting made different identities one account.
+  it.each([
+    ['sub', 'leading or trailing whitespace', { sub: '  demo-mentor\t' }],
+    ['sub', 'a control character', { sub: 'demo\u0000mentor' }],
+    ['sub', 'more than 255 characters', { sub: 'm'.repeat(256) }],
+    ['sub', 'an empty string', { sub: '' }],
+    ['iss', 'leading or trailing whitespace', { sub: 'dora', iss: 'https://portal.example.edu ' }],
+    ['iss', 'a control character', { sub: 'dora', iss: 'https://portal.example.edu\n' }],
+    ['iss', 'more than 255 characters', { sub: 'dora', iss: `https://${'p'.repeat(250)}.edu` }],
+  ])('refuses a %s with %s (401), logs the claim and creates no user', async (claim, _label, claims) => {
+    const users = async () => Number((await t.handle.db.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+    const before = await users();
+    const logged = t.logs.length;
+    const token = await hs256({ ...claims, exp: now() + 60 });
+    const res = await get(token);
+    expect(res.status).toBe(401);
+    expect((await json(res)).error.code).toBe('unauthenticated');
+    expect(await users()).toBe(before);
+    const line = t.logs.slice(logged).map((l) => JSON.parse(l)).find((l) => l.msg === 'token refused');
+    expect(line).toMatchObject({ level: 'warn', claim });
+    expect(t.logs.slice(logged).join('\n')).not.toContain(token.split('.')[2]);
+  });
+
+  it('keeps two long subjects that differ only after character 255 apart, and exact subjects as signed', async () => {
+    const prefix = 'x'.repeat(255);
+    expect((await get(await hs256({ sub: prefix, exp: now() + 60 }))).status).toBe(200);
+    expect((await get(await hs256({ sub: `${prefix}a`, exp: now() + 60 }))).status).toBe(401);
+    // An existing user signs in as before; a padded copy of the subject cannot reach them.
+    expect((await get(await hs256({ sub: 'alice', exp: now() + 60 }))).status).toBe(200);
+    expect((await get(await hs256({ sub: ' alice', exp: now() + 60 }))).status).toBe(401);
+  });
+
+  // Issue 16 item 8: a token that lives longer than MENTORSHIP_JWT_MAX_AGE (default 24 h) is refused.
+  it.each([
+    ['exp − iat over a day', { iat: now(), exp: now() + 25 * 3600 }, 401],
+    ['exp − now over a day without iat', { exp: now() + 25 * 3600 }, 401],
+    ['a year-long token issued an hour ago', { iat: now() - 3600, exp: now() + 365 * 24 * 3600 }, 401],
+    ['exactly a day', { iat: now(), exp: now() + 24 * 3600 }, 200],
+  ])('token lifetime: %s', async (_label, times, status) => {
+    expect((await get(await hs256({ sub: 'erin', ...times }))).status).toBe(status);
+  });
+
   it('never writes tokens into the logs', async () => {
     const token = await hs256({ sub: 'carol', exp: now() + 60 });
     await get(token);
@@ -63,6 +105,14 @@ describe.each(databaseKinds)('identity on %s', (kind) => {
   it('has no dev token route outside demo mode', async () => {
     const res = await t.call('POST', '/api/v1/dev/token', { body: { persona: 'mentee' } });
     expect(res.status).toBe(404);
+  });
+});
+
+describe('MENTORSHIP_JWT_MAX_AGE', () => {
+  it('refuses a token living longer than the configured maximum', async () => {
+    const verifier = createVerifier({ MENTORSHIP_JWT_SECRET: TEST_SECRET, MENTORSHIP_JWKS_URL: undefined, MENTORSHIP_JWT_ISSUER: undefined, MENTORSHIP_JWT_AUDIENCE: undefined, MENTORSHIP_JWT_MAX_AGE: 600 });
+    await expect(verifier.verify(await hs256({ sub: 's', iat: now(), exp: now() + 600 }))).resolves.toMatchObject({ subject: 's' });
+    await expect(verifier.verify(await hs256({ sub: 's', iat: now(), exp: now() + 900 }))).rejects.toThrow(/MENTORSHIP_JWT_MAX_AGE/);
   });
 });
 

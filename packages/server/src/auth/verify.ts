@@ -18,18 +18,42 @@ export interface TokenVerifier {
 
 export class InvalidTokenError extends Error {
   override name = 'InvalidTokenError';
+  /** The claim that made the token unacceptable, when one did (logged; the token never is). */
+  constructor(message: string, readonly claim?: string) {
+    super(message);
+  }
 }
 
 const str = (v: unknown, max = 300): string | null =>
   typeof v === 'string' && v.trim() !== '' ? v.trim().slice(0, max) : null;
 
+/** Longest `sub` or `iss` kept: the columns' width. */
+const MAX_IDENTITY_LENGTH = 255;
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
+
+/**
+ * `sub` and `iss` name the account, so they are taken exactly as signed or refused: trimming or
+ * cutting them would let two different identities (`" ana"` and `"ana"`, or two long subjects
+ * equal in their first 255 characters) sign in as one user. Display claims are still tidied.
+ */
+function identityClaim(payload: JWTPayload, claim: 'sub' | 'iss'): string | undefined {
+  const value = payload[claim];
+  if (value === undefined) return undefined;
+  if (typeof value !== 'string' || value === '') throw new InvalidTokenError(`Token claim ${claim} is not a non-empty string`, claim);
+  if (value.length > MAX_IDENTITY_LENGTH) throw new InvalidTokenError(`Token claim ${claim} is longer than ${MAX_IDENTITY_LENGTH} characters`, claim);
+  if (value.trim() !== value) throw new InvalidTokenError(`Token claim ${claim} has leading or trailing whitespace`, claim);
+  if (CONTROL.test(value)) throw new InvalidTokenError(`Token claim ${claim} contains control characters`, claim);
+  return value;
+}
+
 function toClaims(payload: JWTPayload): Claims {
-  const subject = str(payload.sub, 255);
-  if (!subject) throw new InvalidTokenError('Token has no subject');
+  const subject = identityClaim(payload, 'sub');
+  if (!subject) throw new InvalidTokenError('Token has no subject', 'sub');
   const roles = Array.isArray(payload['roles']) ? payload['roles'].filter((r): r is string => typeof r === 'string') : [];
   const picture = str(payload['picture'], 2000);
   return {
-    issuer: str(payload.iss, 255) ?? '',
+    issuer: identityClaim(payload, 'iss') ?? '',
     subject,
     name: str(payload['name'], 200) ?? '',
     email: str(payload['email'], 320),
@@ -38,17 +62,38 @@ function toClaims(payload: JWTPayload): Claims {
   };
 }
 
+/** `MENTORSHIP_JWT_MAX_AGE`'s default, in seconds: a day. */
+export const DEFAULT_JWT_MAX_AGE = 24 * 3600;
+
+/**
+ * A leaked token is good until its `exp`: a portal (or an attacker holding its key for a moment)
+ * minting year-long tokens would make that forever. The lifetime is `exp − iat`, or `exp − now`
+ * when the token does not say when it was issued (so its remaining life is what counts).
+ */
+function checkLifetime(payload: JWTPayload, maxAgeSeconds: number): void {
+  const issuedAt = typeof payload.iat === 'number' ? payload.iat : Date.now() / 1000;
+  if (payload.exp! - issuedAt > maxAgeSeconds + CLOCK_TOLERANCE_S) {
+    throw new InvalidTokenError(`Token lifetime exceeds ${maxAgeSeconds} s (MENTORSHIP_JWT_MAX_AGE)`, 'exp');
+  }
+}
+
+const CLOCK_TOLERANCE_S = 5;
+
 /**
  * HS256 with `MENTORSHIP_JWT_SECRET`, or RS256/ES256 from `MENTORSHIP_JWKS_URL` (keys cached and
  * refetched on an unknown `kid` by jose). The algorithm list is pinned, so `none` and algorithm
  * confusion are refused; `exp` and `sub` are required; issuer and audience checked when set.
  */
-export function createVerifier(config: Pick<Config, 'MENTORSHIP_JWT_SECRET' | 'MENTORSHIP_JWKS_URL' | 'MENTORSHIP_JWT_ISSUER' | 'MENTORSHIP_JWT_AUDIENCE'>): TokenVerifier {
+export function createVerifier(
+  config: Pick<Config, 'MENTORSHIP_JWT_SECRET' | 'MENTORSHIP_JWKS_URL' | 'MENTORSHIP_JWT_ISSUER' | 'MENTORSHIP_JWT_AUDIENCE'> &
+    Partial<Pick<Config, 'MENTORSHIP_JWT_MAX_AGE'>>,
+): TokenVerifier {
+  const maxAge = config.MENTORSHIP_JWT_MAX_AGE ?? DEFAULT_JWT_MAX_AGE;
   const options = {
     issuer: config.MENTORSHIP_JWT_ISSUER,
     audience: config.MENTORSHIP_JWT_AUDIENCE,
     requiredClaims: ['exp', 'sub'],
-    clockTolerance: 5,
+    clockTolerance: CLOCK_TOLERANCE_S,
   };
   let verifyJwt: (token: string) => Promise<JWTVerifyResult>;
   if (config.MENTORSHIP_JWKS_URL) {
@@ -67,6 +112,7 @@ export function createVerifier(config: Pick<Config, 'MENTORSHIP_JWT_SECRET' | 'M
       if (known) return known;
       try {
         const { payload } = await verifyJwt(token);
+        checkLifetime(payload, maxAge);
         const claims = toClaims(payload);
         verified.add(token, claims, payload.exp! * 1000);
         return claims;

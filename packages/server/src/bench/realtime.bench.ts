@@ -320,7 +320,8 @@ async function main() {
     server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
     await new Promise((r) => server!.once('listening', r));
     const port = (server.address() as AddressInfo).port;
-    realtime = await attachRealtime(server, { config, db, listen: handle.listen, logger, now: () => new Date(), verifier });
+    // Every client connects from loopback, many at a time: the per-address cap on sockets awaiting auth would refuse them.
+    realtime = await attachRealtime(server, { config, db, listen: handle.listen, logger, now: () => new Date(), verifier }, { maxUnauthenticatedPerAddress: Math.max(settings.connectConcurrency, 20) });
 
     // Warm the paths once (JIT, pool) before the baseline.
     child = fork(fileURLToPath(import.meta.url), ['clients'], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });

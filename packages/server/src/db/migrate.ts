@@ -7,6 +7,7 @@ import * as email from './migrations/2026_11_28_0005_email.js';
 import * as searchSpeed from './migrations/2026_11_28_0006_search_speed.js';
 import * as searchGeneration from './migrations/2026_11_29_0007_search_generation.js';
 import * as searchAnswers from './migrations/2026_11_29_0008_search_answers.js';
+import * as erasableTexts from './migrations/2026_12_07_0009_erasable_texts.js';
 
 /** Migrations are imported statically so the bundle and the tests need no file-system scan. */
 const migrations: Record<string, Migration> = {
@@ -18,6 +19,7 @@ const migrations: Record<string, Migration> = {
   '2026_11_28_0006_search_speed': searchSpeed,
   '2026_11_29_0007_search_generation': searchGeneration,
   '2026_11_29_0008_search_answers': searchAnswers,
+  '2026_12_07_0009_erasable_texts': erasableTexts,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -2,6 +2,7 @@ import { zValidator } from '@hono/zod-validator';
 import type { Context, ValidationTargets } from 'hono';
 import type { z } from 'zod';
 import { ApiError } from './errors.js';
+import { MAX_JSON_DEPTH, nestsDeeperThan } from './json-depth.js';
 
 const JSON_TYPE = /^application\/([\w.-]+\+)?json$/;
 
@@ -40,6 +41,13 @@ export function validate<T extends z.ZodType, Target extends keyof ValidationTar
   if (target !== 'json') return validator;
   const jsonValidator: typeof validator = async (c, next) => {
     assertJsonBody(c);
+    // Read as text first (Hono keeps it, and the validator parses that copy): a body nested too
+    // deep is refused before `JSON.parse` spends time on it.
+    if (nestsDeeperThan(await c.req.text(), MAX_JSON_DEPTH)) {
+      throw new ApiError('validation_failed', `Invalid json: nested deeper than ${MAX_JSON_DEPTH} levels`, [
+        { path: [], message: `Arrays and objects may nest at most ${MAX_JSON_DEPTH} levels deep` },
+      ]);
+    }
     return validator(c, next);
   };
   return jsonValidator;

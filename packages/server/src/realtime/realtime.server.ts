@@ -4,6 +4,7 @@ import type { Duplex } from 'node:stream';
 import { REALTIME_MAX_CLIENT_MESSAGE_BYTES, realtimeClientMessage, realtimeCloseCodes, type RealtimeReadyMessage } from '@mentorkit/contract';
 import type { Kysely } from 'kysely';
 import { WebSocket, WebSocketServer, type RawData } from 'ws';
+import { AuthFailureLimiter, upgradeAddress } from '../auth/auth-failures.js';
 import { accountDeleted, upsertUserFromClaims } from '../auth/users.repository.js';
 import { createVerifier, InvalidTokenError, type TokenVerifier } from '../auth/verify.js';
 import type { Config } from '../config.js';
@@ -27,6 +28,12 @@ export interface RealtimeOptions {
   /** Largest client message in bytes (ws closes with 1009 beyond). */
   maxPayload: number;
   maxSocketsPerUser: number;
+  /**
+   * Sockets not yet authenticated, per client address and in all: each costs memory and a timer
+   * for up to `authTimeoutMs` without anyone known behind it. Beyond, a new socket closes with 4429.
+   */
+  maxUnauthenticatedPerAddress: number;
+  maxUnauthenticated: number;
   /** A socket whose send buffer exceeds this is closed (4408) rather than buffering without bound. */
   maxBufferedBytes: number;
   batchSize: number;
@@ -44,6 +51,8 @@ export const defaultRealtimeOptions: RealtimeOptions = {
   heartbeatMs: 30_000,
   maxPayload: REALTIME_MAX_CLIENT_MESSAGE_BYTES,
   maxSocketsPerUser: 5,
+  maxUnauthenticatedPerAddress: 20,
+  maxUnauthenticated: 1_000,
   maxBufferedBytes: 4 * 1024 * 1024,
   batchSize: 500,
   sweepMs: 15_000,
@@ -52,19 +61,21 @@ export const defaultRealtimeOptions: RealtimeOptions = {
 };
 
 export interface RealtimeDeps {
-  config: Pick<Config, 'MENTORSHIP_ADMIN_ROLE' | 'MENTORSHIP_CORS_ORIGINS' | 'MENTORSHIP_JWT_SECRET' | 'MENTORSHIP_JWKS_URL' | 'MENTORSHIP_JWT_ISSUER' | 'MENTORSHIP_JWT_AUDIENCE'>;
+  config: Pick<Config, 'MENTORSHIP_ADMIN_ROLE' | 'MENTORSHIP_CORS_ORIGINS' | 'MENTORSHIP_JWT_SECRET' | 'MENTORSHIP_JWKS_URL' | 'MENTORSHIP_JWT_ISSUER' | 'MENTORSHIP_JWT_AUDIENCE' | 'MENTORSHIP_JWT_MAX_AGE' | 'MENTORSHIP_TRUST_PROXY'>;
   db: Kysely<Database>;
   listen: DatabaseHandle['listen'];
   logger: Logger;
   now: () => Date;
   /** Defaults to one built from `config`. */
   verifier?: TokenVerifier;
+  /** The HTTP app's invalid-token counts (`authFailuresOf`), so sockets and requests share one budget. */
+  authFailures?: AuthFailureLimiter;
 }
 
 export interface RealtimeServer {
   /** Hands an HTTP upgrade for the realtime path to the socket server. */
   handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void;
-  stats(): { sockets: number; users: number };
+  stats(): { sockets: number; users: number; unauthenticated: number };
   /** Resolves when every stream has caught up with what it was told about (tests). */
   idle(): Promise<void>;
   /** Closes every socket (1001), stops listening and the jobs. Idempotent. */
@@ -89,6 +100,8 @@ class Connection implements Subscriber {
   live = false;
   seekVersion = 0;
   authenticated = false;
+  /** Counted among the unauthenticated sockets (until it authenticates or closes). */
+  counted = false;
   alive = true;
   pending = 0;
   chain: Promise<void> = Promise.resolve();
@@ -96,7 +109,7 @@ class Connection implements Subscriber {
   expiryTimer: NodeJS.Timeout | undefined;
   readonly openedAt = Date.now();
 
-  constructor(readonly ws: WebSocket, private readonly maxBufferedBytes: number) {}
+  constructor(readonly ws: WebSocket, private readonly maxBufferedBytes: number, readonly address: string | undefined) {}
 
   isOpen(): boolean {
     return this.ws.readyState === WebSocket.OPEN;
@@ -121,6 +134,19 @@ export async function createRealtimeServer(deps: RealtimeDeps, overrides: Partia
   const options = { ...defaultRealtimeOptions, ...overrides };
   const { db, logger, config } = deps;
   const verifier = deps.verifier ?? createVerifier(config);
+  const failures = deps.authFailures ?? new AuthFailureLimiter();
+  /** Unauthenticated sockets per client address (an address without a socket address counts as ''). */
+  const unauthenticated = new Map<string, number>();
+  let unauthenticatedTotal = 0;
+  const settle = (conn: Connection) => {
+    if (conn.authenticated || !conn.counted) return;
+    conn.counted = false;
+    unauthenticatedTotal--;
+    const key = conn.address ?? '';
+    const n = (unauthenticated.get(key) ?? 1) - 1;
+    if (n > 0) unauthenticated.set(key, n);
+    else unauthenticated.delete(key);
+  };
   const hub = new RealtimeHub(db, logger, { batchSize: options.batchSize, maxSocketsPerUser: options.maxSocketsPerUser, retryMs: 1_000 });
   const connections = new Set<Connection>();
   const wss = new WebSocketServer({ noServer: true, maxPayload: options.maxPayload, perMessageDeflate: false, clientTracking: false });
@@ -181,11 +207,19 @@ export async function createRealtimeServer(deps: RealtimeDeps, overrides: Partia
   };
 
   async function authenticate(conn: Connection, token: string): Promise<void> {
+    // The same budget of bad tokens per address as HTTP: a socket is no way around it.
+    const wait = conn.address === undefined ? 0 : failures.retryAfter(conn.address, deps.now().getTime());
+    if (wait > 0) {
+      conn.close(realtimeCloseCodes.tooManySockets, `Too many invalid tokens from this address; try again in ${wait} s`);
+      return;
+    }
     let claims;
     try {
       claims = await verifier.verify(token);
     } catch (err) {
       if (err instanceof InvalidTokenError) {
+        if (conn.address !== undefined) failures.fail(conn.address, deps.now().getTime());
+        if (err.claim) logger.warn('token refused', { claim: err.claim, reason: err.message });
         conn.close(realtimeCloseCodes.unauthenticated, err.message);
         return;
       }
@@ -202,6 +236,7 @@ export async function createRealtimeServer(deps: RealtimeDeps, overrides: Partia
       throw err;
     }
     if (!conn.isOpen()) return;
+    settle(conn);
     conn.userId = user.id;
     conn.authenticated = true;
     clearTimeout(conn.authTimer);
@@ -253,9 +288,27 @@ export async function createRealtimeServer(deps: RealtimeDeps, overrides: Partia
     }
   }
 
-  function onConnection(ws: WebSocket): void {
-    const conn = new Connection(ws, options.maxBufferedBytes);
+  function onConnection(ws: WebSocket, req: IncomingMessage): void {
+    const conn = new Connection(ws, options.maxBufferedBytes, upgradeAddress(config.MENTORSHIP_TRUST_PROXY, req));
     connections.add(conn);
+    ws.on('error', () => { /* a broken socket closes; nothing to report to anyone */ });
+    ws.on('close', () => {
+      clearTimeout(conn.authTimer);
+      clearTimeout(conn.expiryTimer);
+      settle(conn);
+      connections.delete(conn);
+      if (conn.authenticated) hub.remove(conn);
+    });
+    // Anyone can open a socket: until one authenticates, few are allowed per address and in all.
+    const key = conn.address ?? '';
+    const fromAddress = unauthenticated.get(key) ?? 0;
+    if (fromAddress >= options.maxUnauthenticatedPerAddress || unauthenticatedTotal >= options.maxUnauthenticated) {
+      conn.close(realtimeCloseCodes.tooManySockets, 'Too many sockets waiting to authenticate; try again shortly');
+      return;
+    }
+    unauthenticated.set(key, fromAddress + 1);
+    unauthenticatedTotal++;
+    conn.counted = true;
     conn.authTimer = setTimeout(() => {
       if (!conn.authenticated) conn.close(realtimeCloseCodes.unauthenticated, 'No authentication received in time');
     }, options.authTimeoutMs);
@@ -274,13 +327,6 @@ export async function createRealtimeServer(deps: RealtimeDeps, overrides: Partia
         });
     });
     ws.on('pong', () => { conn.alive = true; });
-    ws.on('error', () => { /* a broken socket closes; nothing to report to anyone */ });
-    ws.on('close', () => {
-      clearTimeout(conn.authTimer);
-      clearTimeout(conn.expiryTimer);
-      connections.delete(conn);
-      if (conn.authenticated) hub.remove(conn);
-    });
   }
 
   return {
@@ -293,7 +339,7 @@ export async function createRealtimeServer(deps: RealtimeDeps, overrides: Partia
       if (!originAllowed(req)) return refuse('403 Forbidden');
       wss.handleUpgrade(req, socket, head, onConnection);
     },
-    stats: () => ({ sockets: connections.size, users: hub.userCount }),
+    stats: () => ({ sockets: connections.size, users: hub.userCount, unauthenticated: unauthenticatedTotal }),
     idle: () => hub.idle(),
     close() {
       closing ??= (async () => {

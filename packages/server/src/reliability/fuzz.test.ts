@@ -2,12 +2,13 @@ import { realtimeCloseCodes } from '@mentorkit/contract';
 import { it as fcIt } from '@fast-check/vitest';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../app.js';
+import { createApp, MAX_BODY_BYTES } from '../app.js';
 import { createVerifier } from '../auth/verify.js';
 import { routes as documented } from '../openapi/routes.js';
 import { toHonoPath } from '../openapi/registry.js';
 import { loadConfig } from '../config.js';
 import { newPair, type Pair } from '../features/lifecycle/workspace.fixtures.js';
+import { MAX_JSON_DEPTH } from '../http/json-depth.js';
 import { createLogger } from '../http/logger.js';
 import { startTestInstance, TestSocket, type Instance } from '../realtime/realtime.testing.js';
 import { admin, becomeMentor, person, sendRequest } from '../test/flows.js';
@@ -185,12 +186,12 @@ describe('fuzzing every route', () => {
 });
 
 describe('request body limit', () => {
-  const MB = 1024 * 1024;
+  const LIMIT = MAX_BODY_BYTES;
   const oversized = (bytes: number) => JSON.stringify({ mentorId: ids['mentors'], goals: 'g'.repeat(bytes), skillsSeeking: [], message: 'hi' });
 
-  it('answers 413 in the error format to a body over 1 MB, and writes nothing', async () => {
+  it('answers 413 in the error format to a body over the 64 KB limit, and writes nothing', async () => {
     const before = await rowCounts(t);
-    const res = await t.call('POST', '/api/v1/mentorship-requests', { as: pair.mentee, body: oversized(MB) });
+    const res = await t.call('POST', '/api/v1/mentorship-requests', { as: pair.mentee, body: oversized(LIMIT) });
     const text = await res.text();
     expect(res.status).toBe(413);
     expect(errorFormatProblem(413, text)).toBeUndefined();
@@ -198,11 +199,39 @@ describe('request body limit', () => {
     expect(await rowCounts(t)).toEqual(before);
   });
 
-  it('reads a body of just under 1 MB (and refuses it for what it says, not for its size)', async () => {
-    const body = oversized(MB - 200);
-    expect(Buffer.byteLength(body)).toBeLessThanOrEqual(MB);
+  it('reads a body of just under the limit (and refuses it for what it says, not for its size)', async () => {
+    const body = oversized(LIMIT - 200);
+    expect(Buffer.byteLength(body)).toBeLessThanOrEqual(LIMIT);
     const res = await t.call('POST', '/api/v1/mentorship-requests', { as: pair.mentee, body });
     expect(res.status).toBe(400);
+  });
+
+  // Issue 16 item 1: depth is refused before JSON.parse, so a nested body costs a scan, not a parse.
+  const nested = (depth: number, inner = '1') => `{"mentorId":${'['.repeat(depth - 1)}${inner}${']'.repeat(depth - 1)}}`;
+
+  it.each([
+    ['at the depth limit', MAX_JSON_DEPTH, 400, 'mentorId'],
+    ['one level over the depth limit', MAX_JSON_DEPTH + 1, 400, 'nested deeper'],
+    ['as deep as fits under the size limit', Math.floor((LIMIT - 20) / 2), 400, 'nested deeper'],
+  ])('answers a body nested %s with %i in the error format and writes nothing', async (_label, depth, status, message) => {
+    const body = nested(depth);
+    expect(Buffer.byteLength(body)).toBeLessThanOrEqual(LIMIT);
+    const before = await rowCounts(t);
+    const res = await t.call('POST', '/api/v1/mentorship-requests', { as: pair.mentee, body });
+    const text = await res.text();
+    expect(res.status).toBe(status);
+    expect(errorFormatProblem(status, text)).toBeUndefined();
+    expect(JSON.parse(text).error).toMatchObject({ code: 'validation_failed', message: expect.stringContaining(message) });
+    expect(await rowCounts(t)).toEqual(before);
+  });
+
+  it('answers a nested body just over the size limit with 413, and counts brackets inside strings as text', async () => {
+    const over = nested(Math.ceil(LIMIT / 2) + 10);
+    expect(Buffer.byteLength(over)).toBeGreaterThan(LIMIT);
+    expect((await t.call('POST', '/api/v1/mentorship-requests', { as: pair.mentee, body: over })).status).toBe(413);
+    // Thousands of brackets in a string (and an escaped quote before them) nest nothing.
+    const inString = JSON.stringify({ headline: `\\"${'['.repeat(100)}` });
+    expect((await t.call('PUT', '/api/v1/me/profile', { as: pair.mentee, body: inString })).status).toBe(200);
   });
 
   describe('over HTTP', () => {
@@ -211,11 +240,11 @@ describe('request body limit', () => {
     afterAll(async () => { await instance?.close(); });
 
     it('answers 413 to an oversized chunked body without a Content-Length', async () => {
-      const chunk = new TextEncoder().encode('a'.repeat(64 * 1024));
+      const chunk = new TextEncoder().encode('a'.repeat(16 * 1024));
       let sent = 0;
       const stream = new ReadableStream<Uint8Array>({
         pull(controller) {
-          if (sent >= 2 * MB) controller.close();
+          if (sent >= 2 * LIMIT) controller.close();
           else { controller.enqueue(chunk); sent += chunk.length; }
         },
       });
@@ -230,11 +259,11 @@ describe('request body limit', () => {
       expect(errorFormatProblem(413, text)).toBeUndefined();
     });
 
-    it('answers 413 to a Content-Length over 1 MB', async () => {
+    it('answers 413 to a Content-Length over the limit', async () => {
       const res = await fetch(`${instance.base}/api/v1/me/profile`, {
         method: 'PUT',
         headers: { authorization: `Bearer ${tokens['mentee']}`, 'content-type': 'application/json' },
-        body: 'x'.repeat(MB + 1),
+        body: 'x'.repeat(LIMIT + 1),
       });
       expect(res.status).toBe(413);
       expect(errorFormatProblem(413, await res.text())).toBeUndefined();

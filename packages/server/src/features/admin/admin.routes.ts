@@ -39,6 +39,8 @@ async function decide(c: Context<AppEnv>, which: keyof typeof decisions, notes: 
   return db.transaction().execute(async (trx) => {
     const row = await applicationById(trx, id, true);
     if (!row) throw notFound('Application');
+    // Four eyes: an admin who applies to mentor is an applicant like any other.
+    if (row.user_id === viewer.id) throw new ApiError('forbidden', 'You cannot decide your own mentor application; another admin must decide it');
     if (!canTransition(applicationTransitions, row.status, decision.to)) {
       throw new ApiError('invalid_transition', `An application that is ${row.status} cannot be ${decision.to}`);
     }

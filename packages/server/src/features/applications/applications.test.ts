@@ -56,6 +56,22 @@ describe.each(databaseKinds)('mentor applications on %s', (kind) => {
     expect(reapply.status).toBe(201);
   });
 
+  // Issue 16 item 7: four eyes on every mentor.
+  it('refuses an admin deciding their own application (403), and lets another admin decide it', async () => {
+    const self = { sub: 'app-admin-self', name: 'Self Admin', roles: ['admin'] };
+    const created = await json(await t.call('POST', '/api/v1/mentor-applications', { as: self, body: application }));
+    for (const action of ['approve', 'reject', 'request-changes']) {
+      const res = await t.call('POST', `/api/v1/admin/mentor-applications/${created.id}/${action}`, { as: self, body: { notes: 'Looks great' } });
+      expect(res.status).toBe(403);
+      const body = await json(res);
+      expect(body.error).toMatchObject({ code: 'forbidden', message: expect.stringMatching(/another admin must decide/) });
+    }
+    expect(await json(await t.call('GET', '/api/v1/mentor-applications/mine', { as: self }))).toMatchObject({ status: 'pending', decisionNotes: null });
+    expect((await json(await t.call('GET', '/api/v1/me', { as: self }))).roles).not.toContain('mentor');
+    const approved = await t.call('POST', `/api/v1/admin/mentor-applications/${created.id}/approve`, { as: admin, body: { notes: 'Welcome' } });
+    expect(approved.status).toBe(200);
+  });
+
   it('tells every admin of an application waiting for review, and nobody else', async () => {
     const secondAdmin = { sub: 'app-admin-2', name: 'Second Admin', roles: ['admin'] };
     const bystander = person('app-bystander', 'Bea Bystander');

@@ -1,5 +1,5 @@
 import type { MailKind, NotificationKind } from '@mentorkit/contract';
-import type { Kysely, Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import { toIcsEvent } from '../calendar/calendar.repository.js';
 import { renderCalendar } from '../calendar/ics.js';
@@ -39,7 +39,8 @@ const text = (value: unknown) => (typeof value === 'string' ? value : '');
 
 /**
  * The template's data, read inside the transaction that made the change, so the mail tells what
- * happened then (a meeting moved twice sends two mails with two different times and .ics files).
+ * happened then. (Changes to one meeting in quick succession are merged into one mail before it
+ * goes out: `queueMeetingMail`.)
  */
 async function snapshot(trx: Trx, template: MailTemplate, notice: Notice): Promise<Record<string, unknown> | undefined> {
   const d = notice.data;
@@ -101,7 +102,7 @@ async function snapshot(trx: Trx, template: MailTemplate, notice: Notice): Promi
  * recorded, as `skipped` with the reason, so "why did I get no mail?" has an answer in one place
  * (and the demo's /dev/mail shows it); the worker never touches such a row.
  */
-export async function insertOutbox(trx: Trx, mails: OutboxInsert[], now: Date): Promise<void> {
+export async function insertOutbox(trx: Trx, mails: OutboxInsert[], now: Date, dueAt = now): Promise<void> {
   if (mails.length === 0) return;
   const settings = await mailSettings(trx, mails.map((m) => m.userId));
   await trx.insertInto('email_outbox')
@@ -115,13 +116,49 @@ export async function insertOutbox(trx: Trx, mails: OutboxInsert[], now: Date): 
         dedupe_key: m.dedupeKey ?? null,
         status: off ? 'skipped' as const : 'pending' as const,
         last_error: off ? TURNED_OFF : null,
-        next_attempt_at: now,
+        next_attempt_at: dueAt,
         created_at: now,
         updated_at: now,
       };
     }))
     .onConflict((oc) => oc.column('dedupe_key').doNothing())
     .execute();
+}
+
+/**
+ * How long a meeting mail waits before it goes out, so that the changes made meanwhile (a title
+ * fixed, a time moved twice, a cancellation) reach the other party as one mail with the final
+ * state instead of one mail each.
+ */
+export const MEETING_MAIL_DELAY_MS = 2 * 60_000;
+
+/**
+ * A meeting mail: merged into the recipient's mail about the same meeting that is still waiting
+ * (never tried), or queued to go out after `MEETING_MAIL_DELAY_MS`. The merged mail carries the
+ * meeting as it is now, with its current SEQUENCE in the `.ics`; it stays an invitation when the
+ * recipient has not been invited yet, becomes a cancellation when the meeting was cancelled, and
+ * otherwise says "moved" from the time the recipient last knew. The waiting row is locked: if a
+ * worker is claiming it right now, the lock waits for the claim and the row is no longer pending,
+ * so this change gets a mail of its own.
+ */
+async function queueMeetingMail(trx: Trx, mail: OutboxInsert, now: Date): Promise<void> {
+  const data = mail.data as unknown as MeetingData;
+  const waiting = await trx.selectFrom('email_outbox').select(['id', 'template', 'data'])
+    .where('user_id', '=', mail.userId)
+    .where('status', '=', 'pending')
+    .where('attempts', '=', 0)
+    .where('template', 'in', ['meeting.scheduled', 'meeting.updated'])
+    .where(sql<string>`data->>'meetingId'`, '=', data.meetingId)
+    .forUpdate().executeTakeFirst();
+  if (!waiting) return insertOutbox(trx, [mail], now, new Date(now.getTime() + MEETING_MAIL_DELAY_MS));
+  const earlier = waiting.data as unknown as MeetingData;
+  const template: MailTemplate = mail.template === 'meeting.cancelled' ? 'meeting.cancelled' : waiting.template === 'meeting.scheduled' ? 'meeting.scheduled' : 'meeting.updated';
+  const merged: MeetingData = template === 'meeting.scheduled'
+    ? { ...data, previousStartsAt: null, rescheduled: false }
+    : { ...data, previousStartsAt: earlier.previousStartsAt ?? data.previousStartsAt, rescheduled: earlier.rescheduled || data.rescheduled };
+  await trx.updateTable('email_outbox')
+    .set({ template, data: JSON.stringify(merged), updated_at: now })
+    .where('id', '=', waiting.id).execute();
 }
 
 /** Called by `record()` for every batch of notifications: the ones that deserve mail get a row. */
@@ -131,7 +168,10 @@ export async function enqueueMailFor(trx: Trx, notices: Notice[], now: Date): Pr
     const route = mailFor[notice.kind];
     if (!route) continue;
     const data = await snapshot(trx, route.template, notice);
-    if (data) mails.push({ userId: notice.userId, kind: route.kind, template: route.template, data });
+    if (!data) continue;
+    const mail = { userId: notice.userId, kind: route.kind, template: route.template, data };
+    if (route.kind === 'meeting_updates') await queueMeetingMail(trx, mail, now);
+    else mails.push(mail);
   }
   await insertOutbox(trx, mails, now);
 }

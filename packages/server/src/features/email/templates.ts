@@ -1,5 +1,5 @@
 import type { MailKind, MailLanguage } from '@mentorkit/contract';
-import { render, type Block, type Rendered } from './render.js';
+import { oneLine, render, type Block, type Rendered } from './render.js';
 import { formatDay, formatWhen, strings } from './strings.js';
 
 /** What each template reads from its outbox row's `data` (written by enqueue.ts). */
@@ -167,4 +167,12 @@ export function renderMail(kind: MailKind, template: MailTemplate, data: Record<
       settingsUrl: portalLink(ctx.portalUrl, 'my-mentoring', { settings: 'email' }),
     },
   }, ctx.language);
+}
+
+/**
+ * A mail's subject alone, as it went out (`GET /me/export` lists mail by subject and date). The
+ * subject uses no link or time zone; the placeholder portal URL only lets the body be composed.
+ */
+export function mailSubject(template: MailTemplate, data: Record<string, unknown>, language: MailLanguage): string {
+  return oneLine(compose(template, data, { language, recipientName: '', timeZone: null, portalUrl: 'http://localhost/', unsubscribeUrl: '' }).subject);
 }

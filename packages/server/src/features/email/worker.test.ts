@@ -4,7 +4,7 @@ import { createTestContext, databaseKinds, json, type TestContext, type TestUser
 import { requestBody, sendRequest } from '../../test/flows.js';
 import { sendMessage, startMentorship, type Pair } from '../messages/messages.fixtures.js';
 import { writeDigests } from './digest.job.js';
-import { insertOutbox, TURNED_OFF } from './enqueue.js';
+import { insertOutbox, MEETING_MAIL_DELAY_MS, TURNED_OFF } from './enqueue.js';
 import { INTERRUPTED } from './outbox.repository.js';
 import { leaves, smtpError, startBrokenPeer, startSmtpPeer, type SmtpPeer } from './smtp-peer.fixtures.js';
 import { smtpTransport } from './transport.js';
@@ -105,9 +105,15 @@ describe.each(databaseKinds)('mail outbox and worker on %s', (kind) => {
     });
     expect(created.status).toBe(201);
     const meeting = await json(created);
+    // Each change after the previous mail went out (changes closer together share one mail: below).
+    const w = worker(peer.url);
+    const later = async () => { t.clock.advance(MEETING_MAIL_DELAY_MS); expect(await w.runOnce()).toBe(1); };
+    expect(await w.runOnce()).toBe(0);
+    await later();
     expect((await t.call('PATCH', `/api/v1/meetings/${meeting.id}`, { as: maria, body: { startsAt: '2026-12-02T18:00:00+08:00' } })).status).toBe(200);
+    await later();
     expect((await t.call('POST', `/api/v1/meetings/${meeting.id}/cancel`, { as: maria, body: { reason: 'Travel' } })).status).toBe(200);
-    expect(await worker(peer.url).runOnce()).toBe(3);
+    await later();
     const mails = mailsTo(ana.email!);
     expect(mails.map((m) => m.mime.headers.get('subject'))).toEqual(['Meeting scheduled: Kick-off', 'Meeting moved: Kick-off', 'Meeting cancelled: Kick-off']);
     const calendars = mails.map((m) => leaves(m.mime).find((p) => p.headers.get('content-type')?.startsWith('text/calendar'))!);
@@ -121,6 +127,54 @@ describe.each(databaseKinds)('mail outbox and worker on %s', (kind) => {
     expect(calendars[2]!.body).toContain('METHOD:CANCEL\r\n');
     expect(calendars[2]!.body).toContain('STATUS:CANCELLED\r\n');
     expect(calendars[2]!.body).toContain(`UID:${meeting.id}@mentorkit\r\n`);
+  });
+
+  // Issue 16 item 2: 60 meetings and 40 edits in 8 s went out as 100 mails.
+  it('sends changes to one meeting within a few minutes as one mail with the final state and SEQUENCE', async () => {
+    const created = await json(await t.call('POST', `/api/v1/mentorships/${pair.mentorshipId}/meetings`, {
+      as: maria, body: { title: 'Draft', startsAt: '2026-12-01T18:00:00+08:00', durationMinutes: 45 },
+    }));
+    const w = worker(peer.url);
+    for (const [i, body] of [{ title: 'Portfolio review' }, { startsAt: '2026-12-03T18:00:00+08:00' }, { durationMinutes: 60 }].entries()) {
+      t.clock.advance(20_000);
+      expect((await t.call('PATCH', `/api/v1/meetings/${created.id}`, { as: maria, body })).status, `patch ${i}`).toBe(200);
+    }
+    expect(await w.runOnce()).toBe(0); // not due yet: more changes may follow
+    t.clock.advance(MEETING_MAIL_DELAY_MS);
+    expect(await w.runOnce()).toBe(1);
+    let [mail] = mailsTo(ana.email!);
+    // Never invited before: one invitation, with the meeting as it is now.
+    expect(mail!.mime.headers.get('subject')).toBe('Meeting scheduled: Portfolio review');
+    let ics = leaves(mail!.mime).find((p) => p.headers.get('content-type')?.startsWith('text/calendar'))!.body;
+    expect(ics).toContain('SEQUENCE:3\r\n');
+    expect(ics).toContain('DTSTART:20261203T100000Z\r\n');
+    expect(ics).toContain('DTEND:20261203T110000Z\r\n');
+
+    // Moved twice, then cancelled, within the window: one cancellation, at the final SEQUENCE.
+    peer.received.length = 0;
+    await t.call('PATCH', `/api/v1/meetings/${created.id}`, { as: maria, body: { startsAt: '2026-12-04T18:00:00+08:00' } });
+    await t.call('PATCH', `/api/v1/meetings/${created.id}`, { as: maria, body: { startsAt: '2026-12-05T18:00:00+08:00' } });
+    t.clock.advance(MEETING_MAIL_DELAY_MS);
+    expect(await w.runOnce()).toBe(1);
+    [mail] = mailsTo(ana.email!);
+    expect(mail!.mime.headers.get('subject')).toBe('Meeting moved: Portfolio review');
+    const text = leaves(mail!.mime).find((p) => p.headers.get('content-type')?.startsWith('text/plain'))!.body;
+    expect(text).toMatch(/Dec(ember)? 3/); // moved from the time Ana last knew
+    ics = leaves(mail!.mime).find((p) => p.headers.get('content-type')?.startsWith('text/calendar'))!.body;
+    expect(ics).toContain('SEQUENCE:5\r\n');
+    expect(ics).toContain('DTSTART:20261205T100000Z\r\n');
+
+    peer.received.length = 0;
+    await t.call('PATCH', `/api/v1/meetings/${created.id}`, { as: maria, body: { title: 'Portfolio review (short)' } });
+    await t.call('POST', `/api/v1/meetings/${created.id}/cancel`, { as: maria, body: { reason: 'Travel' } });
+    t.clock.advance(MEETING_MAIL_DELAY_MS);
+    expect(await w.runOnce()).toBe(1);
+    [mail] = mailsTo(ana.email!);
+    expect(mail!.mime.headers.get('subject')).toBe('Meeting cancelled: Portfolio review (short)');
+    ics = leaves(mail!.mime).find((p) => p.headers.get('content-type')?.startsWith('text/calendar'))!.body;
+    expect(ics).toContain('METHOD:CANCEL\r\n');
+    expect(ics).toContain('SEQUENCE:7\r\n');
+    expect(await outbox()).toHaveLength(3);
   });
 
   it('retries a refusal (4xx) with backoff and delivers exactly once when the server accepts', async () => {

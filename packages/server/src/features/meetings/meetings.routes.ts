@@ -18,6 +18,7 @@ import { bothParties, lockOpenMentorship, otherParty, viewerRequired, type Mento
 import { createOnce, idempotencyKeyFrom } from '../shared/idempotency.js';
 import { decodeTimeCursor, pageOf } from '../shared/paging.js';
 import { record } from '../shared/record.js';
+import { enforceWorkspaceLimits } from '../shared/rate-limit.js';
 import { meetingById, meetingsWithParties, partyMeeting, toMeeting, withOverlaps, type MeetingRow } from './meetings.repository.js';
 
 function assertFuture(startsAt: Date, now: Date): void {
@@ -52,6 +53,7 @@ export const mentorshipMeetingRoutes = new Hono<AppEnv>()
         const startsAt = new Date(input.startsAt);
         assertFuture(startsAt, at);
         const mentorship = await lockOpenMentorship(trx, c.req.param('id'), viewer.id);
+        await enforceWorkspaceLimits(trx, 'meetings', viewer.id, at);
         const inserted = await trx.insertInto('meetings').values({
           id,
           mentorship_id: mentorship.id,
@@ -121,6 +123,7 @@ export const meetingRoutes = new Hono<AppEnv>()
     const id = await db.transaction().execute(async (trx) => {
       const { mentorship, row } = await lockScheduledMeeting(trx, seen, viewer);
       const at = now();
+      await enforceWorkspaceLimits(trx, 'meetings', viewer.id, at);
       const startsAt = patch.startsAt !== undefined ? new Date(patch.startsAt) : row.starts_at;
       const next = {
         title: patch.title ?? row.title,
@@ -190,6 +193,7 @@ export const meetingRoutes = new Hono<AppEnv>()
     const meeting = await db.transaction().execute(async (trx): Promise<Meeting> => {
       const { mentorship, row } = await lockScheduledMeeting(trx, seen, viewer);
       const at = now();
+      await enforceWorkspaceLimits(trx, 'meetings', viewer.id, at);
       const updated = await trx.updateTable('meetings').set({ status: 'cancelled', cancel_reason: reason, sequence: row.sequence + 1, updated_at: at })
         .where('id', '=', row.id).returningAll().executeTakeFirstOrThrow();
       const meeting = toMeeting({ ...updated, mentor_id: row.mentor_id, mentee_id: row.mentee_id });

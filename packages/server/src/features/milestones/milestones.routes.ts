@@ -28,6 +28,7 @@ import {
 import { toMentorship } from '../mentorships/mentorships.repository.js';
 import { createOnce, idempotencyKeyFrom } from '../shared/idempotency.js';
 import { record } from '../shared/record.js';
+import { enforceWorkspaceLimits } from '../shared/rate-limit.js';
 import { milestoneById, milestonesOf, nextPosition, partyMilestone, toMilestone, type MilestoneRow } from './milestones.repository.js';
 import { planFromTemplate } from './templates.js';
 
@@ -47,6 +48,7 @@ export const mentorshipMilestoneRoutes = new Hono<AppEnv>()
     const input = c.req.valid('json');
     const result = await db.transaction().execute(async (trx): Promise<TimelineResult> => {
       const row = await lockPlan(trx, c.req.param('id'), viewer.id, 'set the timeline');
+      await enforceWorkspaceLimits(trx, 'milestones', viewer.id, now());
       assertNotBeforeStart(row, input.targetEndDate, 'targetEndDate');
       const at = now();
       let targetEndDate = input.targetEndDate;
@@ -103,6 +105,7 @@ export const mentorshipMilestoneRoutes = new Hono<AppEnv>()
       { userId: viewer.id, scope: 'milestone', key: idempotencyKeyFrom(c.req.header('idempotency-key')) },
       async (trx, id) => {
         const row = await lockPlan(trx, c.req.param('id'), viewer.id, 'add milestones');
+        await enforceWorkspaceLimits(trx, 'milestones', viewer.id, now());
         assertNotBeforeStart(row, input.dueDate, 'dueDate');
         const at = now();
         const inserted = await trx.insertInto('milestones').values({
@@ -151,6 +154,7 @@ export const milestoneRoutes = new Hono<AppEnv>()
       const mentorship = await lockOpenMentorship(trx, seen.mentorship_id, viewer.id);
       const row = await milestoneById(trx, seen.id, true);
       if (!row) throw notFound('Milestone');
+      await enforceWorkspaceLimits(trx, 'milestones', viewer.id, now());
       assertNotBeforeStart(mentorship, patch.dueDate, 'dueDate');
       const at = now();
       const set: Partial<Pick<MilestoneRow, 'title' | 'description' | 'due_date' | 'status' | 'completed_at' | 'position'>> = {};
@@ -219,6 +223,7 @@ export const milestoneRoutes = new Hono<AppEnv>()
       const mentorship = await lockOpenMentorship(trx, seen.mentorship_id, viewer.id);
       const row = await milestoneById(trx, seen.id, true);
       if (!row) throw notFound('Milestone');
+      await enforceWorkspaceLimits(trx, 'milestones', viewer.id, now());
       const at = now();
       await trx.deleteFrom('milestones').where('id', '=', row.id).execute();
       await record(trx, {

@@ -64,10 +64,11 @@ async function cancelOpen(trx: Transaction<Database>, userId: string, at: Date):
  * Erases an account in one transaction: `deleted_at` is set, which unlists a mentor (trigger of
  * migration 0004) and keeps every token of this person out (`upsertUserFromClaims`); waiting
  * requests are withdrawn or declined and open mentorships cancelled; then every personal field is
- * emptied (name, contact details, profile, mentor settings, applications, feed token) and the
- * person's notifications, events, mail settings and outbox are removed. Messages stay for the
- * other party with `senderId` null ("Deleted user"); other rows keep the id, which now names
- * nobody (`loadPeople`).
+ * emptied (name, contact details, profile, mentor settings, applications, feed token), so are the
+ * texts they wrote into shared records (request goals and messages, decline messages, progress
+ * notes, feedback comments), and the person's notifications, events, mail settings and outbox are
+ * removed. Messages stay for the other party with `senderId` null ("Deleted user"); other rows
+ * keep the id, which now names nobody (`loadPeople`). RELIABILITY.md has the table.
  */
 export async function eraseAccount(db: Kysely<Database>, userId: string, now: () => Date): Promise<AccountErasure> {
   return db.transaction().execute(async (trx) => {
@@ -94,6 +95,14 @@ export async function eraseAccount(db: Kysely<Database>, userId: string, now: ()
     }).where('user_id', '=', userId).execute();
     await trx.deleteFrom('mentor_applications').where('user_id', '=', userId).execute();
     await trx.updateTable('messages').set({ sender_id: null }).where('sender_id', '=', userId).execute();
+    // What the person wrote that the other party still sees is emptied (the elements show
+    // "Removed when the account was deleted"); the rows stay, since the other party's history
+    // (statuses, dates, ratings, the mentorship) needs them. Messages are the exception, kept as
+    // the design says: a conversation with one side cut out would make no sense.
+    await trx.updateTable('mentorship_requests').set({ goals: '', message: '', skills_seeking: [] }).where('mentee_id', '=', userId).execute();
+    await trx.updateTable('mentorship_requests').set({ decline_message: '' }).where('mentor_id', '=', userId).where('decline_message', 'is not', null).execute();
+    await trx.updateTable('progress_notes').set({ body: '' }).where('author_id', '=', userId).execute();
+    await trx.updateTable('feedback').set({ comment: '' }).where('author_id', '=', userId).execute();
     // Names kept inside other people's notifications (a snapshot taken when they were sent).
     for (const [idKey, nameKey] of [['menteeId', 'menteeName'], ['mentorId', 'mentorName'], ['byId', 'byName']] as const) {
       await sql`UPDATE notifications SET data = data || jsonb_build_object(${nameKey}::text, ${DELETED_NAME}::text)

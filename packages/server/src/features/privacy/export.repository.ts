@@ -1,8 +1,9 @@
-import type { AccountExport, Message, Notification } from '@mentorkit/contract';
+import type { AccountExport, MailKind, Message, Notification } from '@mentorkit/contract';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import { toApplications } from '../applications/applications.repository.js';
 import { getPreferences } from '../email/preferences.repository.js';
+import { mailSubject, type MailTemplate } from '../email/templates.js';
 import { toFeedback } from '../lifecycle/lifecycle.repository.js';
 import { getMe } from '../me/me.repository.js';
 import { meetingsWithParties, toMeeting } from '../meetings/meetings.repository.js';
@@ -29,7 +30,7 @@ export async function exportAccount(db: Kysely<Database>, userId: string, now: D
     const ids = mentorshipRows.map((m) => m.id);
     // `IN ()` is not SQL: without mentorships there is nothing to read for these three.
     const ofMentorships = <T>(read: (ids: string[]) => Promise<T[]>) => (ids.length > 0 ? read(ids) : Promise.resolve([]));
-    const [applications, sent, received, meetings, milestones, notes, feedback, notifications, conversations] = await Promise.all([
+    const [applications, sent, received, meetings, milestones, notes, feedback, feedbackReceived, notifications, conversations, audit, mail] = await Promise.all([
       trx.selectFrom('mentor_applications').selectAll().where('user_id', '=', userId).orderBy('created_at').orderBy('id').execute(),
       trx.selectFrom('mentorship_requests').selectAll().where('mentee_id', '=', userId).orderBy('created_at').orderBy('id').execute(),
       trx.selectFrom('mentorship_requests').selectAll().where('mentor_id', '=', userId).orderBy('created_at').orderBy('id').execute(),
@@ -38,9 +39,15 @@ export async function exportAccount(db: Kysely<Database>, userId: string, now: D
         .orderBy('mentorship_id').orderBy('position').orderBy('id').execute()),
       ofMentorships((inIds) => trx.selectFrom('progress_notes').selectAll().where('mentorship_id', 'in', inIds).orderBy('created_at').orderBy('id').execute()),
       trx.selectFrom('feedback').selectAll().where('author_id', '=', userId).orderBy('created_at').orderBy('id').execute(),
+      trx.selectFrom('feedback').selectAll().where('subject_id', '=', userId).orderBy('created_at').orderBy('id').execute(),
       trx.selectFrom('notifications').selectAll().where('user_id', '=', userId).orderBy('created_at').orderBy('id').execute(),
       listConversations(trx, userId, { limit: ALL }),
+      trx.selectFrom('audit_log').select(['action', 'entity_type', 'entity_id', 'from_state', 'to_state', 'created_at'])
+        .where('actor_id', '=', userId).orderBy('id').execute(),
+      trx.selectFrom('email_outbox').select(['id', 'kind', 'template', 'data', 'status', 'created_at', 'sent_at'])
+        .where('user_id', '=', userId).orderBy('created_at').orderBy('id').execute(),
     ]);
+    const preferences = await getPreferences(trx, userId);
     const conversationIds = conversations.items.map((c) => c.id);
     const messageRows = conversationIds.length > 0
       ? await trx.selectFrom('messages').selectAll().where('conversation_id', 'in', conversationIds).orderBy('seq').execute()
@@ -60,6 +67,7 @@ export async function exportAccount(db: Kysely<Database>, userId: string, now: D
       milestones: milestones.map((m) => toMilestone(m, now)),
       progressNotes: notes.map(toProgressNote),
       feedbackGiven: feedback.map(toFeedback),
+      feedbackReceived: feedbackReceived.map(toFeedback),
       conversations: conversations.items.map((conversation) => ({ conversation, messages: messages.get(conversation.id)! })),
       notifications: notifications.map((r): Notification => ({
         id: r.id,
@@ -68,7 +76,18 @@ export async function exportAccount(db: Kysely<Database>, userId: string, now: D
         readAt: r.read_at?.toISOString() ?? null,
         createdAt: r.created_at.toISOString(),
       })),
-      notificationPreferences: await getPreferences(trx, userId),
+      notificationPreferences: preferences,
+      auditEntries: audit.map((a) => ({
+        action: a.action, entityType: a.entity_type, entityId: a.entity_id, fromState: a.from_state, toState: a.to_state, at: a.created_at.toISOString(),
+      })),
+      mail: mail.map((m) => ({
+        id: m.id,
+        kind: m.kind as MailKind,
+        subject: mailSubject(m.template as MailTemplate, m.data, preferences.language),
+        status: m.status,
+        createdAt: m.created_at.toISOString(),
+        sentAt: m.sent_at?.toISOString() ?? null,
+      })),
     };
   });
 }

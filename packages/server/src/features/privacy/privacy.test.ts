@@ -93,6 +93,24 @@ describe.each(databaseKinds)('privacy on %s', (kind) => {
       expect(body.requests.sent).toEqual([]);
     });
 
+    // Issue 16 item 4: what the export lacked.
+    it('adds the feedback the caller received, their audit entries and the mail written to them', async () => {
+      const pair = await busyPair('export-received', true);
+      const body = accountExport.parse(await ok(await call('GET', '/api/v1/me/export', { as: pair.mentor })));
+      expect(body.feedbackReceived).toEqual([expect.objectContaining({ mentorshipId: pair.mentorshipId, authorId: pair.menteeId, rating: 5, comment: 'Thank you' })]);
+      expect(body.feedbackGiven).toEqual([]);
+      const actions = body.auditEntries.map((a) => a.action);
+      expect(actions).toEqual(expect.arrayContaining(['request.accepted', 'milestone.created']));
+      expect(actions).not.toContain('progress.noted'); // the mentee's, not theirs
+      expect(body.mail).toEqual(expect.arrayContaining([
+        expect.objectContaining({ kind: 'request_received', subject: expect.stringContaining('asked you to be their mentor'), createdAt: expect.any(String) }),
+        expect.objectContaining({ kind: 'meeting_updates', subject: 'Meeting scheduled: Kick-off' }),
+      ]));
+      const menteeExport = accountExport.parse(await ok(await call('GET', '/api/v1/me/export', { as: pair.mentee })));
+      expect(menteeExport.mail.map((m) => m.kind)).toContain('request_answered');
+      expect(menteeExport.mail.map((m) => m.kind)).not.toContain('request_received');
+    });
+
     it('answers a person with nothing yet with empty lists', async () => {
       const body = accountExport.parse(await ok(await call('GET', '/api/v1/me/export', { as: person('export-empty', 'Empty Person') })));
       expect(body).toMatchObject({ mentor: null, mentorships: [], meetings: [], conversations: [], requests: { sent: [], received: [] } });
@@ -187,6 +205,29 @@ describe.each(databaseKinds)('privacy on %s', (kind) => {
       expect(mentor).toMatchObject({ listed: false, accepting_mentees: false, expertise: [], mentoring_bio: '', open_mentorships: 0 });
       const mentorship = await ok(await call('GET', `/api/v1/mentorships/${pair.mentorshipId}`, { as: pair.mentee }));
       expect(mentorship).toMatchObject({ status: 'cancelled', mentor: { name: 'Deleted user' } });
+    });
+
+    // Issue 16 item 4: the other party kept seeing what the erased person wrote.
+    it('empties the texts the person wrote into shared records, keeping the rows the other party\'s history needs', async () => {
+      const pair = await busyPair('erase-texts', true);
+      const m = `/api/v1/mentorships/${pair.mentorshipId}`;
+      await ok(await call('POST', `${m}/feedback`, { as: pair.mentor, body: { rating: 4, comment: 'A keen mentee' } }), 201);
+      await ok(await call('DELETE', '/api/v1/me', { as: pair.mentee }));
+      const db = t.handle.db;
+      const request = await db.selectFrom('mentorship_requests').select(['goals', 'message', 'skills_seeking', 'status']).where('mentee_id', '=', pair.menteeId).executeTakeFirstOrThrow();
+      expect(request).toEqual({ goals: '', message: '', skills_seeking: [], status: 'accepted' });
+      const received = await ok(await call('GET', '/api/v1/mentorship-requests?role=mentor&status=accepted', { as: pair.mentor }));
+      expect(received.items.find((r: { mentee: { id: string } }) => r.mentee.id === pair.menteeId)).toMatchObject({ goals: '', message: '', status: 'accepted' });
+      const notes = await db.selectFrom('progress_notes').select(['body', 'progress_percent']).where('mentorship_id', '=', pair.mentorshipId).execute();
+      expect(notes).toEqual([{ body: '', progress_percent: 10 }]);
+      const feedback = await db.selectFrom('feedback').select(['author_id', 'comment', 'rating']).where('mentorship_id', '=', pair.mentorshipId).orderBy('rating').execute();
+      // The mentor's own feedback stays as written; the erased mentee's keeps its rating only.
+      expect(feedback).toEqual([
+        { author_id: pair.mentorId, comment: 'A keen mentee', rating: 4 },
+        { author_id: pair.menteeId, comment: '', rating: 5 },
+      ]);
+      const thread = await ok(await call('GET', `/api/v1/conversations/${pair.conversationId}/messages`, { as: pair.mentor }));
+      expect(thread.items.map((x: { body: string }) => x.body).sort()).toEqual(['Hello back', 'Hello from the mentee']);
     });
 
     it('keeps completed history for the other party', async () => {

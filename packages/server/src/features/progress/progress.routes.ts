@@ -5,6 +5,7 @@ import { validate } from '../../http/validate.js';
 import { bothParties, lockOpenMentorship, otherParty, partyMentorship, viewerRequired } from '../lifecycle/workspace.js';
 import { createOnce, idempotencyKeyFrom } from '../shared/idempotency.js';
 import { record } from '../shared/record.js';
+import { enforceWorkspaceLimits } from '../shared/rate-limit.js';
 import { progressOf, toProgressNote } from './progress.repository.js';
 
 /** Mounted at `/mentorships`: progress notes (either party) and the computed progress with its timeline. */
@@ -20,6 +21,7 @@ export const progressRoutes = new Hono<AppEnv>()
       async (trx, id) => {
         const mentorship = await lockOpenMentorship(trx, c.req.param('id'), viewer.id);
         const at = now();
+        await enforceWorkspaceLimits(trx, 'progressNotes', viewer.id, at);
         const inserted = await trx.insertInto('progress_notes').values({
           id, mentorship_id: mentorship.id, author_id: viewer.id, body: input.body, progress_percent: input.progressPercent ?? null, created_at: at,
         }).returningAll().executeTakeFirstOrThrow();

@@ -2,6 +2,8 @@ import { REQUESTS_PER_DAY, REQUESTS_PER_HOUR } from '@mentorkit/contract';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AUTH_FAILURE_WINDOW_MS, AUTH_FAILURES_PER_WINDOW } from '../../auth/auth-failures.js';
 import { becomeMentor, person, requestBody } from '../../test/flows.js';
+import { startMentorship, type Pair } from '../messages/messages.fixtures.js';
+import { workspaceLimits } from './rate-limit.js';
 import { createTestContext, databaseKinds, json, type TestContext, type TestUser } from '../../test/harness.js';
 
 const HOUR = 3_600_000;
@@ -101,6 +103,73 @@ describe.each(databaseKinds)('rate limits on %s', (kind) => {
       expect((await from('192.0.2.9', good)).status).toBe(200);
     });
   });
+});
+
+// Issue 16 item 2: writes that reach the other party's inbox are limited like requests and messages.
+describe.each(databaseKinds)('workspace write limits on %s', (kind) => {
+  let t: TestContext;
+  let pair: Pair;
+  const mentor = person('wl-mentor', 'Wendy Mentor');
+  const mentee = person('wl-mentee', 'Walt Mentee');
+  beforeAll(async () => {
+    t = await createTestContext(kind);
+    pair = await startMentorship(t, mentor, mentee);
+  }, 120_000);
+  afterAll(async () => { await t?.close(); });
+
+  const count = async (table: 'meetings' | 'milestones' | 'progress_notes' | 'email_outbox' | 'audit_log') =>
+    Number((await t.handle.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+  const meeting = (i: number) => ({ title: `Sync ${i}`, startsAt: '2026-12-20T10:00:00+00:00', durationMinutes: 30 });
+  const expectLimited = async (res: Response, label: string) => {
+    expect(res.status).toBe(429);
+    expect(Number(res.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect((await json(res)).error).toMatchObject({ code: 'rate_limited', message: expect.stringContaining(label) });
+  };
+
+  it('meetings: created, edited and cancelled count together; beyond the hourly budget 429 with Retry-After, nothing written or mailed', async () => {
+    t.clock.set('2026-12-01T09:00:00Z');
+    const [hourly] = workspaceLimits.meetings.limits;
+    const created = await json(await t.call('POST', `/api/v1/mentorships/${pair.mentorshipId}/meetings`, { as: mentee, body: meeting(0) }));
+    for (let i = 1; i < hourly.max - 1; i++) {
+      const res = await t.call('PATCH', `/api/v1/meetings/${created.id}`, { as: mentee, body: { title: `Sync edit ${i}` } });
+      expect(res.status, await res.clone().text()).toBe(200);
+    }
+    expect((await t.call('POST', `/api/v1/mentorships/${pair.mentorshipId}/meetings`, { as: mentee, body: meeting(1) })).status).toBe(201);
+    const before = { meetings: await count('meetings'), outbox: await count('email_outbox'), audit: await count('audit_log') };
+    await expectLimited(await t.call('POST', `/api/v1/mentorships/${pair.mentorshipId}/meetings`, { as: mentee, body: meeting(2) }), 'meeting changes an hour');
+    await expectLimited(await t.call('PATCH', `/api/v1/meetings/${created.id}`, { as: mentee, body: { title: 'One more' } }), 'meeting changes an hour');
+    await expectLimited(await t.call('POST', `/api/v1/meetings/${created.id}/cancel`, { as: mentee, body: { reason: 'Spam' } }), 'meeting changes an hour');
+    expect({ meetings: await count('meetings'), outbox: await count('email_outbox'), audit: await count('audit_log') }).toEqual(before);
+    // The other party has a budget of their own; the limited one gets theirs back as the hour passes.
+    expect((await t.call('POST', `/api/v1/meetings/${created.id}/cancel`, { as: mentor, body: { reason: 'Too many edits' } })).status).toBe(200);
+    t.clock.advance(3_600_000);
+    expect((await t.call('POST', `/api/v1/mentorships/${pair.mentorshipId}/meetings`, { as: mentee, body: meeting(3) })).status).toBe(201);
+  });
+
+  it('progress notes: beyond the hourly budget 429, nothing written', async () => {
+    t.clock.set('2026-12-02T09:00:00Z');
+    const [hourly] = workspaceLimits.progressNotes.limits;
+    for (let i = 0; i < hourly.max; i++) {
+      expect((await t.call('POST', `/api/v1/mentorships/${pair.mentorshipId}/progress-notes`, { as: mentee, body: { body: `Note ${i}` } })).status).toBe(201);
+    }
+    const before = await count('progress_notes');
+    await expectLimited(await t.call('POST', `/api/v1/mentorships/${pair.mentorshipId}/progress-notes`, { as: mentee, body: { body: 'One too many' } }), 'progress notes an hour');
+    expect(await count('progress_notes')).toBe(before);
+  });
+
+  it('milestones: created, edited and deleted count together; beyond the hourly budget 429, nothing written', async () => {
+    t.clock.set('2026-12-03T09:00:00Z');
+    const [hourly] = workspaceLimits.milestones.limits;
+    const created = await json(await t.call('POST', `/api/v1/mentorships/${pair.mentorshipId}/milestones`, { as: mentor, body: { title: 'Portfolio' } }));
+    for (let i = 1; i < hourly.max; i++) {
+      const res = await t.call('PATCH', `/api/v1/milestones/${created.id}`, { as: mentor, body: { status: i % 2 === 1 ? 'in_progress' : 'not_started' } });
+      expect(res.status, await res.clone().text()).toBe(200);
+    }
+    const before = await count('milestones');
+    await expectLimited(await t.call('POST', `/api/v1/mentorships/${pair.mentorshipId}/milestones`, { as: mentor, body: { title: 'Another' } }), 'milestone changes an hour');
+    await expectLimited(await t.call('DELETE', `/api/v1/milestones/${created.id}`, { as: mentor }), 'milestone changes an hour');
+    expect(await count('milestones')).toBe(before);
+  }, 60_000);
 });
 
 describe('invalid tokens without a trusted proxy', () => {

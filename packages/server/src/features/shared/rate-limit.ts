@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import { ApiError } from '../../http/errors.js';
 import type { Db } from '../lifecycle/workspace.js';
 
@@ -41,14 +41,67 @@ export async function enforceRateLimits(
   limits: readonly RateLimit[],
   at: Date,
 ): Promise<void> {
+  await enforceOn(trx, sql`${sql.table(table)} WHERE ${sql.ref(actorColumns[table])} = ${actorId}`, limits, at);
+}
+
+const MINUTE_MS = 60_000;
+const HOUR_MS = 60 * MINUTE_MS;
+const DAY_MS = 24 * HOUR_MS;
+
+/**
+ * Writes inside a mentorship that reach the other party (a notification, and for meetings a
+ * mail with an `.ics`), with the audit actions that count them: edits and cancellations leave no
+ * row of their own, but every write leaves its audit row. A person planning in earnest stays far
+ * below these; a script sending a meeting a second does not.
+ */
+export const workspaceLimits = {
+  meetings: {
+    actions: ['meeting.scheduled', 'meeting.updated', 'meeting.rescheduled', 'meeting.cancelled'],
+    limits: [
+      { max: 30, windowMs: HOUR_MS, label: 'meeting changes an hour' },
+      { max: 100, windowMs: DAY_MS, label: 'meeting changes a day' },
+    ],
+  },
+  milestones: {
+    // A timeline from a template writes one row per milestone: the hourly budget allows several.
+    actions: ['mentorship.timeline_set', 'milestone.created', 'milestone.edited', 'milestone.status_changed', 'milestone.moved', 'milestone.deleted'],
+    limits: [
+      { max: 120, windowMs: HOUR_MS, label: 'milestone changes an hour' },
+      { max: 400, windowMs: DAY_MS, label: 'milestone changes a day' },
+    ],
+  },
+  progressNotes: {
+    actions: ['progress.noted'],
+    limits: [
+      { max: 20, windowMs: HOUR_MS, label: 'progress notes an hour' },
+      { max: 60, windowMs: DAY_MS, label: 'progress notes a day' },
+    ],
+  },
+} as const satisfies Record<string, { actions: readonly string[]; limits: readonly RateLimit[] }>;
+
+/** Namespace of the per-person advisory lock that serializes the counting (see messages' own). */
+const WORKSPACE_LOCK_NAMESPACE = 1835758451;
+
+/**
+ * `workspaceLimits[kind]` for `actorId`, counted from the audit log (shared by every instance)
+ * under a per-person lock taken first, in its own statement so the count's snapshot follows it.
+ * Call at the start of the writing transaction: 429 `rate_limited` with `Retry-After` beyond.
+ */
+export async function enforceWorkspaceLimits(trx: Db, kind: keyof typeof workspaceLimits, actorId: string, at: Date): Promise<void> {
+  const { actions, limits } = workspaceLimits[kind];
+  await sql`SELECT pg_advisory_xact_lock(${WORKSPACE_LOCK_NAMESPACE}::int, hashtext(${actorId}))`.execute(trx);
+  await enforceOn(trx, sql`audit_log WHERE actor_id = ${actorId} AND action = ANY(${[...actions]}::text[])`, limits, at);
+}
+
+/** Counts the rows of `source` (a table and its WHERE) in each limit's window, and throws at the first limit reached. */
+async function enforceOn(trx: Db, source: RawBuilder<unknown>, limits: readonly RateLimit[], at: Date): Promise<void> {
   const widest = Math.max(...limits.map((l) => l.windowMs));
   const since = (l: RateLimit) => new Date(at.getTime() - l.windowMs);
   const { rows: [row] } = await sql<Record<string, number | string | Date | null>>`
     SELECT ${sql.join(limits.map((l, i) => sql`
       count(*) FILTER (WHERE created_at > ${since(l)}) AS ${sql.ref(`n${i}`)},
       min(created_at) FILTER (WHERE created_at > ${since(l)}) AS ${sql.ref(`oldest${i}`)}`))}
-    FROM ${sql.table(table)}
-    WHERE ${sql.ref(actorColumns[table])} = ${actorId} AND created_at > ${new Date(at.getTime() - widest)}`.execute(trx);
+    FROM ${source} AND created_at > ${new Date(at.getTime() - widest)}`.execute(trx);
   limits.forEach((limit, i) => {
     const oldest = row?.[`oldest${i}`];
     assertUnderLimit(limit, { count: Number(row?.[`n${i}`] ?? 0), oldest: oldest ? new Date(oldest) : null }, at);
