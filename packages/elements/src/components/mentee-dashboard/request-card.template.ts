@@ -3,7 +3,7 @@ import type { MentorshipRequest } from '@mentorkit/contract';
 import { html, nothing, type TemplateResult } from 'lit';
 import { firstName, replyDuration } from '../../internal/format.js';
 import { declineReasonLabel } from '../shared/decline-reasons.js';
-import { chipList, personHeader, textBlock } from '../shared/person.template.js';
+import { chipList, personHeader, textBlock, writtenText } from '../shared/person.template.js';
 import { dateLabel, expiryLabel, relativeTime } from '../shared/relative-time.js';
 import { requestStatusBadge } from '../shared/status-badge.template.js';
 
@@ -30,7 +30,7 @@ export function pendingRequestCard(
       <p class="meta">
         ${reply ? msg(str`${firstName(request.mentor.name)} usually replies in ${reply}.`) : msg(str`${firstName(request.mentor.name)} has no reply history yet.`)}
       </p>
-      ${textBlock(msg('Your goals'), request.goals)} ${chipList(msg('Skills you asked about'), request.skillsSeeking)}
+      ${textBlock(msg('Your goals'), writtenText(request.goals))} ${chipList(msg('Skills you asked about'), request.skillsSeeking)}
       ${failureNote(view.failure)}
       <div class="actions actions--end">
         <button part="button withdraw-button" class="button" type="button" ?disabled=${view.busy}

@@ -1,7 +1,7 @@
 import { msg, str } from '@lit/localize';
 import type { MentorshipRequest } from '@mentorkit/contract';
 import { html, nothing, type TemplateResult } from 'lit';
-import { chipList, personHeader, textBlock } from '../shared/person.template.js';
+import { chipList, personHeader, textBlock, writtenText } from '../shared/person.template.js';
 import { expiryLabel, relativeTime } from '../shared/relative-time.js';
 
 export interface WaitingRequestActions {
@@ -25,7 +25,7 @@ export function waitingRequestCard(request: MentorshipRequest, view: { failure: 
           <time datetime=${request.expiresAt}>${expiryLabel(request.expiresAt)}</time>
         </p>
       </div>
-      ${chipList(msg('Their skills'), mentee.skills)} ${textBlock(msg('Goals'), request.goals)}
+      ${chipList(msg('Their skills'), mentee.skills)} ${textBlock(msg('Goals'), writtenText(request.goals))}
       ${chipList(msg('Skills they want to build'), request.skillsSeeking)} ${textBlock(msg('Message'), request.message)}
       ${view.failure ? html`<p part="error action-error" class="inline-error">${view.failure}</p>` : nothing}
       <div class="actions actions--end">

@@ -4,6 +4,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import { dateLabel } from '../../internal/dates.js';
 import { formatNumber } from '../../internal/localization-intl.js';
+import { writtenText } from '../shared/person.template.js';
 import { relativeTime } from '../shared/relative-time.js';
 import { sectionError, sectionSkeleton, type WorkspaceView } from './workspace-view.js';
 
@@ -37,6 +38,6 @@ export function noteCard(v: WorkspaceView, n: ProgressNote, part = 'card note'):
       <strong>${author}</strong> · <time datetime=${n.createdAt} title=${dateLabel(n.createdAt, v.zone)}>${relativeTime(n.createdAt)}</time>
       ${n.progressPercent !== null ? html` · <span class="percent">${msg(str`${formatNumber(n.progressPercent / 100, { style: 'percent' })} along`)}</span>` : nothing}
     </p>
-    <p class="prose">${n.body}</p>
+    <p class="prose">${writtenText(n.body)}</p>
   </article>`;
 }

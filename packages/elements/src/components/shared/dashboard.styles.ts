@@ -130,6 +130,11 @@ export const dashboardStyles = css`
     opacity: 0.7;
   }
 
+  /* A text its author's erased account took with it. */
+  .erased {
+    color: var(--_muted);
+  }
+
   /* Status badges: the word carries the meaning, the colour repeats it. */
   .badge--waiting {
     --_badge-color: var(--mentorship-status-waiting-color, var(--_warning));

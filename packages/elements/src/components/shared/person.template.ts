@@ -1,3 +1,4 @@
+import { msg } from '@lit/localize';
 import type { PersonSummary } from '@mentorkit/contract';
 import { html, nothing, type TemplateResult } from 'lit';
 import { initials, programmeLine, roleLine, safeHttpUrl } from '../../internal/format.js';
@@ -57,7 +58,7 @@ export function chipList(label: string, values: readonly string[]): TemplateResu
 }
 
 /** A labelled block of free text (goals, a message), line breaks kept; nothing when empty. */
-export function textBlock(label: string, text: string | null | undefined): TemplateResult | typeof nothing {
+export function textBlock(label: string, text: string | TemplateResult | null | undefined): TemplateResult | typeof nothing {
   if (!text) return nothing;
   return html`
     <div class="label-row">
@@ -82,4 +83,12 @@ export function cardSkeleton(): TemplateResult {
       <div class="chips"><span class="skeleton pill"></span><span class="skeleton pill"></span></div>
     </div>
   `;
+}
+
+/**
+ * What a person wrote into something two people share (a request's goals, a progress note), or —
+ * once their account was erased, and the text with it — a note saying so, never a blank.
+ */
+export function writtenText(text: string): TemplateResult | string {
+  return text === '' ? html`<em class="erased">${msg('Removed when the account was deleted')}</em>` : text;
 }

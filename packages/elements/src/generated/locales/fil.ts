@@ -472,6 +472,7 @@
 's7f38dc45fe39a448': `Natapos na ang mentorship na ito, kaya hindi na mababago ang mga meeting, plano at tala nito. Mananatili ang mga ito rito para mabasa.`,
 's7f39214c92ce32ee': `Ipagpatuloy ang mentorship na ito?`,
 's80a2b5761636a73d': `Wala pang milestone. Ang planong may mga milestone ang nagpapausad sa progress bar.`,
+'s80ac1f97d3e35959': `Inalis nang burahin ang account`,
 's80af22c21ac450fd': str`${0}% tugma`,
 's8154c021d90e13cc': `Mag-load pa ng mentor`,
 's81721fe3afced095': str`Hinihintay ang sagot ni ${0}`,
