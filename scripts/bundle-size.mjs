@@ -17,10 +17,12 @@ import config from '../rollup.config.mjs';
 export const BUDGET = 45 * 1024;
 /**
  * A ratchet on every chunk together (all elements, shared code, translations): just above the
- * total on 2026-11-29 (113.6 KB), so the code cannot grow unnoticed even where no page loads it
- * all up front. Lower it whenever a change shrinks the total.
+ * total, so the code cannot grow unnoticed even where no page loads it all up front. Raised on
+ * 2026-12-07 from 115 KB to 130 KB (total 128.8 KB) for what the workspace and dashboards became
+ * (tabs with an overview, forms in dialogs, toasts with Undo, list → detail with the URL hash,
+ * role checks) and their translations. Lower it whenever a change shrinks the total.
  */
-export const CEILING = 115 * 1024;
+export const CEILING = 130 * 1024;
 
 const topArg = process.argv.indexOf('--top');
 const top = topArg > 0 ? Number(process.argv[topArg + 1]) : 15;

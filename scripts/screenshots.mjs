@@ -47,8 +47,9 @@ for (const persona of values.persona.split(',')) {
       await page.goto(new URL(`#${panel}`, values.url).href);
       await page.waitForLoadState('networkidle');
       await page.waitForTimeout(500);
-      if (values.open && panel.endsWith('dashboard') || (values.open && panel === 'my-mentoring')) {
-        const opener = page.locator(`#${panel} [part~="open-button"], #${panel} [part~="workspace-button"]`).first();
+      if (values.open && (panel === 'mentor-dashboard' || panel === 'my-mentoring')) {
+        // The first visible "Open" (completed mentorships sit in a collapsed section).
+        const opener = page.locator(`#${panel} [part~="open-button"]`).locator('visible=true').first();
         if (await opener.count()) {
           await opener.click();
           await page.waitForLoadState('networkidle');

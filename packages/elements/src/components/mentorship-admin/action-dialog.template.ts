@@ -127,6 +127,10 @@ function refusal(error: unknown): string {
   if (error instanceof ApiError && error.code === 'invalid_transition') {
     return msg('Someone else changed this in the meantime. The list has been refreshed: cancel to see where it stands.');
   }
+  // Four eyes: the server refuses an admin's decision on their own application.
+  if (error instanceof ApiError && error.code === 'forbidden') {
+    return msg('You cannot decide your own mentor application: another administrator must decide it.');
+  }
   return `${msg('That did not work.')} ${describeError(error)}`;
 }
 

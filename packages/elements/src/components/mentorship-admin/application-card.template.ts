@@ -44,16 +44,19 @@ const says = (headline: string, ...parts: (string | null | undefined)[]) =>
 
 /**
  * One application in the review queue, its applicant's name a heading at `level` (its blocks one
- * below). Every applicant-supplied string is a text binding, never HTML.
+ * below). Every applicant-supplied string is a text binding, never HTML. An admin's own application
+ * offers no decision (the server refuses it too): another admin must decide it.
  */
-export function applicationCard(application: MentorApplication, onDecide: DecideHandler, level: number): TemplateResult {
+export function applicationCard(application: MentorApplication, onDecide: DecideHandler, level: number, viewerId?: string): TemplateResult {
   const person = application.applicant;
   const nameId = `application-${application.id}-name`;
   // The line under the name adds only what the applicant's own headline does not already say.
   const headline = person.headline ?? '';
   const role = says(headline, person.position, person.company) ? '' : roleLine(person);
   const programme = says(headline, person.programme) ? '' : programmeLine(person);
-  const decidable = decisionButtons.filter((b) => canDecide(application, b.decision));
+  const own = viewerId !== undefined && application.userId === viewerId;
+  const decidable = own ? [] : decisionButtons.filter((b) => canDecide(application, b.decision));
+  const undecided = own && decisionButtons.some((b) => canDecide(application, b.decision));
   return html`
     <article part="card" class="card" aria-labelledby=${nameId} data-application-id=${application.id} tabindex="-1">
       <div class="card-head">
@@ -90,6 +93,7 @@ export function applicationCard(application: MentorApplication, onDecide: Decide
             <p class="prose">${application.decisionNotes}</p>
           </div>`
         : nothing}
+      ${undecided ? html`<p part="own-application" class="own-note">${msg('This is your own application: another administrator must decide it.')}</p>` : nothing}
       ${decidable.length
         ? html`<div class="actions">
             ${decidable.map(

@@ -1,8 +1,9 @@
 import { expect, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { MentorApplication } from '@mentorkit/contract';
-import { $, $$, buttonIn } from '../../test-support/api-fixture.js';
-import { adminClient, freshApplicant, uniqueWord } from './admin.fixtures.js';
+import { $, $$, buttonIn, freshToken } from '../../test-support/api-fixture.js';
+import { createClient } from '@mentorkit/sdk';
+import { adminClient, applicationInput, freshApplicant, uniqueWord } from './admin.fixtures.js';
 import {
   announcement, applicationCard, dialog, dialogClosed, dialogOpened, expectFocusOn, fillNotes, findApplicationCard, focused, json, nodeLabel, notesField,
   renderAdmin, routedFetch, settled, textOf,
@@ -38,6 +39,19 @@ describe('<mentorship-admin> applications', () => {
     }
     expect(decisionButtons(card)).to.deep.equal(['Request changes', 'Reject', 'Approve']);
     expect(textOf($(el, '[part="summary"]'))).to.match(/^\d+ applications? waiting for review, oldest first$/);
+    await expect(el).to.be.accessible();
+  });
+
+  it('offers an admin no decision on their own application: another admin must decide it', async () => {
+    const { token } = await freshToken(`Admin ${uniqueWord()}`, ['admin']);
+    const own = await createClient({ baseUrl: '/', token }).mentorApplications.submit(applicationInput());
+    const el = await renderAdmin({ token });
+    const card = await findApplicationCard(el, own.id);
+    expect(decisionButtons(card)).to.deep.equal([]);
+    expect(textOf(card.querySelector('[part="own-application"]'))).to.equal('This is your own application: another administrator must decide it.');
+    // Another admin still decides it.
+    const other = await findApplicationCard(await renderAdmin(), own.id);
+    expect(decisionButtons(other)).to.deep.equal(['Request changes', 'Reject', 'Approve']);
     await expect(el).to.be.accessible();
   });
 

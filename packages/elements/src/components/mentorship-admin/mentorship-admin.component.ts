@@ -101,6 +101,7 @@ interface Announcement {
  * @csspart error - An error message with its Retry button.
  * @csspart retry-button - Retry after an error.
  * @csspart forbidden - The notice for people who are not programme administrators.
+ * @csspart own-application - On the admin's own application: why it offers no decision (another admin must decide it).
  * @csspart checking - The placeholder while the viewer's roles are read.
  * @csspart dialog - The decision and suspension dialog.
  * @csspart textarea - The dialog's notes or reason field.
@@ -379,7 +380,7 @@ export class MentorshipAdmin extends MentorkitElement {
     }
     return html`
       <ul part="applications" class="list" aria-label=${msg('Applications')}>
-        ${repeat(list.items, (a) => a.id, (a) => html`<li>${applicationCard(a, this.#openDecision, this.headingLevelFor(0))}</li>`)}
+        ${repeat(list.items, (a) => a.id, (a) => html`<li>${applicationCard(a, this.#openDecision, this.headingLevelFor(0), this.#viewer.me?.user.id)}</li>`)}
       </ul>
       ${loadMore(
         { error: list.loadMoreError, hasMore: list.hasMore, loading: list.loadingMore, label: msg('Load more applications'), loadingLabel: msg('Loading more applications…') },

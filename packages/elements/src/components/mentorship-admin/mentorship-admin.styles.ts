@@ -140,6 +140,13 @@ export const mentorshipAdminStyles = css`
     margin: 0 0 calc(var(--_space) / 2);
     font-size: 0.9375em;
   }
+  /* An admin's own application: why no decision is offered. */
+  .own-note {
+    margin: 0;
+    padding: var(--_space) calc(var(--_space) * 1.5);
+    border-inline-start: 4px solid var(--_accent);
+    background: var(--_subtle);
+  }
   .decision-notes {
     padding: var(--_space) calc(var(--_space) * 1.5);
     border-radius: var(--_radius);
