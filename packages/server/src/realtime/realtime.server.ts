@@ -135,11 +135,12 @@ export async function createRealtimeServer(deps: RealtimeDeps, overrides: Partia
   const { db, logger, config } = deps;
   const verifier = deps.verifier ?? createVerifier(config);
   const failures = deps.authFailures ?? new AuthFailureLimiter();
-  /** Unauthenticated sockets per client address (an address without a socket address counts as ''). */
+  /** Sockets not yet authenticated, per client address ('' when the address is unknown). */
   const unauthenticated = new Map<string, number>();
   let unauthenticatedTotal = 0;
+  /** Takes a socket out of those counts, once: when it authenticates or closes, whichever comes first. */
   const settle = (conn: Connection) => {
-    if (conn.authenticated || !conn.counted) return;
+    if (!conn.counted) return;
     conn.counted = false;
     unauthenticatedTotal--;
     const key = conn.address ?? '';
