@@ -113,9 +113,10 @@ function showTabs() {
     const tag = tab.dataset.requires;
     tab.parentElement.hidden = (tag !== undefined && !defined.has(tag)) || !allowed(tab.dataset.panel);
     if (tab.dataset.panel === 'mentor-dashboard') {
-      const label = roles && !roles.includes('mentor') ? 'Become a mentor' : 'Mentor dashboard';
-      tab.textContent = label;
-      document.getElementById('mentor-dashboard').setAttribute('aria-label', label);
+      const applicant = roles && !roles.includes('mentor');
+      tab.textContent = applicant ? 'Become a mentor' : 'Mentor dashboard';
+      // The element's own section is the "Become a mentor" region: the panel around it needs another name.
+      document.getElementById('mentor-dashboard').setAttribute('aria-label', applicant ? 'Mentor application' : 'Mentor dashboard');
     }
   }
   showPanel();

@@ -14,8 +14,8 @@ import { createClient } from '@mentorkit/sdk';
 /**
  * The demo portal as a person sees it: its own page (examples/portal/index.html) and script
  * (portal.js), with the elements from source instead of the built bundle. For every persona and
- * every panel the browser console stays empty: no `console.error`, no uncaught error, and no
- * request answered with an error status.
+ * every panel the browser console stays empty (no `console.error`, no uncaught error, and no
+ * request answered with an error status) and axe finds nothing, at any impact.
  */
 describe('demo portal', () => {
   const problems: string[] = [];
@@ -98,6 +98,9 @@ describe('demo portal', () => {
       tab.click();
       await waitUntil(() => shownPanels().join() === tab.dataset.panel, `${tab.dataset.panel} was not shown`);
       await quiet();
+      // The page as a whole, shadow roots included: the elements' headings sit in the portal's
+      // outline (heading-order), and nothing fails at any impact.
+      await expect(document.getElementById('demo-portal')).to.be.accessible();
       visited.push(tab.textContent!.trim());
     }
     return visited;
@@ -138,6 +141,11 @@ describe('demo portal', () => {
     location.hash = `#mentorship=${mentorship!.id}`;
     await waitUntil(() => shownPanels().join() === 'mentor-dashboard', 'a link to a mentorship did not open the dashboard that holds it');
     await quiet();
+    const dashboard = document.querySelector('mentor-dashboard')!;
+    await waitUntil(() => dashboard.shadowRoot!.querySelector('mentorship-workspace'), 'the link did not open the workspace');
+    await quiet();
+    await expect(document.getElementById('demo-portal'), 'the workspace in the page').to.be.accessible();
+    expect(problems).to.deep.equal([]);
     location.hash = '#find';
     await quiet();
   });
