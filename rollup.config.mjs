@@ -27,6 +27,10 @@ export default {
     // module `this` is undefined, which is what they expect.
     if (warning.code !== 'THIS_IS_UNDEFINED') warn(warning);
   },
+  onLog(level, log, handler) {
+    // The chunk merging's own account ("24 chunks, of which…"): `npm run size` reports the result.
+    if (log.code !== 'OPTIMIZE_CHUNK_STATUS') handler(level, log);
+  },
   // The demo portal serves the first copy; the package ships the second (`@mentorkit/elements/bundle.js`).
   output: ['examples/portal', 'packages/elements/dist/bundle'].map((dir) => ({
     dir,

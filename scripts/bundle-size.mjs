@@ -33,6 +33,7 @@ const bundle = await rollup({
   preserveEntrySignatures: config.preserveEntrySignatures,
   plugins: config.plugins,
   onwarn: config.onwarn,
+  onLog: config.onLog,
 });
 const { output } = await bundle.generate({ ...config.output[0], sourcemap: false });
 await bundle.close();

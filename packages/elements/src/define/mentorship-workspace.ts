@@ -2,7 +2,7 @@ import { MentorshipWorkspace } from '../components/mentorship-workspace/mentorsh
 import { defineElement } from '../internal/define-element.js';
 // The provider must be defined before its consumers upgrade, or their context request finds no one.
 import './mentorship-provider.js';
-// The workspace loads <message-thread> for its Messages tab after its first content (thread-loader.controller.ts).
+// The workspace loads <message-thread> for its Messages tab after its first content (controllers/element-loader.controller.ts).
 
 export { MentorshipWorkspace };
 

@@ -19,7 +19,7 @@ import { notificationPreferencesStyles } from '../notification-preferences/notif
 import { notificationPreferencesPanel } from '../notification-preferences/notification-preferences.template.js';
 import type { WorkspaceTab } from '../../internal/workspace-tab.js';
 import { DashboardShellController } from '../shared/dashboard-shell.controller.js';
-import { detailView, shellStates } from '../shared/dashboard-shell.template.js';
+import { dashboardContent, shellStates } from '../shared/dashboard-shell.template.js';
 import { settingsDisclosure } from '../shared/dashboard-sections.template.js';
 import { dashboardStyles } from '../shared/dashboard.styles.js';
 import { downloadMeetingIcs } from '../shared/meeting-download.js';
@@ -257,20 +257,19 @@ export class MenteeDashboard extends MentorkitElement {
   }
 
   override render(): TemplateResult {
-    const detail = this.#shell.view.kind !== 'list';
     return html`
       <div part="base" class="base" ${ownLanguage(this.contentLanguage)}>
-        ${this.#shell.announcer.render()}
-        ${detail
-          ? detailView(this.#shell, {
-              backLabel: msg('Back to my mentoring'),
-              headingLevel: this.headingLevelFor(0),
-              wiring: { api: this.api, token: this.token, getToken: this.getToken, theme: this.theme },
-              // A lifecycle change (paused, completed…) moves the card: load the lists again.
-              updated: () => void this.#dashboard.reload(),
-            })
-          : this.#renderBody()}
-        ${this.#shell.toast.render()}
+        ${dashboardContent(
+          this.#shell,
+          {
+            backLabel: msg('Back to my mentoring'),
+            headingLevel: this.headingLevelFor(0),
+            wiring: { api: this.api, token: this.token, getToken: this.getToken, theme: this.theme },
+            // A lifecycle change (paused, completed…) moves the card: load the lists again.
+            updated: () => void this.#dashboard.reload(),
+          },
+          () => this.#renderBody(),
+        )}
       </div>
       <dialog id="withdraw-dialog" part="dialog" class="dialog" ${ownLanguage(this.contentLanguage)} aria-labelledby="withdraw-title" aria-describedby="withdraw-description"
         @close=${this.#withdrawModal.handleClose} @keydown=${this.#withdrawModal.handleKeydown} @click=${this.#withdrawModal.handleClick}>

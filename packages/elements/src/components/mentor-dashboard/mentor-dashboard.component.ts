@@ -19,7 +19,7 @@ import { NotificationPreferencesController } from '../notification-preferences/n
 import { notificationPreferencesStyles } from '../notification-preferences/notification-preferences.styles.js';
 import { notificationPreferencesPanel } from '../notification-preferences/notification-preferences.template.js';
 import { DashboardShellController } from '../shared/dashboard-shell.controller.js';
-import { detailView, shellStates } from '../shared/dashboard-shell.template.js';
+import { dashboardContent, shellStates } from '../shared/dashboard-shell.template.js';
 import { dashboardStyles } from '../shared/dashboard.styles.js';
 import { declineReasonLabel } from '../shared/decline-reasons.js';
 import { ModalController } from '../shared/modal.controller.js';
@@ -268,20 +268,19 @@ export class MentorDashboard extends MentorkitElement {
   }
 
   override render(): TemplateResult {
-    const detail = this.#shell.view.kind !== 'list';
     return html`
       <div part="base" class="base" ${ownLanguage(this.contentLanguage)}>
-        ${this.#shell.announcer.render()}
-        ${detail
-          ? detailView(this.#shell, {
-              backLabel: msg('Back to my mentees'),
-              headingLevel: this.headingLevelFor(0),
-              wiring: { api: this.api, token: this.token, getToken: this.getToken, theme: this.theme },
-              // A lifecycle change (paused, completed…) changes slots and moves the card: load again.
-              updated: () => void this.#dashboard.reload(),
-            })
-          : this.#renderBody()}
-        ${this.#shell.toast.render()}
+        ${dashboardContent(
+          this.#shell,
+          {
+            backLabel: msg('Back to my mentees'),
+            headingLevel: this.headingLevelFor(0),
+            wiring: { api: this.api, token: this.token, getToken: this.getToken, theme: this.theme },
+            // A lifecycle change (paused, completed…) changes slots and moves the card: load again.
+            updated: () => void this.#dashboard.reload(),
+          },
+          () => this.#renderBody(),
+        )}
       </div>
       <dialog id="decline-dialog" part="dialog" class="dialog" ${ownLanguage(this.contentLanguage)} aria-labelledby="decline-title" aria-describedby="decline-description"
         @close=${this.#declineModal.handleClose} @keydown=${this.#declineModal.handleKeydown} @click=${this.#declineModal.handleClick}>

@@ -23,7 +23,7 @@ import { workspaceStyles } from './mentorship-workspace.styles.js';
 import { notesTab } from './notes.template.js';
 import { overviewTab } from './overview.template.js';
 import { planTab } from './plan.template.js';
-import { ThreadLoaderController } from './thread-loader.controller.js';
+import { ElementLoaderController } from '../../controllers/element-loader.controller.js';
 import { WorkspaceActionsController } from './workspace-actions.controller.js';
 import { isWorkspaceTab, tabForKey, tabPanel, tabStrip, type WorkspaceTab } from './workspace-tabs.js';
 import { browserTimeZone, isKnownTimeZone } from './workspace-time.js';
@@ -162,7 +162,12 @@ export class MentorshipWorkspace extends MentorkitElement {
     words: (fn) => this.inOwnLanguage(fn),
     dialog: () => this.dialogEl,
   });
-  readonly #thread = new ThreadLoaderController(this, { enabled: () => this.#workspace.status === 'ready' });
+  // The thread's code follows once the workspace has shown (the Overview reads the latest messages itself).
+  readonly #thread = new ElementLoaderController(this, {
+    tag: 'message-thread',
+    load: () => import('../../define/message-thread.js'),
+    when: () => this.#workspace.status === 'ready',
+  });
   readonly #menu = new ActionsMenuController(this, {
     button: () => this.renderRoot.querySelector<HTMLElement>('#actions-button'),
     items: () => [...this.renderRoot.querySelectorAll<HTMLElement>('#actions-menu [role="menuitem"]:not([disabled])')],

@@ -11,7 +11,7 @@ import '../../define/mentee-dashboard.js';
 import type { MenteeDashboard } from '../mentee-dashboard/mentee-dashboard.component.js';
 import { freshMentor, freshPerson, request } from '../shared/live.test-support.js';
 import type { MentorshipWorkspace } from './mentorship-workspace.component.js';
-import { WorkspaceLoaderController } from './workspace-loader.controller.js';
+import { ElementLoaderController } from '../../controllers/element-loader.controller.js';
 import { workspaceView } from './workspace-panel.template.js';
 import { captureConsoleErrors } from '../../test-support/console-errors.js';
 
@@ -24,7 +24,7 @@ let hosts = 0;
 async function disclosureWith(load: () => Promise<unknown>): Promise<LitElement> {
   const tag = `workspace-disclosure-host-${++hosts}`;
   customElements.define(tag, class extends LitElement {
-    readonly loader = new WorkspaceLoaderController(this, load);
+    readonly loader = new ElementLoaderController(this, { tag: 'mentorship-workspace', load });
     open = false;
     override render(): TemplateResult {
       const mentorship = { id: 'm-1', status: 'active' } as Mentorship;

@@ -1,7 +1,7 @@
 import { msg } from '@lit/localize';
 import type { TokenSource } from '@mentorkit/sdk';
 import { html, nothing, type TemplateResult } from 'lit';
-import type { WorkspaceLoaderController, WorkspaceLoadStatus } from './workspace-loader.controller.js';
+import type { ElementLoaderController, ElementLoadStatus } from '../../controllers/element-loader.controller.js';
 
 export interface WorkspaceWiring {
   /** The dashboard's own wiring; empty `api` means "use the surrounding provider". */
@@ -27,7 +27,7 @@ export function workspaceView(
   view: { mentorshipId: string; tab: string; headingLevel: number },
   wiring: WorkspaceWiring,
   handlers: WorkspaceHandlers,
-  loader: WorkspaceLoaderController,
+  loader: ElementLoaderController,
 ): TemplateResult {
   return html`<mentorship-workspace part="workspace" mentorship-id=${view.mentorshipId} tab=${view.tab} heading-level=${view.headingLevel}
     aria-busy=${loader.status === 'loading' ? 'true' : nothing}
@@ -42,7 +42,7 @@ export function workspaceView(
  * Light DOM of the not-yet-defined `<mentorship-workspace>`: the workspace's shadow root has no
  * slot, so on upgrade the placeholder stops rendering at once, and the next update removes it.
  */
-function workspacePlaceholder(status: WorkspaceLoadStatus, retry: () => void): TemplateResult {
+function workspacePlaceholder(status: ElementLoadStatus, retry: () => void): TemplateResult {
   return status === 'error'
     ? html`<div part="error workspace-error" class="notice notice--error" role="alert">
         <p>${msg('The workspace could not be loaded. Check your connection and try again.')}</p>

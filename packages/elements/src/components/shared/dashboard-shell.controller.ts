@@ -5,7 +5,7 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { emit } from '../../events.js';
 import { HashRouteController, readHashParams } from '../../internal/hash-route.js';
 import { asWorkspaceTab, type WorkspaceTab } from '../../internal/workspace-tab.js';
-import { WorkspaceLoaderController } from '../mentorship-workspace/workspace-loader.controller.js';
+import { ElementLoaderController } from '../../controllers/element-loader.controller.js';
 import { AnnouncerController } from './announcer.controller.js';
 import { ToastController } from './toast.controller.js';
 
@@ -51,7 +51,8 @@ export class DashboardShellController implements ReactiveController {
   readonly #options: DashboardShellOptions;
   readonly toast: ToastController;
   readonly announcer: AnnouncerController;
-  readonly loader: WorkspaceLoaderController;
+  /** `<mentorship-workspace>`: the largest element, fetched the first time one is opened. */
+  readonly loader: ElementLoaderController;
   readonly #route: HashRouteController;
 
   #view: DashboardView = { kind: 'list' };
@@ -74,7 +75,7 @@ export class DashboardShellController implements ReactiveController {
     host.addController(this);
     this.toast = new ToastController(host);
     this.announcer = new AnnouncerController(host);
-    this.loader = new WorkspaceLoaderController(host);
+    this.loader = new ElementLoaderController(host, { tag: 'mentorship-workspace', load: () => import('../../define/mentorship-workspace.js') });
     this.#route = new HashRouteController(host, {
       keys: ['mentorship', 'tab'],
       enabled: () => this.#options.routing(),

@@ -73,3 +73,11 @@ export function detailView(shell: DashboardShellController, options: DetailOptio
       return html``;
   }
 }
+
+/**
+ * Everything inside a dashboard's base wrapper: its announcer, then either the open mentorship
+ * (the way back and its workspace) or the dashboard's own lists, and the toasts of its actions.
+ */
+export function dashboardContent(shell: DashboardShellController, detail: DetailOptions, lists: () => TemplateResult): TemplateResult {
+  return html`${shell.announcer.render()} ${shell.view.kind === 'list' ? lists() : detailView(shell, detail)} ${shell.toast.render()}`;
+}

@@ -56,9 +56,9 @@ export const toastStyles = css`
     border-color: transparent;
     background: transparent;
   }
+  /* Movement only, no fade: the text keeps its full contrast from the first frame. */
   @keyframes toast-in {
     from {
-      opacity: 0;
       transform: translateY(8px);
     }
   }

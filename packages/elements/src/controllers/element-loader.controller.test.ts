@@ -1,6 +1,6 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { ThreadLoaderController } from './thread-loader.controller.js';
+import { ElementLoaderController } from './element-loader.controller.js';
 
 /** Just enough of a host: counts the updates the loader asks for. */
 class FakeHost implements ReactiveControllerHost {
@@ -13,16 +13,17 @@ class FakeHost implements ReactiveControllerHost {
   }
 }
 
-describe('ThreadLoaderController', () => {
-  it('waits until enabled, reports a failed load, and retries until <message-thread> is defined', async () => {
+describe('ElementLoaderController', () => {
+  it('waits until its `when` says so, reports a failed load, and retries until the tag is defined', async () => {
     // This page never loads the real thread: the test defines the tag itself.
     expect(customElements.get('message-thread')).to.equal(undefined);
     const host = new FakeHost();
     let fail = true;
     let calls = 0;
     let enabled = false;
-    const loader = new ThreadLoaderController(host, {
-      enabled: () => enabled,
+    const loader = new ElementLoaderController(host, {
+      tag: 'message-thread',
+      when: () => enabled,
       load: async () => {
         calls++;
         if (fail) throw new Error('offline');
