@@ -21,6 +21,7 @@ import type { WorkspaceTab } from '../../internal/workspace-tab.js';
 import { DashboardShellController } from '../shared/dashboard-shell.controller.js';
 import { dashboardContent, shellStates } from '../shared/dashboard-shell.template.js';
 import { settingsDisclosure } from '../shared/dashboard-sections.template.js';
+import { dashboardListStyles } from '../shared/dashboard-lists.styles.js';
 import { dashboardStyles } from '../shared/dashboard.styles.js';
 import { downloadMeetingIcs } from '../shared/meeting-download.js';
 import { ModalController } from '../shared/modal.controller.js';
@@ -158,7 +159,7 @@ import { historyRequestCard, pendingRequestCard } from './request-card.template.
  * @cssproperty --mentorship-progress-color - The progress bar on a mentorship card (the accent by default).
  */
 export class MenteeDashboard extends MentorkitElement {
-  static override styles = [tokenStyles, sharedStyles, dashboardStyles, calendarFeedStyles, notificationPreferencesStyles, toastStyles, menteeDashboardStyles];
+  static override styles = [tokenStyles, sharedStyles, dashboardStyles, dashboardListStyles, calendarFeedStyles, notificationPreferencesStyles, toastStyles, menteeDashboardStyles];
 
   /**
    * Where mentor search lives in the portal, e.g. `/mentoring#find`. When set, "Find a mentor"

@@ -20,6 +20,7 @@ import { notificationPreferencesStyles } from '../notification-preferences/notif
 import { notificationPreferencesPanel } from '../notification-preferences/notification-preferences.template.js';
 import { DashboardShellController } from '../shared/dashboard-shell.controller.js';
 import { dashboardContent, shellStates } from '../shared/dashboard-shell.template.js';
+import { dashboardListStyles } from '../shared/dashboard-lists.styles.js';
 import { dashboardStyles } from '../shared/dashboard.styles.js';
 import { declineReasonLabel } from '../shared/decline-reasons.js';
 import { ModalController } from '../shared/modal.controller.js';
@@ -173,7 +174,7 @@ import { waitingRequestCard } from './waiting-request.template.js';
  * @cssproperty --mentorship-progress-color - The progress bar on a mentorship card (the accent by default).
  */
 export class MentorDashboard extends MentorkitElement {
-  static override styles = [tokenStyles, sharedStyles, dashboardStyles, calendarFeedStyles, notificationPreferencesStyles, toastStyles, mentorDashboardStyles];
+  static override styles = [tokenStyles, sharedStyles, dashboardStyles, dashboardListStyles, calendarFeedStyles, notificationPreferencesStyles, toastStyles, mentorDashboardStyles];
 
   /** Leave the URL hash alone: the host routes from `mentorship-view-change` instead. */
   @property({ attribute: 'no-routing', type: Boolean }) noRouting = false;
