@@ -27,13 +27,13 @@ export function dialogContent(v: WorkspaceView, d: DialogState): TemplateResult 
     case 'cancel':
       return formPanel(v, msg('Cancel this mentorship?'), msg(str`It ends for both of you and becomes read-only; ${first} will see your reason.`), reasonField(), msg('Cancel mentorship'), msg('Keep mentorship'), true);
     case 'schedule':
-      return formPanel(v, msg('Schedule a meeting'), msg(str`${first} is told and can add it to their calendar.`), scheduleFields(v), msg('Schedule meeting'), msg('Not now'), false, 'schedule-form', 'schedule-button');
+      return formPanel(v, msg('Schedule a meeting'), msg(str`${first} is told and can add it to their calendar.`), scheduleFields(v), msg('Schedule meeting'), msg('Not now'), false, { part: 'schedule-form', submitPart: 'schedule-button' });
     case 'milestone-add':
-      return formPanel(v, msg('Add a milestone'), msg('It joins the end of the plan; you can move it afterwards.'), milestoneFields(v), msg('Add milestone'), msg('Not now'), false, 'milestone-form');
+      return formPanel(v, msg('Add a milestone'), msg('It joins the end of the plan; you can move it afterwards.'), milestoneFields(v), msg('Add milestone'), msg('Not now'), false, { part: 'milestone-form' });
     case 'note-add':
-      return formPanel(v, msg('Add a progress note'), msg('What you worked on, what you learned, what comes next. You both see it.'), noteFields(v), msg('Add note'), msg('Not now'), false, 'note-form');
+      return formPanel(v, msg('Add a progress note'), msg('What you worked on, what you learned, what comes next. You both see it.'), noteFields(v), msg('Add note'), msg('Not now'), false, { part: 'note-form' });
     case 'timeline':
-      return formPanel(v, w.mentorship?.targetEndDate ? msg('Change the target date') : msg('Set the target date'), msg('When you both aim to finish.'), timelineFields(v), msg('Save timeline'), msg('Not now'), false, 'plan-form');
+      return formPanel(v, w.mentorship?.targetEndDate ? msg('Change the target date') : msg('Set the target date'), msg('When you both aim to finish.'), timelineFields(v), msg('Save timeline'), msg('Not now'), false, { part: 'plan-form' });
     case 'meeting-cancel':
       return formPanel(v, msg(str`Cancel “${d.meeting.title}”?`), msg(str`${first} will be told, with your reason. Calendars that imported it show it as cancelled.`), reasonField(), msg('Cancel meeting'), msg('Keep meeting'), true);
     case 'meeting-complete':
@@ -223,7 +223,8 @@ function confirmPanel(v: WorkspaceView, title: string, description: string, conf
   </div>`;
 }
 
-function formPanel(v: WorkspaceView, title: string, description: string, fields: TemplateResult, confirm: string, keep: string, danger: boolean, part = '', submitPart = ''): TemplateResult {
+/** A dialog with fields; `part` names its form (`form <part>`), `submitPart` its submit button. */
+function formPanel(v: WorkspaceView, title: string, description: string, fields: TemplateResult, confirm: string, keep: string, danger: boolean, { part = '', submitPart = '' } = {}): TemplateResult {
   const { actions } = v;
   return html`<form part=${part ? `form ${part}` : nothing} class="dialog-panel" novalidate @submit=${(e: SubmitEvent) => {
     e.preventDefault();

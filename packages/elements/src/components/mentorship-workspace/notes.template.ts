@@ -30,7 +30,7 @@ export function notesTab(v: WorkspaceView): TemplateResult {
 }
 
 /** A note; `part` names it (the overview's copy of the latest note is not one of the list's notes). */
-export function noteCard(v: WorkspaceView, n: ProgressNote, part = 'card note'): TemplateResult {
+export function noteCard(v: WorkspaceView, n: ProgressNote, { part } = { part: 'card note' }): TemplateResult {
   const { w } = v;
   const author = n.authorId === w.viewerId ? msg('You') : n.authorId === w.other?.id ? w.other.name : msg('A former participant');
   return html`<article part=${part} class="card" data-note-id=${n.id}>

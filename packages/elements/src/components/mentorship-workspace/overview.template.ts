@@ -121,5 +121,5 @@ function latestNote(v: WorkspaceView): TemplateResult {
         : html`<div class="actions"><button part="button add-note-button" class="button" type="button"
             @click=${(e: Event) => void v.actions.open({ kind: 'note-add' }, e.currentTarget)}>${msg('Add a note')}</button></div>`}`);
   }
-  return card(v, 'note', title, html`${noteCard(v, note, 'overview-note')}<div class="actions">${goTo(v, 'notes', msg('All notes'))}</div>`);
+  return card(v, 'note', title, html`${noteCard(v, note, { part: 'overview-note' })}<div class="actions">${goTo(v, 'notes', msg('All notes'))}</div>`);
 }

@@ -66,7 +66,7 @@ describe.each(databaseKinds)('mentor applications on %s', (kind) => {
       const body = await json(res);
       expect(body.error).toMatchObject({ code: 'forbidden', message: expect.stringMatching(/another admin must decide/) });
     }
-    expect(await json(await t.call('GET', '/api/v1/mentor-applications/mine', { as: self }))).toMatchObject({ status: 'pending', decisionNotes: null });
+    expect(await json(await t.call('GET', '/api/v1/mentor-applications/mine', { as: self }))).toMatchObject({ application: { status: 'pending', decisionNotes: null } });
     expect((await json(await t.call('GET', '/api/v1/me', { as: self }))).roles).not.toContain('mentor');
     const approved = await t.call('POST', `/api/v1/admin/mentor-applications/${created.id}/approve`, { as: admin, body: { notes: 'Welcome' } });
     expect(approved.status).toBe(200);
