@@ -208,7 +208,8 @@ export class MentorDashboard extends MentorkitElement {
       if (!w || this.#dashboard.mode !== 'mentor') return;
       const restoreFocus = keepFocusInList(this.renderRoot, '[part~="request"]', () => this.renderRoot.querySelector('#waiting-title'));
       const applied = await w.refresh(parts);
-      if (parts.has('meetings') || parts.has('extras')) this.#summaries.invalidate();
+      // New meetings reach the summaries with the workload's list; progress changes need asking.
+      if (parts.has('extras')) this.#summaries.invalidate();
       await this.updateComplete;
       restoreFocus();
       return applied;
@@ -221,7 +222,8 @@ export class MentorDashboard extends MentorkitElement {
       const client = this.clientController.client;
       const w = this.#dashboard.workload;
       // Only the lists loaded for this client: a new viewer's must not be asked about the last one's.
-      return client && w && this.#dashboard.loadedFor === client ? { client, open: w.mentees, completed: w.completed } : undefined;
+      // The workload's meetings serve the cards' next meeting too: no second request for them.
+      return client && w && this.#dashboard.loadedFor === client ? { client, open: w.mentees, completed: w.completed, meetings: w.upcomingMeetings } : undefined;
     },
   });
   readonly #declineModal = new ModalController(this, { dialog: () => this.declineDialog, onClosed: () => (this.declining = undefined) });

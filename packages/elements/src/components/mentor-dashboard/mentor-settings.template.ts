@@ -116,7 +116,7 @@ export function statCards(workload: MentorWorkload, goTo: (headingId: string) =>
     <ul part="stats" class="stats" aria-label=${msg('At a glance')}>
       ${stat(msg('Waiting requests'), workload.waiting.length, 'waiting-title')}
       ${stat(msg('Active mentees'), workload.activeMentees, 'mentees-title')}
-      ${stat(msg('Upcoming meetings'), workload.upcomingMeetings, 'mentees-title')}
+      ${stat(msg('Upcoming meetings'), workload.upcomingMeetings.length, 'mentees-title')}
       ${stat(msg('Unread notifications'), workload.unreadNotifications)}
     </ul>
   `;

@@ -17,7 +17,7 @@ export interface WorkloadData {
   mentees: Mentorship[];
   unreadNotifications: number;
   /** Scheduled meetings from now on where the viewer is the mentor. */
-  upcomingMeetings: number;
+  upcomingMeetings: Meeting[];
 }
 
 const OPEN = new Set<Mentorship['status']>(['active', 'paused']);
@@ -30,13 +30,12 @@ export type WorkloadPart = 'requests' | 'mentorships' | 'notifications' | 'meeti
 
 /** The viewer's upcoming meetings as a mentor (their own mentoring, if they also have one, is not counted). */
 export const upcomingAsMentor = (meetings: readonly Meeting[], mentorId: string) =>
-  meetings.filter((m) => m.mentorId === mentorId && m.status === 'scheduled').length;
+  meetings.filter((m) => m.mentorId === mentorId && m.status === 'scheduled');
 
 /** Oldest first: the request that has waited longest (and expires soonest) is answered first. */
 const oldestFirst = (requests: readonly MentorshipRequest[]) => [...requests].sort((a, b) => a.createdAt.localeCompare(b.createdAt));
 
 const openMentorships = (mentorships: readonly Mentorship[]) => mentorships.filter((m) => OPEN.has(m.status));
-
 
 /**
  * A mentor's side of the dashboard: settings, waiting requests and mentees, with the actions on
@@ -57,7 +56,8 @@ export class MentorWorkload {
   /** Completed mentorships: their workspace is read-only and offers the feedback form. */
   completed: Mentorship[];
   unreadNotifications: number;
-  upcomingMeetings: number;
+  /** Counted on a stat card; the mentees' cards show each one's next (the summaries read them here). */
+  upcomingMeetings: Meeting[];
   readonly #mentorId: string;
 
   /** Requests with an answer on its way; mentorships not yet confirmed by the server. */

@@ -17,8 +17,8 @@ type Dashboard = MenteeDashboard | MentorDashboard;
 
 const clearHash = () => history.replaceState(null, '', location.pathname + location.search);
 
-async function render<T extends Dashboard>(tag: 'mentee-dashboard' | 'mentor-dashboard', token: string, options: { width?: string; noRouting?: boolean } = {}): Promise<T> {
-  const wrapper = await fixture(html`<div style="width: ${options.width ?? '1000px'}"><mentorship-provider api="/" .token=${token}></mentorship-provider></div>`);
+async function render<T extends Dashboard>(tag: 'mentee-dashboard' | 'mentor-dashboard', token: string, options: { width?: string; noRouting?: boolean; fetch?: typeof fetch } = {}): Promise<T> {
+  const wrapper = await fixture(html`<div style="width: ${options.width ?? '1000px'}"><mentorship-provider api="/" .token=${token} .fetch=${options.fetch}></mentorship-provider></div>`);
   const provider = wrapper.querySelector('mentorship-provider')!;
   const el = document.createElement(tag) as unknown as T;
   if (options.noRouting) el.setAttribute('no-routing', '');
@@ -160,6 +160,21 @@ describe('<mentorship-workspace> as the dashboards’ detail view', () => {
     await until(() => mentorView.shell.view.kind === 'list', 'the mentor dashboard did not settle');
     expect(workspaceIn(mentorView)).to.equal(null);
     expect($(mentorView, '[part~="not-found"]')).to.equal(null);
+  });
+
+  it('the mentor dashboard shows each mentee’s next meeting from the meetings it loaded anyway (one request)', async () => {
+    const { mentor, mentorship } = await freshMentorship();
+    const startsAt = new Date(Date.now() + 2 * 86_400_000).toISOString();
+    await mentor.client.meetings.schedule(mentorship.id, { title: 'Check-in', startsAt, durationMinutes: 30 });
+    const asked: string[] = [];
+    const recording: typeof fetch = (input, init) => {
+      asked.push(new URL(input instanceof Request ? input.url : String(input), location.href).pathname);
+      return fetch(input, init);
+    };
+    const el = await render<MentorDashboard>('mentor-dashboard', mentor.token, { fetch: recording });
+    const line = () => text($(el, `[data-mentorship-id="${mentorship.id}"] [part~="next-meeting-line"]`));
+    await until(() => line().includes('Next meeting:') && !line().includes('No meeting'), 'no next meeting on the card');
+    expect(asked.filter((p) => p === '/api/v1/meetings')).to.have.length(1);
   });
 
   it('the mentee dashboard leads with the next meeting and the next milestone', async () => {

@@ -16,6 +16,8 @@ export interface SummariesSource {
   open: readonly Mentorship[];
   /** Completed mentorships: whether the viewer can still leave feedback (when `feedback` is on). */
   completed: readonly Mentorship[];
+  /** The scheduled meetings, when the dashboard has them already (else they are asked for). */
+  meetings?: readonly Meeting[];
 }
 
 const PROVISIONAL = /^provisional-/;
@@ -23,7 +25,7 @@ const PROVISIONAL = /^provisional-/;
 /**
  * The extras of the dashboards' compact cards, loaded after the lists (the cards show at once and
  * gain their lines when these arrive): progress and the next milestone of each open mentorship,
- * the next scheduled meeting per mentorship (one request for all), and which completed
+ * the next scheduled meeting per mentorship (one request for all, or the dashboard's own list), and which completed
  * mentorships still wait for the viewer's feedback. Loads again whenever the lists are replaced
  * (a load, a live refresh, an action) or `invalidate()` says so (a meeting changed).
  */
@@ -31,7 +33,7 @@ export class MentorshipSummariesController implements ReactiveController {
   readonly #host: ReactiveControllerHost;
   readonly #source: () => SummariesSource | undefined;
   readonly #feedback: boolean;
-  #last: { client: MentorkitClient; open: readonly Mentorship[]; completed: readonly Mentorship[] } | undefined;
+  #last: SummariesSource | undefined;
   #run = 0;
 
   summaries = new Map<string, MentorshipSummary>();
@@ -59,8 +61,8 @@ export class MentorshipSummariesController implements ReactiveController {
     const source = this.#source();
     if (!source) return;
     const last = this.#last;
-    if (last && last.client === source.client && last.open === source.open && last.completed === source.completed) return;
-    this.#last = { client: source.client, open: source.open, completed: source.completed };
+    if (last && last.client === source.client && last.open === source.open && last.completed === source.completed && last.meetings === source.meetings) return;
+    this.#last = source;
     void this.#load(source);
   }
 
@@ -70,12 +72,12 @@ export class MentorshipSummariesController implements ReactiveController {
     this.#host.requestUpdate();
   }
 
-  async #load({ client, open, completed }: SummariesSource): Promise<void> {
+  async #load({ client, open, completed, meetings: known }: SummariesSource): Promise<void> {
     const run = ++this.#run;
     const real = open.filter((m) => !PROVISIONAL.test(m.id));
     const settle = <T>(p: Promise<T>) => p.then((value) => value, () => undefined);
     const [meetings, progress, feedback] = await Promise.all([
-      settle(client.meetings.list({ status: 'scheduled', limit: 100 })),
+      known ? { items: known } : settle(client.meetings.list({ status: 'scheduled', limit: 100 })),
       Promise.all(real.map((m) => settle(client.mentorships.progress(m.id)))),
       this.#feedback ? Promise.all(completed.map((m) => settle(client.mentorships.feedbackStatus(m.id)))) : Promise.resolve([]),
     ]);
