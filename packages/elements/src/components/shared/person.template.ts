@@ -25,7 +25,9 @@ export function personHeader(person: PersonSummary, options: PersonHeaderOptions
   // A headline often already names the role ("Head of Analytics at Northwind"): then the
   // programme says more than repeating it.
   const roleInHeadline = contains(person.headline, person.position);
-  const detailLine = options.detail === 'programme' || roleInHeadline ? programmeLine(person) : roleLine(person);
+  const programmeDetail = options.detail === 'programme' || roleInHeadline;
+  // …unless the headline names the programme too ("… · BS Business Administration 2021").
+  const detailLine = programmeDetail ? (contains(person.headline, person.programme) ? '' : programmeLine(person)) : roleLine(person);
   // The title line is the name: a subtitle that says it again (or says what the headline says) goes.
   const headline = person.headline && person.headline.trim() !== person.name.trim() ? person.headline : '';
   const shown = (line: string) => (line && line.trim() !== person.name.trim() && !contains(headline, line) ? line : '');
