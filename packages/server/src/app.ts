@@ -1,38 +1,32 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { requestId } from 'hono/request-id';
-import { devRoutes } from './features/dev/dev.routes.js';
-import { healthRoutes } from './features/health/health.routes.js';
-import { meRoutes } from './features/me/me.routes.js';
-import { conversationRoutes } from './features/messages/messages.routes.js';
-import { adminRoutes } from './features/admin/admin.routes.js';
-import { applicationRoutes } from './features/applications/applications.routes.js';
-import { mentorRoutes } from './features/mentors/mentors.routes.js';
-import { mentorshipRoutes } from './features/mentorships/mentorships.routes.js';
-import { notificationRoutes } from './features/notifications/notifications.routes.js';
-import { requestRoutes } from './features/requests/requests.routes.js';
-import { calendarFeedRoutes, calendarSettingsRoutes } from './features/calendar/calendar.routes.js';
-import { lifecycleRoutes } from './features/lifecycle/lifecycle.routes.js';
-import { meetingRoutes, mentorshipMeetingRoutes } from './features/meetings/meetings.routes.js';
-import { milestoneRoutes, mentorshipMilestoneRoutes } from './features/milestones/milestones.routes.js';
-import { progressRoutes } from './features/progress/progress.routes.js';
 import { devMailRoutes } from './features/email/dev-mail.routes.js';
-import { preferenceRoutes, unsubscribeRoutes } from './features/email/email.routes.js';
-import { privacyRoutes } from './features/privacy/privacy.routes.js';
 import { ApiError, errorResponse, toApiError } from './http/errors.js';
 import { cors } from './http/cors.js';
 import type { AppDeps, AppEnv } from './http/env.js';
 import { redactPath } from './http/logger.js';
 import { securityHeaders } from './http/security-headers.js';
-import { openApiRoutes } from './openapi/openapi.routes.js';
+import { createAuthState, requireAdmin, requireViewer, type AuthState } from './auth/auth.middleware.js';
+import { mountRoutes } from './mount-routes.js';
+import { routeTable } from './routes.js';
+import { healthRoutes } from './features/health/health.routes.js';
 
 export const API_BASE = '/api/v1';
 /** The largest request body the API reads (issue 16: 1 MB let one body freeze the server). */
 export const MAX_BODY_BYTES = 64 * 1024;
 
+/** State an app keeps between requests; `createApp` makes what is not given. */
+export interface AppState {
+  /** Shared with the realtime socket of the same process (`main.ts`). */
+  auth?: AuthState;
+}
+
 /** Builds the HTTP app from its dependencies; serving it is `main.ts`'s job. */
-export function createApp(deps: AppDeps) {
+export function createApp(deps: AppDeps, state: AppState = {}) {
   const { config, logger } = deps;
+  const auth = state.auth ?? createAuthState(deps.db);
+  const authenticated = { requireViewer: requireViewer(auth), requireAdmin };
   const app = new Hono<AppEnv>();
 
   app.use('*', requestId({ headerName: 'X-Request-Id', limitLength: 64 }));
@@ -69,31 +63,10 @@ export function createApp(deps: AppDeps) {
 
   // The demo sign-in exists only in demo mode with an HS256 secret; the API reference lists it then too.
   const demo = Boolean(config.MENTORSHIP_DEMO && config.MENTORSHIP_JWT_SECRET);
-  const api = new Hono<AppEnv>()
-    .route('/', healthRoutes)
-    .route('/', openApiRoutes({ demo }))
-    .route('/me', meRoutes)
-    .route('/mentors', mentorRoutes)
-    .route('/mentor-applications', applicationRoutes)
-    .route('/mentorship-requests', requestRoutes)
-    .route('/mentorships', mentorshipRoutes)
-    .route('/mentorships', lifecycleRoutes)
-    .route('/mentorships', mentorshipMeetingRoutes)
-    .route('/mentorships', mentorshipMilestoneRoutes)
-    .route('/mentorships', progressRoutes)
-    .route('/meetings', meetingRoutes)
-    .route('/milestones', milestoneRoutes)
-    .route('/calendar', calendarFeedRoutes)
-    .route('/me', calendarSettingsRoutes)
-    .route('/me', privacyRoutes)
-    .route('/me', preferenceRoutes)
-    .route('/unsubscribe', unsubscribeRoutes)
-    .route('/notifications', notificationRoutes)
-    .route('/conversations', conversationRoutes)
-    .route('/admin', adminRoutes);
-  if (demo) api.route('/dev', devRoutes);
+  const api = new Hono<AppEnv>();
+  mountRoutes(api, routeTable({ demo }), authenticated);
 
-  app.route('/', healthRoutes);
+  mountRoutes(app, healthRoutes, authenticated);
   app.route(API_BASE, api);
   // The demo's outbox viewer: a page for people, so outside the JSON API.
   if (config.MENTORSHIP_DEMO) app.route('/dev/mail', devMailRoutes);

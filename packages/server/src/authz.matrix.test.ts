@@ -1,8 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signUnsubscribeToken, unsubscribeKey } from './features/email/tokens.js';
-import { routes } from './openapi/routes.js';
+import { routeSpecs } from './routes.js';
 import { becomeMentor, requestBody, sendRequest, userId } from './test/flows.js';
 import { createTestContext, databaseKinds, json, type TestContext, type TestUser } from './test/harness.js';
+
+const routes = routeSpecs({ demo: true });
 
 /*
  * The authorization matrix (issue 7): every route of the OpenAPI registry, called as each kind of

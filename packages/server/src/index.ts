@@ -5,3 +5,4 @@ export { migrateToLatest } from './db/migrate.js';
 export { createVerifier, signToken, type TokenVerifier } from './auth/verify.js';
 export { createLogger, type Logger } from './http/logger.js';
 export type { AppDeps } from './http/env.js';
+export { openApiDocument } from './routes.js';

@@ -1,6 +1,6 @@
 import { serve } from '@hono/node-server';
 import { createApp } from './app.js';
-import { authFailuresOf } from './auth/auth-failures.js';
+import { createAuthState } from './auth/auth.middleware.js';
 import { createVerifier } from './auth/verify.js';
 import { loadConfigOrExit } from './config.js';
 import { openDatabase } from './db/connect.js';
@@ -12,6 +12,9 @@ import { SERVER_TIMEOUTS } from './http/server-options.js';
 import { startRequestJobs } from './jobs/requests.job.js';
 import { startEmail } from './features/email/email.service.js';
 import { attachRealtime } from './realtime/realtime.server.js';
+
+/** How long after listening the background jobs start (see below). */
+const BACKGROUND_START_DELAY_MS = 1_000;
 
 /** The entry point: parse configuration, open and migrate the database, serve, shut down cleanly. */
 async function main() {
@@ -25,13 +28,10 @@ async function main() {
     logger.info(seeded ? 'demo data seeded' : 'demo data already present');
   }
 
-  // Expiry and reminders run at start (catching up on downtime) and every five minutes.
-  const jobs = startRequestJobs(handle.db, { now: () => new Date(), logger });
-  // The mail outbox worker and the daily digest run here too; `npm run worker` runs more of them.
-  const email = startEmail({ db: handle.db, config, logger, now: () => new Date() });
-
   const deps = { config, db: handle.db, verifier: createVerifier(config), logger, now: () => new Date() };
-  const app = createApp(deps);
+  // One authentication state for the HTTP app and the realtime socket of this process.
+  const auth = createAuthState(handle.db);
+  const app = createApp(deps, { auth });
   // The demo portal: a plain alumni site embedding the elements (examples/portal).
   if (config.MENTORSHIP_DEMO) serveDemoPortal(app);
 
@@ -43,7 +43,19 @@ async function main() {
 
   // The realtime socket (GET /api/v1/realtime) on the same HTTP server; events fan out through LISTEN.
   // It shares the app's verifier and its count of invalid tokens per address.
-  const realtime = await attachRealtime(server, { ...deps, listen: handle.listen, authFailures: authFailuresOf(deps) });
+  const realtime = await attachRealtime(server, { ...deps, listen: handle.listen, auth });
+
+  // Background work: expiry and reminders (at start, catching up on downtime, then every five
+  // minutes), the mail outbox worker and the daily digest (`npm run worker` runs more of them).
+  // It starts a moment after the server listens: its first round takes about a second on the
+  // embedded database, which runs one statement at a time on this thread, and readiness and the
+  // first pages need not wait for it.
+  let jobs: ReturnType<typeof startRequestJobs> | undefined;
+  let email: ReturnType<typeof startEmail> | undefined;
+  const background = setTimeout(() => {
+    jobs = startRequestJobs(handle.db, { now: () => new Date(), logger });
+    email = startEmail({ db: handle.db, config, logger, now: () => new Date() });
+  }, BACKGROUND_START_DELAY_MS);
 
   let stopping = false;
   const shutdown = (signal: string) => {
@@ -52,11 +64,12 @@ async function main() {
     logger.info('shutting down', { signal });
     const force = setTimeout(() => process.exit(1), 10_000);
     force.unref();
+    clearTimeout(background);
     void realtime.close(); // sockets get 1001 now; server.close() waits for them
     server.close(async () => {
       await realtime.close().catch(() => {});
-      await jobs.stop().catch(() => {});
-      await email.stop().catch(() => {});
+      await jobs?.stop().catch(() => {});
+      await email?.stop().catch(() => {});
       await handle.close().catch(() => {});
       logger.info('stopped');
       process.exit(0);

@@ -1,7 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Context } from 'hono';
-import type { AppDeps, AppEnv } from '../http/env.js';
+import type { AppEnv } from '../http/env.js';
 
 /** Failed token checks one client address may make per window before it is turned away. */
 export const AUTH_FAILURES_PER_WINDOW = 20;
@@ -53,18 +53,6 @@ export class AuthFailureLimiter {
       this.#windows.delete(key);
     }
   }
-}
-
-/**
- * One limiter per app (keyed by its dependencies, so test apps never share counts); the realtime
- * socket server of the same process is handed the app's, so socket and HTTP failures add up.
- */
-const limiters = new WeakMap<AppDeps, AuthFailureLimiter>();
-
-export function authFailuresOf(deps: AppDeps): AuthFailureLimiter {
-  let limiter = limiters.get(deps);
-  if (!limiter) limiters.set(deps, (limiter = new AuthFailureLimiter()));
-  return limiter;
 }
 
 /**

@@ -1,8 +1,17 @@
-import type { KyselyPlugin } from 'kysely';
+import type { Kysely, KyselyPlugin } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../db/connect.js';
+import type { Database } from '../db/schema.js';
 import { createTestDatabase, databaseKinds } from '../test/harness.js';
-import { lookupUser } from './user-lookup.js';
+import { UserLookup } from './user-lookup.js';
+
+/** One lookup per database handle, as an app has one. */
+const perDb = new WeakMap<Kysely<Database>, UserLookup>();
+function lookupUser(db: Kysely<Database>, issuer: string, subject: string) {
+  let users = perDb.get(db);
+  if (!users) perDb.set(db, (users = new UserLookup(db)));
+  return users.load(issuer, subject);
+}
 
 /** Counts the statements a Kysely instance sends. */
 function counting(): KyselyPlugin & { statements: number } {

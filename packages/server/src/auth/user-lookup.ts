@@ -33,12 +33,17 @@ async function readUsers(db: Kysely<Database>, keys: readonly Identity[]): Promi
   return keys.map((_, index) => byPosition.get(index + 1));
 }
 
-const loaders = new WeakMap<Kysely<Database>, DataLoader<Identity, UserRow | undefined>>();
+const toError = (error: unknown) => (error instanceof Error ? error : new Error(String(error)));
 
-function loaderOf(db: Kysely<Database>): DataLoader<Identity, UserRow | undefined> {
-  let loader = loaders.get(db);
-  if (!loader) {
-    loader = new DataLoader<Identity, UserRow | undefined>(
+/**
+ * Reads users by the issuer and subject of their tokens, batching the reads of one turn of the
+ * event loop into one statement. One per app (`createApp` makes it), so apps never share batches.
+ */
+export class UserLookup {
+  readonly #loader: DataLoader<Identity, UserRow | undefined>;
+
+  constructor(db: Kysely<Database>) {
+    this.#loader = new DataLoader<Identity, UserRow | undefined>(
       async (keys) => {
         try {
           return await readUsers(db, keys);
@@ -51,14 +56,10 @@ function loaderOf(db: Kysely<Database>): DataLoader<Identity, UserRow | undefine
       // No memory between batches: a user's row (and the generation) is read afresh for every request.
       { cache: false, maxBatchSize: MAX_BATCH, batchScheduleFn: (run) => void setImmediate(run) },
     );
-    loaders.set(db, loader);
   }
-  return loader;
-}
 
-const toError = (error: unknown) => (error instanceof Error ? error : new Error(String(error)));
-
-/** The user a token's issuer and subject name, if any, and the search generation as of now. */
-export function lookupUser(db: Kysely<Database>, issuer: string, subject: string): Promise<UserRow | undefined> {
-  return loaderOf(db).load({ issuer, subject });
+  /** The user a token's issuer and subject name, if any, and the search generation as of now. */
+  load(issuer: string, subject: string): Promise<UserRow | undefined> {
+    return this.#loader.load({ issuer, subject });
+  }
 }

@@ -1,20 +1,9 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
-import { lookupUser } from './user-lookup.js';
+import type { UserLookup } from './user-lookup.js';
 import type { Claims } from './verify.js';
 import { ApiError } from '../http/errors.js';
-
-export interface IdentifiedUser {
-  id: string;
-  name: string;
-  isAdmin: boolean;
-  /**
-   * The search generation (migrations 0007–0008) as it was before anything else this request
-   * reads, taken with the user in the same statement; mentor search keys whole answers by it, so
-   * a repeated search needs no round trip of its own. Absent when the user was just written.
-   */
-  searchGeneration?: bigint;
-}
+import type { Viewer } from '../http/env.js';
 
 /**
  * An erased account (`DELETE /me`) stays erased: the portal's token is still valid, so without
@@ -29,9 +18,9 @@ export const accountDeleted = () => new ApiError('account_deleted', 'This accoun
  * the portal's claims changed, and does no write at all when nothing did. Never revives an erased
  * account: it answers `account_deleted`.
  */
-export async function upsertUserFromClaims(db: Kysely<Database>, claims: Claims, isAdmin: boolean): Promise<IdentifiedUser> {
-  // Every authenticated request runs this read; concurrent ones share a statement (`lookupUser`).
-  const existing = await lookupUser(db, claims.issuer, claims.subject);
+export async function upsertUserFromClaims(db: Kysely<Database>, users: UserLookup, claims: Claims, isAdmin: boolean): Promise<Viewer> {
+  // Every authenticated request runs this read; concurrent ones share a statement (`UserLookup`).
+  const existing = await users.load(claims.issuer, claims.subject);
   if (existing && existing.deleted_at !== null) throw accountDeleted();
   const name = claims.name || existing?.name || 'Alumnus';
   if (

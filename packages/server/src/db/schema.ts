@@ -1,4 +1,4 @@
-import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { ColumnType, Generated, Insertable, Kysely, Selectable, Transaction, Updateable } from 'kysely';
 
 /** `timestamptz`: read as Date, written as Date or ISO string. */
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
@@ -291,3 +291,6 @@ export type ProfileRow = Selectable<ProfilesTable>;
 export type MentorRow = Selectable<MentorsTable>;
 export type NewUser = Insertable<UsersTable>;
 export type UserUpdate = Updateable<UsersTable>;
+
+/** The database or a transaction on it: what repositories and services take. */
+export type Db = Kysely<Database> | Transaction<Database>;

@@ -1,12 +1,21 @@
 import type { Kysely } from 'kysely';
 import type { Config } from '../config.js';
-import type { Database } from '../db/schema.js';
-import type { IdentifiedUser } from '../auth/users.repository.js';
+import type { Database, Db } from '../db/schema.js';
 import type { TokenVerifier } from '../auth/verify.js';
 import type { Logger } from './logger.js';
 
 /** The authenticated caller, as authentication identified them. */
-export type Viewer = IdentifiedUser;
+export interface Viewer {
+  id: string;
+  name: string;
+  isAdmin: boolean;
+  /**
+   * The search generation (migrations 0007–0008) as it was before anything else this request
+   * reads, taken with the user in the same statement; mentor search keys whole answers by it, so
+   * a repeated search needs no round trip of its own. Absent when the user was just written.
+   */
+  searchGeneration?: bigint;
+}
 
 /** Everything the app needs from the outside; tests pass their own. */
 export interface AppDeps {
@@ -25,3 +34,9 @@ export interface AppEnv {
     viewer: Viewer;
   };
 }
+
+/**
+ * What a service function works with: the app's dependencies, where `db` may be a transaction
+ * (`{ ...ctx, db: trx }`), so services compose inside one another's transactions.
+ */
+export type ServiceContext = Omit<AppDeps, 'db'> & { db: Db };

@@ -2,8 +2,7 @@ import { readFileSync } from 'node:fs';
 import * as contract from '@mentorkit/contract';
 import { errorStatus, type ErrorCode } from '@mentorkit/contract';
 import { z } from 'zod';
-import { tags, type RouteSpec } from './registry.js';
-import { routes as allRoutes } from './routes.js';
+import { tags, type RouteSpec } from '../http/route.js';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- JSON Schema and OpenAPI objects are plain JSON here */
 type Json = Record<string, any>;
@@ -202,14 +201,11 @@ export interface DocumentOptions {
   demo: boolean;
 }
 
-/** The routes the app mounts with these options. */
-export const routesFor = (options: DocumentOptions) => allRoutes.filter((r) => options.demo || !r.demoOnly);
-
-/** Builds the OpenAPI 3.1 document from the route registry and the contract's zod schemas. */
-export function buildOpenApiDocument(options: DocumentOptions): Json {
+/** Builds the OpenAPI 3.1 document from the route table's declarations and the contract's zod schemas. */
+export function buildOpenApiDocument(routes: readonly RouteSpec[], options: DocumentOptions): Json {
   const convert = schemaConverter();
   const paths: Json = {};
-  for (const route of routesFor(options)) {
+  for (const route of routes) {
     paths[route.path] ??= {};
     paths[route.path][route.method] = operation(route, convert);
   }

@@ -8,9 +8,12 @@ import { loadConfig } from '../config.js';
 import type { Database } from '../db/schema.js';
 import { createLogger } from '../http/logger.js';
 import { TEST_SECRET } from '../test/harness.js';
-import { buildOpenApiDocument, errorCodesOf, routesFor } from './document.js';
-import { toOpenApiPath } from './registry.js';
-import { routes } from './routes.js';
+import { toOpenApiPath } from '../http/route.js';
+import { openApiDocument, routeSpecs } from '../routes.js';
+import { errorCodesOf } from './document.js';
+
+const routes = routeSpecs({ demo: true });
+const routesFor = routeSpecs;
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- walking a JSON document */
 
@@ -61,12 +64,12 @@ describe.each<{ mode: string; env: Record<string, string>; demo: boolean }>([
   { mode: 'production', env: {}, demo: false },
 ])('the OpenAPI document ($mode)', ({ env, demo }) => {
   const app = appWith(env);
-  const doc = buildOpenApiDocument({ demo });
+  const doc = openApiDocument({ demo });
 
   it('documents every route the app mounts', () => {
     const documented = documentedRoutes(doc);
     const missing = [...mountedRoutes(app)].filter((r) => !documented.has(r) && !OUTSIDE_API.includes(r));
-    expect(missing, 'mounted but not in src/openapi/routes.ts').toEqual([]);
+    expect(missing, 'mounted but not declared in the route table').toEqual([]);
   });
 
   it('lists no route the app does not mount', () => {
@@ -82,7 +85,7 @@ describe.each<{ mode: string; env: Record<string, string>; demo: boolean }>([
 });
 
 describe('the OpenAPI document structure', () => {
-  const doc = buildOpenApiDocument({ demo: true });
+  const doc = openApiDocument({ demo: true });
   const operations = Object.entries<any>(doc.paths).flatMap(([path, item]) => Object.entries<any>(item).map(([method, op]) => ({ path, method, op })));
 
   it('is OpenAPI 3.1 with a base-path server, a bearer scheme and the package version', () => {
@@ -179,7 +182,7 @@ describe('serving the reference', () => {
     const res = await app.request('/api/v1/openapi.json');
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toMatch(/^application\/json/);
-    expect(await res.json()).toEqual(buildOpenApiDocument({ demo: true }));
+    expect(await res.json()).toEqual(openApiDocument({ demo: true }));
   });
 
   it('serves /api/v1/docs as a page with its script and style beside it, no inline script', async () => {

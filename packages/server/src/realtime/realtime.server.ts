@@ -4,7 +4,8 @@ import type { Duplex } from 'node:stream';
 import { REALTIME_MAX_CLIENT_MESSAGE_BYTES, realtimeClientMessage, realtimeCloseCodes, type RealtimeReadyMessage } from '@mentorkit/contract';
 import type { Kysely } from 'kysely';
 import { WebSocket, WebSocketServer, type RawData } from 'ws';
-import { AuthFailureLimiter, upgradeAddress } from '../auth/auth-failures.js';
+import { upgradeAddress } from '../auth/auth-failures.js';
+import { createAuthState, type AuthState } from '../auth/auth.middleware.js';
 import { accountDeleted, upsertUserFromClaims } from '../auth/users.repository.js';
 import { createVerifier, InvalidTokenError, type TokenVerifier } from '../auth/verify.js';
 import type { Config } from '../config.js';
@@ -68,8 +69,8 @@ export interface RealtimeDeps {
   now: () => Date;
   /** Defaults to one built from `config`. */
   verifier?: TokenVerifier;
-  /** The HTTP app's invalid-token counts (`authFailuresOf`), so sockets and requests share one budget. */
-  authFailures?: AuthFailureLimiter;
+  /** The HTTP app's authentication state: sockets and requests share one budget of invalid tokens and one user lookup. */
+  auth?: AuthState;
 }
 
 export interface RealtimeServer {
@@ -134,7 +135,7 @@ export async function createRealtimeServer(deps: RealtimeDeps, overrides: Partia
   const options = { ...defaultRealtimeOptions, ...overrides };
   const { db, logger, config } = deps;
   const verifier = deps.verifier ?? createVerifier(config);
-  const failures = deps.authFailures ?? new AuthFailureLimiter();
+  const { failures, users } = deps.auth ?? createAuthState(deps.db);
   /** Sockets not yet authenticated, per client address ('' when the address is unknown). */
   const unauthenticated = new Map<string, number>();
   let unauthenticatedTotal = 0;
@@ -228,7 +229,7 @@ export async function createRealtimeServer(deps: RealtimeDeps, overrides: Partia
     }
     let user;
     try {
-      user = await upsertUserFromClaims(db, claims, claims.roles.includes(config.MENTORSHIP_ADMIN_ROLE));
+      user = await upsertUserFromClaims(db, users, claims, claims.roles.includes(config.MENTORSHIP_ADMIN_ROLE));
     } catch (err) {
       if (err instanceof ApiError && err.code === 'account_deleted') {
         conn.close(realtimeCloseCodes.unauthenticated, err.message);

@@ -2,7 +2,7 @@ import type { AddressInfo } from 'node:net';
 import { serve, type ServerType } from '@hono/node-server';
 import { WebSocket } from 'ws';
 import type { App } from '../app.js';
-import { authFailuresOf, type AuthFailureLimiter } from '../auth/auth-failures.js';
+import type { AuthState } from '../auth/auth.middleware.js';
 import type { DatabaseHandle } from '../db/connect.js';
 import { createLogger } from '../http/logger.js';
 import { attachRealtime, type RealtimeOptions, type RealtimeServer } from './realtime.server.js';
@@ -21,7 +21,7 @@ export interface Instance {
 /** Serves an app on a loopback port with the realtime socket attached, like `main.ts` does. */
 export async function startInstance(
   app: App,
-  deps: { handle: Pick<DatabaseHandle, 'db' | 'listen'>; config: TestContext['config']; now: () => Date; authFailures?: AuthFailureLimiter },
+  deps: { handle: Pick<DatabaseHandle, 'db' | 'listen'>; config: TestContext['config']; now: () => Date; auth?: AuthState },
   options: Partial<RealtimeOptions> = {},
 ): Promise<Instance> {
   const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
@@ -34,7 +34,7 @@ export async function startInstance(
     listen: deps.handle.listen,
     logger: createLogger('info', (l) => logs.push(l)),
     now: deps.now,
-    ...(deps.authFailures ? { authFailures: deps.authFailures } : {}),
+    ...(deps.auth ? { auth: deps.auth } : {}),
   }, { retentionIntervalMs: false, ...options });
   return {
     port,
@@ -51,7 +51,7 @@ export async function startInstance(
 }
 
 export const startTestInstance = (t: TestContext, options: Partial<RealtimeOptions> = {}) =>
-  startInstance(t.app, { handle: t.handle, config: t.config, now: t.clock.now, authFailures: authFailuresOf(t.deps) }, options);
+  startInstance(t.app, { handle: t.handle, config: t.config, now: t.clock.now, auth: t.auth }, options);
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type Frame = any;

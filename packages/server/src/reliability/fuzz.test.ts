@@ -4,8 +4,8 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp, MAX_BODY_BYTES } from '../app.js';
 import { createVerifier } from '../auth/verify.js';
-import { routes as documented } from '../openapi/routes.js';
-import { toHonoPath } from '../openapi/registry.js';
+import { toHonoPath } from '../http/route.js';
+import { routeSpecs } from '../routes.js';
 import { loadConfig } from '../config.js';
 import { newPair, type Pair } from '../features/lifecycle/workspace.fixtures.js';
 import { MAX_JSON_DEPTH } from '../http/json-depth.js';
@@ -14,6 +14,8 @@ import { startTestInstance, TestSocket, type Instance } from '../realtime/realti
 import { admin, becomeMentor, person, sendRequest } from '../test/flows.js';
 import { createTestContext, json, type TestContext, type TestUser } from '../test/harness.js';
 import { contentTypes, encode, errorFormatProblem, fieldNames, headerValue, hostileBody, hostileQuery, hostileString, hostileValue, rowCounts } from './fuzz.fixtures.js';
+
+const documented = routeSpecs({ demo: true });
 
 /**
  * Hostile input against every route of the app (enumerated from Hono's own route table, so a new

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { createApp, type App } from '../app.js';
+import { createAuthState, type AuthState } from '../auth/auth.middleware.js';
 import { signToken } from '../auth/verify.js';
 import { createVerifier } from '../auth/verify.js';
 import { loadConfig, type Config } from '../config.js';
@@ -88,6 +89,8 @@ export interface TestContext {
   app: App;
   /** What `app` was made with (per-app state such as the search caches is keyed by it). */
   deps: AppDeps;
+  /** The app's authentication state, for a realtime server that shares it. */
+  auth: AuthState;
   handle: DatabaseHandle;
   config: Config;
   clock: TestClock;
@@ -111,7 +114,8 @@ export async function createTestContext(kind: DatabaseKind, env: Record<string, 
     logger: createLogger('info', (line) => logs.push(line)),
     now: clock.now,
   };
-  const app = createApp(deps);
+  const auth = createAuthState(handle.db);
+  const app = createApp(deps, { auth });
   const token = async (user: TestUser) =>
     (await signToken(config.MENTORSHIP_JWT_SECRET!, { sub: user.sub, name: user.name, roles: user.roles ?? [], ...(user.email ? { email: user.email } : {}) }, {
       issuer: config.MENTORSHIP_JWT_ISSUER,
@@ -120,6 +124,7 @@ export async function createTestContext(kind: DatabaseKind, env: Record<string, 
   return {
     app,
     deps,
+    auth,
     handle,
     config,
     clock,

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestContext, databaseKinds, json, type TestContext } from '../../test/harness.js';
 import { admin, becomeMentor, person, sendRequest } from '../../test/flows.js';
 
@@ -7,11 +7,13 @@ describe.each(databaseKinds)('admin: mentors and programme statistics on %s', (k
   const rosa = person('adm-rosa', 'Rosa Mentor');
   const tom = person('adm-tom', 'Tom Mentee');
   let rosaId: string;
-  beforeAll(async () => {
+  // The statistics count the whole programme: each test has a database of its own, with Rosa as
+  // its only mentor, and makes the requests it needs.
+  beforeEach(async () => {
     t = await createTestContext(kind);
     rosaId = await becomeMentor(t, rosa, { capacity: 4 });
   });
-  afterAll(async () => { await t?.close(); });
+  afterEach(async () => { await t?.close(); });
 
   it('lists mentors with their load and pending requests', async () => {
     await sendRequest(t, tom, rosaId);
@@ -23,6 +25,7 @@ describe.each(databaseKinds)('admin: mentors and programme statistics on %s', (k
   });
 
   it('suspends (declining pending requests, hiding from search) and reactivates', async () => {
+    await sendRequest(t, tom, rosaId);
     const noReason = await t.call('POST', `/api/v1/admin/mentors/${rosaId}/suspend`, { as: admin, body: {} });
     expect(noReason.status).toBe(400);
     const res = await t.call('POST', `/api/v1/admin/mentors/${rosaId}/suspend`, { as: admin, body: { reason: 'Reported no-shows' } });
@@ -51,6 +54,10 @@ describe.each(databaseKinds)('admin: mentors and programme statistics on %s', (k
   });
 
   it('reports programme statistics', async () => {
+    // One request declined by a suspension, then one accepted.
+    await sendRequest(t, tom, rosaId);
+    expect((await t.call('POST', `/api/v1/admin/mentors/${rosaId}/suspend`, { as: admin, body: { reason: 'Reported no-shows' } })).status).toBe(200);
+    expect((await t.call('POST', `/api/v1/admin/mentors/${rosaId}/reactivate`, { as: admin })).status).toBe(200);
     const id = await sendRequest(t, tom, rosaId);
     await t.call('POST', `/api/v1/mentorship-requests/${id}/accept`, { as: rosa });
     const stats = await json(await t.call('GET', '/api/v1/admin/stats', { as: admin }));

@@ -1,11 +1,11 @@
 import type { ProgrammeStats } from '@mentorkit/contract';
-import { sql, type Kysely } from 'kysely';
-import type { Database } from '../../db/schema.js';
+import { sql } from 'kysely';
+import type { Db } from '../../db/schema.js';
 
 const ratio = (num: number, den: number) => (den === 0 ? null : Math.round((num / den) * 1000) / 1000);
 
 /** Programme numbers for admins, each a single aggregate query. */
-export async function programmeStats(db: Kysely<Database>, now: Date): Promise<ProgrammeStats> {
+export async function programmeStats(db: Db, now: Date): Promise<ProgrammeStats> {
   const [apps, mentors, requests, median, mentorships, weekly] = await Promise.all([
     sql<{ status: string; n: number }>`SELECT status, count(*)::int AS n FROM mentor_applications GROUP BY status`.execute(db),
     sql<{ active: number; suspended: number; accepting: number }>`

@@ -1,9 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { PersonSummary } from '@mentorkit/contract';
-import type { Kysely } from 'kysely';
-import type { Database } from '../../db/schema.js';
-import type { Db } from '../lifecycle/workspace.js';
-import { endOf, type MeetingRow } from '../meetings/meetings.repository.js';
+import type { Db } from '../../db/schema.js';
+import { endOf, meetingsWithParties, type MeetingRow } from '../meetings/meetings.repository.js';
 import { loadPeople } from '../shared/people.repository.js';
 import { renderCalendar, type IcsEvent } from './ics.js';
 
@@ -52,10 +50,39 @@ export function toIcsEvent(row: MeetingRow, people: Map<string, PersonSummary>):
 
 /** Renders meetings as one `.ics` text. */
 export async function meetingsCalendar(db: Db, rows: MeetingRow[], stamp: Date, feed?: { name: string }): Promise<string> {
-  const people = await loadPeople(db as Kysely<Database>, rows.flatMap((r) => [r.mentor_id, r.mentee_id, ...(r.created_by ? [r.created_by] : [])]));
+  const people = await loadPeople(db, rows.flatMap((r) => [r.mentor_id, r.mentee_id, ...(r.created_by ? [r.created_by] : [])]));
   return renderCalendar({
     stamp,
     ...(feed ? { name: feed.name, refreshInterval: 'PT1H' } : {}),
     events: rows.map((r) => toIcsEvent(r, people)),
   });
+}
+
+/** The person whose feed token has this hash, unless the account was erased. */
+export function feedOwner(db: Db, tokenHash: string) {
+  return db.selectFrom('users').select(['id', 'name'])
+    .where('calendar_feed_token', '=', tokenHash).where('deleted_at', 'is', null)
+    .executeTakeFirst();
+}
+
+/** A person's meetings, as either party, that start after `since`: the oldest `limit` of them. */
+export function feedMeetings(db: Db, userId: string, since: Date, limit: number): Promise<MeetingRow[]> {
+  return meetingsWithParties(db)
+    .where((eb) => eb.or([eb('ms.mentor_id', '=', userId), eb('ms.mentee_id', '=', userId)]))
+    .where('m.starts_at', '>', since)
+    .orderBy('m.starts_at').orderBy('m.id')
+    .limit(limit)
+    .execute();
+}
+
+/** The hash of the person's feed token, null when the feed is off; optionally row-locked. */
+export async function feedTokenHash(db: Db, userId: string, lock = false): Promise<string | null> {
+  let q = db.selectFrom('users').select('calendar_feed_token').where('id', '=', userId);
+  if (lock) q = q.forUpdate();
+  return (await q.executeTakeFirstOrThrow()).calendar_feed_token;
+}
+
+/** Stores the hash of a new feed token, or null to turn the feed off. */
+export async function setFeedTokenHash(db: Db, userId: string, tokenHash: string | null): Promise<void> {
+  await db.updateTable('users').set({ calendar_feed_token: tokenHash }).where('id', '=', userId).execute();
 }

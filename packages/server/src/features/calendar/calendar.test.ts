@@ -146,13 +146,16 @@ describe.each(databaseKinds)('calendar export on %s', (kind) => {
     });
 
     it('rotating invalidates the old URL at once; unknown or malformed tokens answer 404', async () => {
-      const first = await json(await call('POST', '/api/v1/me/calendar-feed', { as: pair.mentor }));
+      // A mentor of this test's own, whose feed is on before the test rotates it.
+      const mine = await newPair(t, 'cal-rotate');
+      expect((await call('POST', '/api/v1/me/calendar-feed', { as: mine.mentor })).status).toBe(200);
+      const first = await json(await call('POST', '/api/v1/me/calendar-feed', { as: mine.mentor }));
       expect((await fetchFeed(first.path)).status).toBe(200);
-      const second = await json(await call('POST', '/api/v1/me/calendar-feed', { as: pair.mentor }));
+      const second = await json(await call('POST', '/api/v1/me/calendar-feed', { as: mine.mentor }));
       expect(second.token).not.toBe(first.token);
       await expectError(await fetchFeed(first.path), 404, 'not_found');
       expect((await fetchFeed(second.path)).status).toBe(200);
-      const audit = await t.handle.db.selectFrom('audit_log').select('action').where('entity_id', '=', pair.mentorId).where('entity_type', '=', 'user').orderBy('id').execute();
+      const audit = await t.handle.db.selectFrom('audit_log').select('action').where('entity_id', '=', mine.mentorId).where('entity_type', '=', 'user').orderBy('id').execute();
       expect(audit.map((a) => a.action).slice(-2)).toEqual(['calendar_feed.rotated', 'calendar_feed.rotated']);
 
       for (const path of [
@@ -167,10 +170,10 @@ describe.each(databaseKinds)('calendar export on %s', (kind) => {
       await expectError(await call('POST', '/api/v1/me/calendar-feed'), 401, 'unauthenticated');
 
       const before = await snapshot(t);
-      expect((await call('DELETE', '/api/v1/me/calendar-feed', { as: pair.mentor })).status).toBe(204);
+      expect((await call('DELETE', '/api/v1/me/calendar-feed', { as: mine.mentor })).status).toBe(204);
       expect(await snapshot(t)).not.toEqual(before);
       await expectError(await fetchFeed(second.path), 404, 'not_found');
-      expect(await json(await call('GET', '/api/v1/me/calendar-feed', { as: pair.mentor }))).toEqual({ enabled: false });
+      expect(await json(await call('GET', '/api/v1/me/calendar-feed', { as: mine.mentor }))).toEqual({ enabled: false });
     });
   });
 });

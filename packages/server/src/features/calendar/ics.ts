@@ -135,3 +135,11 @@ export function renderCalendar(calendar: IcsCalendar): string {
   lines.push('END:VCALENDAR');
   return lines.map(foldLine).join('\r\n') + '\r\n';
 }
+
+/** The headers of an iCalendar answer: a file to open or save, never cached by a shared cache. */
+export const calendarHeaders = (filename: string, disposition: 'inline' | 'attachment') => ({
+  'content-type': 'text/calendar; charset=utf-8; method=PUBLISH',
+  'content-disposition': `${disposition}; filename="${filename}"`,
+  'cache-control': 'private, no-store',
+  'x-content-type-options': 'nosniff',
+});

@@ -1,21 +1,11 @@
-import { devTokenRequest, type DevTokenResponse } from '@mentorkit/contract';
-import { Hono } from 'hono';
-import { signToken } from '../../auth/verify.js';
-import { personas } from '../../demo/personas.js';
-import type { AppEnv } from '../../http/env.js';
-import { validate } from '../../http/validate.js';
+import { devTokenRequest, devTokenResponse } from '@mentorkit/contract';
+import { defineRoute, ok } from '../../http/route.js';
+import { signDemoToken } from './dev.service.js';
 
-/** Demo-only routes; `createApp` mounts them only when `MENTORSHIP_DEMO=1`. */
-export const devRoutes = new Hono<AppEnv>().post('/token', validate('json', devTokenRequest), async (c) => {
-  const { config, now } = c.get('deps');
-  const { persona } = c.req.valid('json');
-  const p = personas[persona];
-  const roles = p.roles.map((r) => (r === 'admin' ? config.MENTORSHIP_ADMIN_ROLE : r));
-  const { token, expiresAt } = await signToken(
-    config.MENTORSHIP_JWT_SECRET!,
-    { sub: p.sub, name: p.name, email: p.email, roles },
-    { expiresInSeconds: 3600, issuer: config.MENTORSHIP_JWT_ISSUER, audience: config.MENTORSHIP_JWT_AUDIENCE, now: now() },
-  );
-  const body: DevTokenResponse = { token, expiresAt: expiresAt.toISOString(), persona, name: p.name };
-  return c.json(body, 200);
-});
+/** Demo-only routes; the app mounts them only when `MENTORSHIP_DEMO=1` with an HS256 secret. */
+export const devRoutes = [
+  defineRoute({
+    method: 'post', path: '/dev/token', operationId: 'demoToken', summary: 'A token for a demo persona', tag: 'demo', auth: 'none', role: 'anyone', demoOnly: true,
+    body: { schema: devTokenRequest }, responses: [ok(devTokenResponse, 'A signed token for the persona')],
+  }, async (c, { body }) => c.json(await signDemoToken(c.get('deps'), body.persona), 200)),
+];

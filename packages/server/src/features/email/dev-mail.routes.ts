@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import type { AppEnv } from '../../http/env.js';
-import { buildMail } from './compose.js';
+import { recentMail } from './dev-mail.service.js';
 import { escapeHtml } from './render.js';
 
 const SHOWN = 50;
@@ -14,10 +14,8 @@ const statusColour: Record<string, string> = { pending: '#8a6d00', sending: '#8a
  * <pre>. Everything comes from the database and is escaped on the way out.
  */
 export const devMailRoutes = new Hono<AppEnv>().get('/', async (c) => {
-  const { db, config, now } = c.get('deps');
-  const rows = await db.selectFrom('email_outbox').selectAll().orderBy('created_at', 'desc').orderBy('id', 'desc').limit(SHOWN).execute();
-  const items = await Promise.all(rows.map(async (row) => {
-    const { mail } = await buildMail(db, config, row, now());
+  const { config } = c.get('deps');
+  const items = (await recentMail(c.get('deps'), SHOWN)).map(({ row, mail }) => {
     const outcome = row.last_error ? ` · ${escapeHtml(row.last_error)}` : '';
     const attachments = (mail.attachments ?? []).map((a) => `<li>${escapeHtml(a.filename)} (${escapeHtml(a.contentType)})<pre>${escapeHtml(a.content)}</pre></li>`).join('');
     return `<article>
@@ -28,7 +26,7 @@ To: ${escapeHtml(mail.to || '(no address)')} · ${escapeHtml(row.kind)} · ${esc
 <details><summary>Text part and headers</summary><pre>${escapeHtml(Object.entries(mail.headers).map(([k, v]) => `${k}: ${v}`).join('\n'))}\n\n${escapeHtml(mail.text)}</pre></details>
 ${attachments ? `<details><summary>Attachments</summary><ul>${attachments}</ul></details>` : ''}
 </article>`;
-  }));
+  });
   c.header('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-src 'self'");
   c.header('Cache-Control', 'no-store');
   return c.html(`<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">

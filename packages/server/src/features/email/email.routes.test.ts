@@ -1,15 +1,15 @@
 import { mailKinds } from '@mentorkit/contract';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createTestContext, databaseKinds, json, type TestContext, type TestUser } from '../../test/harness.js';
 import { becomeMentor, sendRequest } from '../../test/flows.js';
 import { signUnsubscribeToken, unsubscribeKey, UNSUBSCRIBE_TTL_DAYS } from './tokens.js';
 
 const PREFS = '/api/v1/me/notification-preferences';
-const lena: TestUser = { sub: 'prefs-lena', name: 'Lena Cruz', email: 'lena@alumni.example.edu' };
 const noMail: TestUser = { sub: 'prefs-nomail', name: 'No Mail' };
 
 describe.each(databaseKinds)('notification preferences, unsubscribe and /dev/mail on %s', (kind) => {
   let t: TestContext;
+  let lena: TestUser;
   let lenaId: string;
   const disabledKinds = async (userId: string) =>
     (await t.handle.db.selectFrom('notification_preferences').select('disabled_kinds').where('user_id', '=', userId).executeTakeFirst())?.disabled_kinds ?? [];
@@ -17,9 +17,19 @@ describe.each(databaseKinds)('notification preferences, unsubscribe and /dev/mai
 
   beforeAll(async () => {
     t = await createTestContext(kind, { MENTORSHIP_DEMO: '1' });
-    lenaId = (await json(await t.call('GET', '/api/v1/me', { as: lena }))).user.id;
   });
   afterAll(async () => { await t?.close(); });
+  /** Each test's own Lena, with the settings of anyone new: no test sees what another switched. */
+  let run = 0;
+  beforeEach(async () => {
+    lena = { sub: `prefs-lena-${++run}`, name: 'Lena Cruz', email: 'lena@alumni.example.edu' };
+    lenaId = (await json(await t.call('GET', '/api/v1/me', { as: lena }))).user.id;
+  });
+  /** Lena's own choices: Filipino, and no reminders of requests. */
+  const lenaChooses = async () => {
+    const res = await t.call('PUT', PREFS, { as: lena, body: { kinds: { request_reminder: false }, language: 'fil' } });
+    expect(res.status).toBe(200);
+  };
 
   it('answers every kind switched on, in English, with the address mail goes to', async () => {
     const res = await t.call('GET', PREFS, { as: lena });
@@ -64,6 +74,7 @@ describe.each(databaseKinds)('notification preferences, unsubscribe and /dev/mai
   });
 
   it('unsubscribes with a signed token and no sign-in; again is harmless', async () => {
+    await lenaChooses();
     const url = `/api/v1/unsubscribe?token=${encodeURIComponent(token({ userId: lenaId, kind: 'meeting_updates' }))}`;
     for (let i = 0; i < 2; i++) {
       const res = await t.app.request(url, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'List-Unsubscribe=One-Click' });
@@ -97,6 +108,7 @@ describe.each(databaseKinds)('notification preferences, unsubscribe and /dev/mai
   });
 
   it('shows a confirmation page on GET (no change: link scanners fetch GETs) that posts without scripts', async () => {
+    await lenaChooses();
     const before = await disabledKinds(lenaId);
     const raw = token({ userId: lenaId, kind: 'application_decided' });
     const res = await t.app.request(`/api/v1/unsubscribe?token=${encodeURIComponent(raw)}`);

@@ -1,7 +1,12 @@
 import type { Kysely, Selectable } from 'kysely';
-import type { Database, EmailOutboxTable } from '../../db/schema.js';
+import type { Database, Db, EmailOutboxTable } from '../../db/schema.js';
 
 export type OutboxRow = Selectable<EmailOutboxTable>;
+
+/** The latest rows, newest first, whatever their status. */
+export function latestOutbox(db: Db, limit: number): Promise<OutboxRow[]> {
+  return db.selectFrom('email_outbox').selectAll().orderBy('created_at', 'desc').orderBy('id', 'desc').limit(limit).execute();
+}
 
 /** The reason recorded on a row whose send was interrupted (see `failInterrupted`). */
 export const INTERRUPTED = 'interrupted while sending (the worker stopped); not retried, so a mail the server may have accepted is never sent twice';

@@ -1,6 +1,6 @@
 import { mailKinds, mailLanguages, type MailKind, type MailLanguage, type NotificationPreferences, type NotificationPreferencesInput } from '@mentorkit/contract';
 import { sql } from 'kysely';
-import type { Db } from '../lifecycle/workspace.js';
+import type { Db } from '../../db/schema.js';
 
 export interface MailSettings {
   language: MailLanguage;
@@ -20,6 +20,11 @@ export async function mailSettings(db: Db, userIds: string[]): Promise<Map<strin
   for (const r of rows) settings.set(r.user_id, { language: asLanguage(r.language), disabled: new Set(r.disabled_kinds as MailKind[]) });
   for (const id of unique) if (!settings.has(id)) settings.set(id, DEFAULTS);
   return settings;
+}
+
+/** Whether the account still exists (erased accounts have no row). */
+export async function accountExists(db: Db, userId: string): Promise<boolean> {
+  return (await db.selectFrom('users').select('id').where('id', '=', userId).executeTakeFirst()) !== undefined;
 }
 
 export async function getPreferences(db: Db, userId: string): Promise<NotificationPreferences> {

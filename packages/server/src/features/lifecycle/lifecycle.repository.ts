@@ -1,67 +1,22 @@
-import {
-  canTransition,
-  mentorshipActions,
-  mentorshipTransitions,
-  type Feedback,
-  type Mentorship,
-  type MentorshipAction,
-  type MentorshipStatus,
-  type Page,
-  type StatusChange,
-} from '@mentorkit/contract';
-import type { Kysely, Selectable } from 'kysely';
-import type { Database, FeedbackTable } from '../../db/schema.js';
+import type { Feedback, MentorshipStatus, Page, StatusChange } from '@mentorkit/contract';
+import type { Selectable } from 'kysely';
+import type { Db, FeedbackTable } from '../../db/schema.js';
 import { ApiError } from '../../http/errors.js';
-import { cancelFutureMeetings } from '../meetings/meetings.repository.js';
-import { toMentorship } from '../mentorships/mentorships.repository.js';
-import { record } from '../shared/record.js';
-import { bothParties, isEnded, otherParty, partyMentorship, type Db } from './workspace.js';
-
-const pastTense = { pause: 'paused', resume: 'resumed', complete: 'completed', cancel: 'cancelled' } as const satisfies Record<MentorshipAction, string>;
 
 /**
- * Moves a mentorship along `mentorshipTransitions` for either party. Ending it (complete or
- * cancel) frees the mentor's slot (the trigger on `mentorships`) and cancels its meetings still
- * ahead. Audit row, the other party's notification and both parties' events go in the same
- * transaction.
+ * The mentor's row, locked: the slot trigger on `mentorships` updates it on every status change,
+ * so it is taken first, as accepting a request does.
  */
-export async function changeStatus(
-  db: Kysely<Database>,
-  change: { mentorshipId: string; viewerId: string; viewerName: string; action: MentorshipAction; reason?: string; now: () => Date },
-): Promise<Mentorship> {
-  const seen = await partyMentorship(db, change.mentorshipId, change.viewerId);
-  return db.transaction().execute(async (trx) => {
-    // The mentor row first, as in accept: the slot trigger updates it on every status change.
-    await trx.selectFrom('mentors').select('user_id').where('user_id', '=', seen.mentor_id).forUpdate().execute();
-    const row = await partyMentorship(trx, seen.id, change.viewerId, true);
-    const to: MentorshipStatus = mentorshipActions[change.action];
-    if (!canTransition(mentorshipTransitions, row.status, to)) {
-      throw new ApiError('invalid_transition', `A ${row.status} mentorship cannot be ${to === 'active' ? 'resumed' : to}`);
-    }
-    const at = change.now();
-    const ends = isEnded(to);
-    const updated = await trx.updateTable('mentorships')
-      .set({ status: to, updated_at: at, ...(ends ? { ended_at: at, end_reason: change.reason ?? null } : {}) })
-      .where('id', '=', row.id)
-      .returningAll().executeTakeFirstOrThrow();
-    const mentorship = await toMentorship(trx, updated);
-    const verb = pastTense[change.action];
-    await record(trx, {
-      now: at,
-      audit: {
-        actorId: change.viewerId, action: `mentorship.${verb}`, entityType: 'mentorship', entityId: row.id,
-        from: row.status, to, details: change.reason ? { reason: change.reason } : {},
-      },
-      notices: [{
-        userId: otherParty(row, change.viewerId),
-        kind: `mentorship.${verb}`,
-        data: { mentorshipId: row.id, byId: change.viewerId, byName: change.viewerName, ...(change.reason ? { reason: change.reason } : {}) },
-      }],
-      events: bothParties(row, 'mentorship.updated', mentorship),
-    });
-    if (ends) await cancelFutureMeetings(trx, row, change.viewerId, at, `The mentorship was ${to}`);
-    return mentorship;
-  });
+export async function lockMentorRow(db: Db, mentorId: string): Promise<void> {
+  await db.selectFrom('mentors').select('user_id').where('user_id', '=', mentorId).forUpdate().execute();
+}
+
+/** Writes the new status; ending it also stamps the end time and reason. */
+export function setMentorshipStatus(db: Db, id: string, to: MentorshipStatus, at: Date, end: { reason: string | null } | undefined) {
+  return db.updateTable('mentorships')
+    .set({ status: to, updated_at: at, ...(end ? { ended_at: at, end_reason: end.reason } : {}) })
+    .where('id', '=', id)
+    .returningAll().executeTakeFirstOrThrow();
 }
 
 /** History cursors are audit-log ids (`bigint`, read as strings). */
@@ -105,4 +60,31 @@ export function toFeedback(r: Selectable<FeedbackTable>): Feedback {
     comment: r.comment,
     createdAt: r.created_at.toISOString(),
   };
+}
+
+/** All feedback given on a mentorship (at most one per party). */
+export function feedbackOn(db: Db, mentorshipId: string) {
+  return db.selectFrom('feedback').selectAll().where('mentorship_id', '=', mentorshipId).execute();
+}
+
+/** Whether `authorId` already left feedback on the mentorship. */
+export async function hasGivenFeedback(db: Db, mentorshipId: string, authorId: string): Promise<boolean> {
+  const earlier = await db.selectFrom('feedback').select('id')
+    .where('mentorship_id', '=', mentorshipId).where('author_id', '=', authorId).executeTakeFirst();
+  return earlier !== undefined;
+}
+
+export async function insertFeedback(
+  db: Db,
+  row: { id: string; mentorshipId: string; authorId: string; subjectId: string; rating: number; comment: string; at: Date },
+): Promise<Feedback> {
+  const inserted = await db.insertInto('feedback').values({
+    id: row.id, mentorship_id: row.mentorshipId, author_id: row.authorId, subject_id: row.subjectId,
+    rating: row.rating, comment: row.comment, created_at: row.at,
+  }).returningAll().executeTakeFirstOrThrow();
+  return toFeedback(inserted);
+}
+
+export async function feedbackById(db: Db, id: string): Promise<Feedback> {
+  return toFeedback(await db.selectFrom('feedback').selectAll().where('id', '=', id).executeTakeFirstOrThrow());
 }

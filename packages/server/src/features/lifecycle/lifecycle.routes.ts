@@ -1,88 +1,41 @@
-import { cancelMentorshipInput, feedbackInput, historyQuery, type FeedbackStatus } from '@mentorkit/contract';
-import { Hono } from 'hono';
-import { ApiError } from '../../http/errors.js';
-import type { AppEnv } from '../../http/env.js';
-import { validate } from '../../http/validate.js';
-import { createOnce, idempotencyKeyFrom } from '../shared/idempotency.js';
-import { record } from '../shared/record.js';
-import { changeStatus, statusHistory, toFeedback } from './lifecycle.repository.js';
-import { otherParty, partyMentorship, viewerRequired } from './workspace.js';
+import {
+  cancelMentorshipInput,
+  feedback,
+  feedbackInput,
+  feedbackStatus as feedbackStatusSchema,
+  historyQuery,
+  id,
+  mentorship,
+  statusChangePage,
+} from '@mentorkit/contract';
+import { created, defineRoute, ok } from '../../http/route.js';
+import { idempotencyKeyFrom } from '../shared/idempotency.js';
+import { changeMentorshipStatus, feedbackStatus, leaveFeedback, mentorshipHistory } from './lifecycle.service.js';
 
-/**
- * Mounted at `/mentorships`: pause, resume, complete, cancel (either party), the history of
- * status changes, and feedback after completion.
- */
-export const lifecycleRoutes = new Hono<AppEnv>()
-  .use(viewerRequired)
-  .post('/:id/pause', async (c) => {
-    const { db, now } = c.get('deps');
-    const viewer = c.get('viewer');
-    return c.json(await changeStatus(db, { mentorshipId: c.req.param('id'), viewerId: viewer.id, viewerName: viewer.name, action: 'pause', now }), 200);
-  })
-  .post('/:id/resume', async (c) => {
-    const { db, now } = c.get('deps');
-    const viewer = c.get('viewer');
-    return c.json(await changeStatus(db, { mentorshipId: c.req.param('id'), viewerId: viewer.id, viewerName: viewer.name, action: 'resume', now }), 200);
-  })
-  .post('/:id/complete', async (c) => {
-    const { db, now } = c.get('deps');
-    const viewer = c.get('viewer');
-    return c.json(await changeStatus(db, { mentorshipId: c.req.param('id'), viewerId: viewer.id, viewerName: viewer.name, action: 'complete', now }), 200);
-  })
-  .post('/:id/cancel', validate('json', cancelMentorshipInput), async (c) => {
-    const { db, now } = c.get('deps');
-    const viewer = c.get('viewer');
-    const { reason } = c.req.valid('json');
-    return c.json(await changeStatus(db, { mentorshipId: c.req.param('id'), viewerId: viewer.id, viewerName: viewer.name, action: 'cancel', reason, now }), 200);
-  })
-  .get('/:id/history', validate('query', historyQuery), async (c) => {
-    const { db } = c.get('deps');
-    const row = await partyMentorship(db, c.req.param('id'), c.get('viewer').id);
-    return c.json(await statusHistory(db, row.id, c.req.valid('query')), 200);
-  })
-  .get('/:id/feedback', async (c) => {
-    const { db } = c.get('deps');
-    const viewer = c.get('viewer');
-    const row = await partyMentorship(db, c.req.param('id'), viewer.id);
-    const given = await db.selectFrom('feedback').selectAll().where('mentorship_id', '=', row.id).execute();
-    const mine = given.find((f) => f.author_id === viewer.id);
-    const status: FeedbackStatus = {
-      canLeaveFeedback: row.status === 'completed' && !mine,
-      mine: mine ? toFeedback(mine) : null,
-      otherPartySubmitted: given.some((f) => f.author_id === otherParty(row, viewer.id)),
-    };
-    return c.json(status, 200);
-  })
-  /** Once per party, only after completion; the subject is the other party (a mentee's rating feeds the mentor's stats). */
-  .post('/:id/feedback', validate('json', feedbackInput), async (c) => {
-    const { db, now } = c.get('deps');
-    const viewer = c.get('viewer');
-    const input = c.req.valid('json');
-    const mentorshipId = c.req.param('id');
-    const { resource } = await createOnce(
-      db,
-      { userId: viewer.id, scope: 'feedback', key: idempotencyKeyFrom(c.req.header('idempotency-key')) },
-      async (trx, id) => {
-        const row = await partyMentorship(trx, mentorshipId, viewer.id, true);
-        if (row.status !== 'completed') {
-          throw new ApiError('invalid_transition', 'Feedback opens once the mentorship is completed');
-        }
-        const earlier = await trx.selectFrom('feedback').select('id')
-          .where('mentorship_id', '=', row.id).where('author_id', '=', viewer.id).executeTakeFirst();
-        if (earlier) throw new ApiError('conflict', 'You already left feedback on this mentorship');
-        const at = now();
-        const subjectId = otherParty(row, viewer.id);
-        const inserted = await trx.insertInto('feedback').values({
-          id, mentorship_id: row.id, author_id: viewer.id, subject_id: subjectId, rating: input.rating, comment: input.comment, created_at: at,
-        }).returningAll().executeTakeFirstOrThrow();
-        await record(trx, {
-          now: at,
-          audit: { actorId: viewer.id, action: 'feedback.created', entityType: 'feedback', entityId: id, details: { mentorshipId: row.id, subjectId, rating: input.rating } },
-          notices: [{ userId: subjectId, kind: 'feedback.received', data: { mentorshipId: row.id, feedbackId: id, byId: viewer.id, byName: viewer.name } }],
-        });
-        return toFeedback(inserted);
-      },
-      async (id) => toFeedback(await db.selectFrom('feedback').selectAll().where('id', '=', id).executeTakeFirstOrThrow()),
-    );
-    return c.json(resource, 201);
-  });
+/** Pause, resume, complete, cancel (either party), the history of status changes, and feedback after completion. */
+export const lifecycleRoutes = [
+  ...(['pause', 'resume', 'complete'] as const).map((action) => defineRoute({
+    method: 'post', path: `/mentorships/{id}/${action}`, operationId: `${action}Mentorship`, summary: `${action[0]!.toUpperCase()}${action.slice(1)} a mentorship (either party)`,
+    tag: 'mentorships', auth: 'bearer', role: 'party', params: { id }, errors: ['not_found', 'invalid_transition'], responses: [ok(mentorship, 'The mentorship')],
+  }, async (c, { params }) => c.json(await changeMentorshipStatus(c.get('deps'), c.get('viewer'), params.id, action), 200))),
+  defineRoute({
+    method: 'post', path: '/mentorships/{id}/cancel', operationId: 'cancelMentorship', summary: 'Cancel a mentorship with a reason (either party)', tag: 'mentorships', auth: 'bearer', role: 'party',
+    params: { id }, body: { schema: cancelMentorshipInput }, errors: ['not_found', 'invalid_transition'], responses: [ok(mentorship, 'The mentorship')],
+  }, async (c, { params, body }) => c.json(await changeMentorshipStatus(c.get('deps'), c.get('viewer'), params.id, 'cancel', body.reason), 200)),
+  defineRoute({
+    method: 'get', path: '/mentorships/{id}/history', operationId: 'mentorshipHistory', summary: 'Status changes of a mentorship', tag: 'mentorships', auth: 'bearer', role: 'party',
+    params: { id }, query: historyQuery, errors: ['not_found'], responses: [ok(statusChangePage, 'A page of status changes')],
+  }, async (c, { params, query }) => c.json(await mentorshipHistory(c.get('deps'), c.get('viewer'), params.id, query), 200)),
+  defineRoute({
+    method: 'get', path: '/mentorships/{id}/feedback', operationId: 'feedbackStatus', summary: 'Whether the caller can leave feedback, and what was given', tag: 'mentorships', auth: 'bearer', role: 'party',
+    params: { id }, errors: ['not_found'], responses: [ok(feedbackStatusSchema, 'The feedback status')],
+  }, async (c, { params }) => c.json(await feedbackStatus(c.get('deps'), c.get('viewer'), params.id), 200)),
+  defineRoute({
+    method: 'post', path: '/mentorships/{id}/feedback', operationId: 'leaveFeedback', summary: 'Rate the other party after completion', tag: 'mentorships', auth: 'bearer', role: 'party',
+    params: { id }, body: { schema: feedbackInput }, idempotencyKey: true, errors: ['not_found', 'invalid_transition', 'conflict'],
+    responses: [created(feedback, 'The feedback')],
+  }, async (c, { params, body }) => {
+    const key = idempotencyKeyFrom(c.req.header('idempotency-key'));
+    return c.json(await leaveFeedback(c.get('deps'), c.get('viewer'), params.id, body, key), 201);
+  }),
+];

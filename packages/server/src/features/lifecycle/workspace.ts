@@ -1,10 +1,7 @@
-import type { MentorshipStatus, RealtimeEventType } from '@mentorkit/contract';
-import { createMiddleware } from 'hono/factory';
-import type { Kysely, Selectable, Transaction } from 'kysely';
-import { requireViewer } from '../../auth/auth.middleware.js';
-import type { Database, MentorshipsTable } from '../../db/schema.js';
+import { openMentorshipStatuses, type MentorshipStatus, type RealtimeEventType } from '@mentorkit/contract';
+import type { Selectable } from 'kysely';
+import type { Db, MentorshipsTable } from '../../db/schema.js';
 import { ApiError, notFound } from '../../http/errors.js';
-import type { AppEnv, Viewer } from '../../http/env.js';
 import { mentorshipForParty } from '../mentorships/mentorships.repository.js';
 import { UUID } from '../shared/paging.js';
 
@@ -13,23 +10,10 @@ import { UUID } from '../shared/paging.js';
  * party, who is the mentor, and the rule that an ended mentorship is read-only.
  */
 
-export type Db = Kysely<Database> | Transaction<Database>;
 export type MentorshipRow = Selectable<MentorshipsTable>;
 
-/**
- * `requireViewer`, unless a router mounted earlier on the same path (e.g. `/mentorships`) already
- * identified the caller for this request: the token is verified once, not once per router.
- */
-export const viewerRequired = createMiddleware<AppEnv>(async (c, next) => {
-  if ((c.get('viewer') as Viewer | undefined) !== undefined) {
-    await next();
-    return;
-  }
-  await requireViewer(c, next);
-});
-
-export const endedStatuses: readonly MentorshipStatus[] = ['completed', 'cancelled'];
-export const isEnded = (status: MentorshipStatus) => endedStatuses.includes(status);
+/** Completed or cancelled: every status that no longer takes a mentor's slot. */
+export const isEnded = (status: MentorshipStatus) => !(openMentorshipStatuses as readonly MentorshipStatus[]).includes(status);
 
 /** A mentorship the viewer takes part in, optionally row-locked; 404 for anyone else. */
 export async function partyMentorship(db: Db, id: string, viewerId: string, lock = false): Promise<MentorshipRow> {
@@ -55,7 +39,7 @@ export function assertMentor(row: MentorshipRow, viewerId: string, what: string)
  * written; 404 for outsiders, 409 `invalid_transition` once it has ended. Lock order everywhere
  * in the workspace: mentor row (lifecycle only), mentorship, then its meetings or milestones.
  */
-export async function lockOpenMentorship(trx: Transaction<Database>, id: string, viewerId: string): Promise<MentorshipRow> {
+export async function lockOpenMentorship(trx: Db, id: string, viewerId: string): Promise<MentorshipRow> {
   const row = await partyMentorship(trx, id, viewerId, true);
   assertOpen(row);
   return row;

@@ -1,8 +1,7 @@
-import type { MentorSettings, Me, Profile, ProfileInput, Role } from '@mentorkit/contract';
-import type { Kysely, Selectable } from 'kysely';
-import type { Database, MentorsTable, ProfileRow, UserRow } from '../../db/schema.js';
+import type { MentorSettings, Profile, ProfileInput } from '@mentorkit/contract';
+import type { Selectable } from 'kysely';
+import type { Db, MentorsTable, ProfileRow, UserRow } from '../../db/schema.js';
 import { dateOnly, deriveAvailability, isoDay } from '../mentors/availability.js';
-import { asLanguage } from '../email/preferences.repository.js';
 
 export function toProfile(row: ProfileRow): Profile {
   return {
@@ -52,30 +51,22 @@ export function toMentorSettings(row: Selectable<MentorsTable>, now: Date): Ment
   };
 }
 
-function toUser(row: UserRow) {
+export function toUser(row: UserRow) {
   return { id: row.id, name: row.name, email: row.email, avatarUrl: row.avatar_url, createdAt: row.created_at.toISOString() };
 }
 
-export async function getMe(db: Kysely<Database>, userId: string, now: Date): Promise<Me> {
+/** The rows that make up the caller's account: user, profile, mentor profile (if any), language. */
+export async function accountRows(db: Db, userId: string) {
   const [user, profile, mentor, preferences] = await Promise.all([
     db.selectFrom('users').selectAll().where('id', '=', userId).executeTakeFirstOrThrow(),
     db.selectFrom('profiles').selectAll().where('user_id', '=', userId).executeTakeFirstOrThrow(),
     db.selectFrom('mentors').selectAll().where('user_id', '=', userId).executeTakeFirst(),
     db.selectFrom('notification_preferences').select('language').where('user_id', '=', userId).executeTakeFirst(),
   ]);
-  const roles: Role[] = ['alumnus'];
-  if (mentor) roles.push('mentor');
-  if (user.is_admin) roles.push('admin');
-  return {
-    user: toUser(user),
-    profile: toProfile(profile),
-    mentor: mentor ? toMentorSettings(mentor, now) : null,
-    roles,
-    language: asLanguage(preferences?.language ?? 'en'),
-  };
+  return { user, profile, mentor, language: preferences?.language };
 }
 
-export async function replaceProfile(db: Kysely<Database>, userId: string, input: Required<ProfileInput>, now: Date): Promise<Profile> {
+export async function replaceProfile(db: Db, userId: string, input: Required<ProfileInput>, now: Date): Promise<Profile> {
   const row = await db
     .updateTable('profiles')
     .set({

@@ -1,18 +1,14 @@
-import { profileInput } from '@mentorkit/contract';
-import { Hono } from 'hono';
-import { requireViewer } from '../../auth/auth.middleware.js';
-import type { AppEnv } from '../../http/env.js';
-import { validate } from '../../http/validate.js';
-import { getMe, replaceProfile } from './me.repository.js';
+import { me, profile, profileInput } from '@mentorkit/contract';
+import { defineRoute, ok } from '../../http/route.js';
+import { getMe, replaceProfile } from './me.service.js';
 
-export const meRoutes = new Hono<AppEnv>()
-  .use(requireViewer)
-  .get('/', async (c) => {
-    const { db, now } = c.get('deps');
-    return c.json(await getMe(db, c.get('viewer').id, now()), 200);
-  })
-  .put('/profile', validate('json', profileInput), async (c) => {
-    const { db, now } = c.get('deps');
-    const input = c.req.valid('json');
-    return c.json(await replaceProfile(db, c.get('viewer').id, input, now()), 200);
-  });
+export const meRoutes = [
+  defineRoute({
+    method: 'get', path: '/me', operationId: 'getMe', summary: 'The caller: user, profile, mentor status, roles and language', tag: 'me', auth: 'bearer', role: 'self',
+    responses: [ok(me, 'The caller')],
+  }, async (c) => c.json(await getMe(c.get('deps'), c.get('viewer')), 200)),
+  defineRoute({
+    method: 'put', path: '/me/profile', operationId: 'replaceProfile', summary: 'Replace the caller’s profile', tag: 'me', auth: 'bearer', role: 'self',
+    body: { schema: profileInput }, responses: [ok(profile, 'The stored profile')],
+  }, async (c, { body }) => c.json(await replaceProfile(c.get('deps'), c.get('viewer'), body), 200)),
+];

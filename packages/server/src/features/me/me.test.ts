@@ -1,5 +1,5 @@
 import type { ProfileInput } from '@mentorkit/contract';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createTestContext, databaseKinds, json, type TestContext, type TestUser } from '../../test/harness.js';
 import { createMentor } from '../mentors/mentors.fixtures.js';
 
@@ -27,12 +27,18 @@ const empty = {
 
 describe.each(databaseKinds)('GET /me and PUT /me/profile on %s', (kind) => {
   let t: TestContext;
-  const ana: TestUser = { sub: 'me-ana', name: 'Ana Villanueva', email: 'ana@example.edu' };
+  let ana: TestUser;
   const ben: TestUser = { sub: 'me-ben', name: 'Ben Admin', roles: ['admin'] };
   const cara: TestUser = { sub: 'me-cara', name: 'Cara Mentor' };
 
   beforeAll(async () => { t = await createTestContext(kind); });
   afterAll(async () => { await t?.close(); });
+  // Each test has its own Ana, seen first at the same time: none finds what another left.
+  let run = 0;
+  beforeEach(() => {
+    t.clock.set('2026-11-28T09:00:00Z');
+    ana = { sub: `me-ana-${++run}`, name: 'Ana Villanueva', email: 'ana@example.edu' };
+  });
 
   const put = (body: unknown, as: TestUser = ana, headers?: Record<string, string>) =>
     t.call('PUT', '/api/v1/me/profile', { as, body, ...(headers ? { headers } : {}) });
@@ -237,6 +243,7 @@ describe.each(databaseKinds)('GET /me and PUT /me/profile on %s', (kind) => {
 
   it('keeps each person to their own profile', async () => {
     const other: TestUser = { sub: 'me-other', name: 'Other Person' };
+    expect((await put(full)).status).toBe(200);
     expect((await put({ headline: 'Other' }, other)).status).toBe(200);
     expect((await me()).profile.headline).toBe(full.headline);
     expect((await me(other)).profile.headline).toBe('Other');

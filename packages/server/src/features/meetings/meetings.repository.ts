@@ -1,10 +1,9 @@
-import type { Meeting, MeetingOverlap } from '@mentorkit/contract';
-import { sql, type Selectable, type Transaction } from 'kysely';
-import type { Database, MeetingsTable } from '../../db/schema.js';
+import type { Meeting, MeetingOverlap, MeetingStatus } from '@mentorkit/contract';
+import { sql, type Insertable, type Selectable, type Transaction, type Updateable } from 'kysely';
+import type { Database, Db, MeetingsTable } from '../../db/schema.js';
 import { notFound } from '../../http/errors.js';
-import { bothParties, type Db } from '../lifecycle/workspace.js';
-import { UUID } from '../shared/paging.js';
-import { record } from '../shared/record.js';
+import { bothParties } from '../lifecycle/workspace.js';
+import { UUID, type TimeCursor } from '../shared/paging.js';
 
 /** A meeting row with the two people of its mentorship. */
 export type MeetingRow = Selectable<MeetingsTable> & { mentor_id: string; mentee_id: string };
@@ -48,6 +47,36 @@ export async function meetingById(db: Db, id: string, lock = false): Promise<Mee
   return q.executeTakeFirst();
 }
 
+/** Which of the viewer's meetings a list shows; `from` keeps meetings not yet over at that time. */
+export interface MeetingFilter {
+  mentorshipId?: string | undefined;
+  status?: MeetingStatus | undefined;
+  from?: Date | undefined;
+  to?: Date | undefined;
+  after?: TimeCursor | undefined;
+  limit: number;
+}
+
+/** The viewer's meetings (as either party), by start time then id. */
+export function meetingsOfParty(db: Db, viewerId: string, filter: MeetingFilter): Promise<MeetingRow[]> {
+  const { mentorshipId, status, from, to, after } = filter;
+  let q = meetingsWithParties(db).where((eb) => eb.or([eb('ms.mentor_id', '=', viewerId), eb('ms.mentee_id', '=', viewerId)]));
+  if (mentorshipId) q = q.where('ms.id', '=', mentorshipId);
+  if (status) q = q.where('m.status', '=', status);
+  if (from) q = q.where(sql<boolean>`m.starts_at + m.duration_minutes * interval '1 minute' > ${from}`);
+  if (to) q = q.where('m.starts_at', '<', to);
+  if (after) q = q.where(sql<boolean>`(m.starts_at, m.id) > (${after.at}::timestamptz, ${after.id}::uuid)`);
+  return q.orderBy('m.starts_at').orderBy('m.id').limit(filter.limit).execute();
+}
+
+export function insertMeeting(db: Db, values: Insertable<MeetingsTable>) {
+  return db.insertInto('meetings').values(values).returningAll().executeTakeFirstOrThrow();
+}
+
+export function updateMeeting(db: Db, id: string, set: Updateable<MeetingsTable>) {
+  return db.updateTable('meetings').set(set).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
+}
+
 /** A meeting of one of the viewer's mentorships; 404 for anyone else. */
 export async function partyMeeting(db: Db, id: string, viewerId: string): Promise<MeetingRow> {
   const row = UUID.test(id) ? await meetingById(db, id) : undefined;
@@ -88,28 +117,10 @@ export async function withOverlaps(db: Db, row: MeetingRow, viewerId: string): P
   return { ...toMeeting(row), overlaps: await findOverlaps(db, row, viewerId) };
 }
 
-/**
- * When a mentorship ends, its meetings still ahead are cancelled (their SEQUENCE bumped) so that
- * subscribed calendars drop them. Meetings already past stay as they were.
- */
-export async function cancelFutureMeetings(
-  trx: Transaction<Database>,
-  mentorship: { id: string; mentor_id: string; mentee_id: string },
-  actorId: string,
-  at: Date,
-  reason: string,
-): Promise<number> {
-  const rows = await trx.updateTable('meetings')
+/** Cancels a mentorship's scheduled meetings that have not started; answers the rows it changed. */
+export function cancelFutureMeetingRows(db: Db, mentorshipId: string, at: Date, reason: string) {
+  return db.updateTable('meetings')
     .set((eb) => ({ status: 'cancelled', cancel_reason: reason, sequence: eb('sequence', '+', 1), updated_at: at }))
-    .where('mentorship_id', '=', mentorship.id).where('status', '=', 'scheduled').where('starts_at', '>', at)
+    .where('mentorship_id', '=', mentorshipId).where('status', '=', 'scheduled').where('starts_at', '>', at)
     .returningAll().execute();
-  for (const row of rows) {
-    const meeting = toMeeting({ ...row, mentor_id: mentorship.mentor_id, mentee_id: mentorship.mentee_id });
-    await record(trx, {
-      now: at,
-      audit: { actorId, action: 'meeting.cancelled', entityType: 'meeting', entityId: row.id, from: 'scheduled', to: 'cancelled', details: { mentorshipId: mentorship.id, title: row.title, reason, automatic: true } },
-      events: bothParties(mentorship, 'meeting.updated', meeting),
-    });
-  }
-  return rows.length;
 }

@@ -1,10 +1,11 @@
-import type { Mentorship } from '@mentorkit/contract';
-import type { Kysely, Selectable, Transaction } from 'kysely';
-import type { Database, MentorshipsTable } from '../../db/schema.js';
+import type { Mentorship, mentorshipListQuery } from '@mentorkit/contract';
+import { sql, type Selectable } from 'kysely';
+import type { z } from 'zod';
+import type { Db, MentorshipsTable } from '../../db/schema.js';
+import type { TimeCursor } from '../shared/paging.js';
 import { loadPeople, personOrThrow } from '../shared/people.repository.js';
 
 type Row = Selectable<MentorshipsTable>;
-type Db = Kysely<Database> | Transaction<Database>;
 
 export async function toMentorships(db: Db, rows: Row[]): Promise<Mentorship[]> {
   if (rows.length === 0) return [];
@@ -37,4 +38,15 @@ export function mentorshipForParty(db: Db, id: string, viewerId: string, lock = 
     .where((eb) => eb.or([eb('mentor_id', '=', viewerId), eb('mentee_id', '=', viewerId)]));
   if (lock) q = q.forUpdate();
   return q.executeTakeFirst();
+}
+
+/** The viewer's mentorships in the given role and status, newest first, after `after`; one row more than `limit`. */
+export function mentorshipRowsOf(db: Db, viewerId: string, query: Pick<z.output<typeof mentorshipListQuery>, 'role' | 'status' | 'limit'>, after: TimeCursor | undefined) {
+  let q = db.selectFrom('mentorships').selectAll();
+  q = query.role === 'mentor' ? q.where('mentor_id', '=', viewerId)
+    : query.role === 'mentee' ? q.where('mentee_id', '=', viewerId)
+    : q.where((eb) => eb.or([eb('mentor_id', '=', viewerId), eb('mentee_id', '=', viewerId)]));
+  if (query.status) q = q.where('status', '=', query.status);
+  if (after) q = q.where(sql<boolean>`(started_at, id) < (${after.at}::timestamptz, ${after.id}::uuid)`);
+  return q.orderBy('started_at', 'desc').orderBy('id', 'desc').limit(query.limit + 1).execute();
 }

@@ -1,11 +1,12 @@
 import type { Conversation, Message, MentorshipStatus } from '@mentorkit/contract';
-import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
-import type { Database, MessagesTable } from '../../db/schema.js';
+import { sql, type Selectable } from 'kysely';
+import type { Db, MessagesTable } from '../../db/schema.js';
 import { loadPeople, personOrThrow } from '../shared/people.repository.js';
 import type { TimeCursor } from '../shared/paging.js';
 
-type Db = Kysely<Database> | Transaction<Database>;
-type MessageRow = Selectable<MessagesTable>;
+export type MessageRow = Selectable<MessagesTable>;
+/** Advisory-lock namespace ("mksr") for one sender's sends; see `lockSender`. */
+const SEND_LOCK_NAMESPACE = 1835758450;
 
 /** Sending stays open while the mentorship runs (active or paused); history stays readable after. */
 export const canSendIn = (status: MentorshipStatus) => status === 'active' || status === 'paused';
@@ -55,6 +56,95 @@ export function messageByClientId(db: Db, conversationId: string, senderId: stri
   return db.selectFrom('messages').selectAll()
     .where('conversation_id', '=', conversationId).where('sender_id', '=', senderId).where('client_id', '=', clientId)
     .executeTakeFirst();
+}
+
+export function messageById(db: Db, id: string) {
+  return db.selectFrom('messages').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+}
+
+/**
+ * Serializes one sender's sends until the transaction ends. Its own statement: the next one's
+ * snapshot must be taken after the lock is granted.
+ */
+export async function lockSender(trx: Db, senderId: string): Promise<void> {
+  await sql`SELECT pg_advisory_xact_lock(${SEND_LOCK_NAMESPACE}::int, hashtext(${senderId}))`.execute(trx);
+}
+
+/**
+ * In one statement: the id of the sender's earlier message with this clientId in the
+ * conversation (if any), and the sender's messages since `since` over all conversations.
+ */
+export async function sendHistory(db: Db, conversationId: string, senderId: string, clientId: string, since: Date): Promise<{ existing: string | null; count: number; oldest: Date | null }> {
+  const { rows: [check] } = await sql<{ existing: string | null; n: number | string; oldest: Date | string | null }>`
+    SELECT (SELECT id FROM messages WHERE conversation_id = ${conversationId} AND sender_id = ${senderId} AND client_id = ${clientId}) AS existing,
+      count(*) AS n, min(created_at) AS oldest
+    FROM messages WHERE sender_id = ${senderId} AND created_at > ${since}`.execute(db);
+  return { existing: check?.existing ?? null, count: Number(check?.n ?? 0), oldest: check?.oldest ? new Date(check.oldest) : null };
+}
+
+/**
+ * The status of the conversation's mentorship, with the conversation row locked (under which
+ * `seq` is taken) and the mentorship share-locked so it cannot end halfway.
+ */
+export async function lockConversationForSend(trx: Db, conversationId: string): Promise<MentorshipStatus | undefined> {
+  const { rows: [state] } = await sql<{ status: MentorshipStatus }>`
+    SELECT m.status FROM conversations c JOIN mentorships m ON m.id = c.mentorship_id
+    WHERE c.id = ${conversationId}
+    FOR NO KEY UPDATE OF c FOR SHARE OF m`.execute(trx);
+  return state?.status;
+}
+
+/**
+ * The message, the conversation's activity time, and the sender's own read marker (writing
+ * implies having read what came before) in one statement.
+ */
+export async function insertMessage(trx: Db, message: { conversationId: string; senderId: string; body: string; clientId: string; at: Date }): Promise<MessageRow> {
+  const { conversationId, senderId, body, clientId, at } = message;
+  const { rows: [row] } = await sql<MessageRow>`
+    WITH message AS (
+      INSERT INTO messages (conversation_id, sender_id, body, client_id, created_at)
+      VALUES (${conversationId}, ${senderId}, ${body}, ${clientId}, ${at})
+      RETURNING *
+    ), touched AS (
+      UPDATE conversations SET last_message_at = ${at} WHERE id = ${conversationId}
+    ), marker AS (
+      INSERT INTO conversation_reads (conversation_id, user_id, last_read_seq, updated_at)
+      SELECT conversation_id, sender_id, seq, created_at FROM message
+      ON CONFLICT (conversation_id, user_id) DO UPDATE
+        SET last_read_seq = greatest(conversation_reads.last_read_seq, excluded.last_read_seq), updated_at = excluded.updated_at
+    )
+    SELECT * FROM message`.execute(trx);
+  return row!;
+}
+
+/** A page of a conversation's messages, newest first, before `before` (a seq) when given. */
+export function messagesBefore(db: Db, conversationId: string, before: number | undefined, limit: number): Promise<MessageRow[]> {
+  let q = db.selectFrom('messages').selectAll().where('conversation_id', '=', conversationId);
+  if (before !== undefined) q = q.where('seq', '<', String(before));
+  return q.orderBy('seq', 'desc').limit(limit).execute();
+}
+
+/** The seq of a message of the conversation, named by its seq or its id. */
+export async function seqOf(db: Db, conversationId: string, upTo: number | string): Promise<number | undefined> {
+  const target = await db.selectFrom('messages').select('seq')
+    .where('conversation_id', '=', conversationId)
+    .where(typeof upTo === 'number' ? 'seq' : 'id', '=', (typeof upTo === 'number' ? String(upTo) : upTo) as never)
+    .executeTakeFirst();
+  return target ? Number(target.seq) : undefined;
+}
+
+/** The user's read marker in the conversation (0 when none), locked for the rest of the transaction. */
+export async function lockReadMarker(trx: Db, conversationId: string, userId: string): Promise<number> {
+  const before = await trx.selectFrom('conversation_reads').select('last_read_seq')
+    .where('conversation_id', '=', conversationId).where('user_id', '=', userId).forUpdate().executeTakeFirst();
+  return Number(before?.last_read_seq ?? 0);
+}
+
+export async function setReadMarker(trx: Db, conversationId: string, userId: string, lastReadSeq: number, at: Date): Promise<void> {
+  await trx.insertInto('conversation_reads')
+    .values({ conversation_id: conversationId, user_id: userId, last_read_seq: lastReadSeq, updated_at: at })
+    .onConflict((oc) => oc.columns(['conversation_id', 'user_id']).doUpdateSet({ last_read_seq: lastReadSeq, updated_at: at }))
+    .execute();
 }
 
 /** Messages from the other party after the viewer's read marker, in one conversation. */

@@ -1,22 +1,30 @@
 import { randomUUID } from 'node:crypto';
 import { MESSAGES_PER_MINUTE } from '@mentorkit/contract';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { person } from '../../test/flows.js';
-import { createTestContext, databaseKinds, json, type TestContext } from '../../test/harness.js';
+import { createTestContext, databaseKinds, json, type TestContext, type TestUser } from '../../test/harness.js';
 import { endMentorship, sendMessage, startMentorship, type Pair } from './messages.fixtures.js';
 
 describe.each(databaseKinds)('conversations and messages on %s', (kind) => {
   let t: TestContext;
-  const rahul = person('msg-rahul', 'Rahul Iyer');
-  const joy = person('msg-joy', 'Joy Santos');
+  let rahul: TestUser;
+  let joy: TestUser;
   const outsider = person('msg-outsider', 'Olu Outsider');
   let pair: Pair;
 
   beforeAll(async () => {
     t = await createTestContext(kind);
-    pair = await startMentorship(t, rahul, joy);
   });
   afterAll(async () => { await t?.close(); });
+  // Each test has its own Rahul and Joy in a mentorship of their own: no test reads another's messages.
+  let run = 0;
+  beforeEach(async () => {
+    run++;
+    rahul = person(`msg-rahul-${run}`, 'Rahul Iyer');
+    joy = person(`msg-joy-${run}`, 'Joy Santos');
+    pair = await startMentorship(t, rahul, joy);
+  });
 
   const path = (p: Pair, rest = 'messages') => `/api/v1/conversations/${p.conversationId}/${rest}`;
 
@@ -39,7 +47,7 @@ describe.each(databaseKinds)('conversations and messages on %s', (kind) => {
       expect(page.items[0]).toEqual(message);
     }
     const events = await t.handle.db.selectFrom('events').select(['user_id', 'type', 'data', 'position'])
-      .where('type', '=', 'message.created').execute();
+      .where('type', '=', 'message.created').where(sql<string>`data->>'id'`, '=', message.id).execute();
     expect(events.map((e) => e.user_id).sort()).toEqual([pair.mentorId, pair.menteeId].sort());
     for (const e of events) {
       expect(e.data).toEqual(message);
@@ -48,6 +56,7 @@ describe.each(databaseKinds)('conversations and messages on %s', (kind) => {
   });
 
   it('lists conversations with the other person, last message and unread counts', async () => {
+    expect((await sendMessage(t, joy, pair.conversationId, 'Hello & welcome', 'first-1')).status).toBe(201);
     const mentorView = await json(await t.call('GET', '/api/v1/conversations', { as: rahul }));
     expect(mentorView.items).toHaveLength(1);
     expect(mentorView.items[0]).toMatchObject({

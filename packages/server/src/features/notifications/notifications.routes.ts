@@ -1,44 +1,14 @@
-import { markReadInput, notificationListQuery, type Notification, type NotificationPage } from '@mentorkit/contract';
-import { Hono } from 'hono';
-import { sql } from 'kysely';
-import { requireViewer } from '../../auth/auth.middleware.js';
-import type { AppEnv } from '../../http/env.js';
-import { validate } from '../../http/validate.js';
-import { decodeTimeCursor, pageOf } from '../shared/paging.js';
+import { markReadInput, markReadResult, notificationListQuery, notificationPage } from '@mentorkit/contract';
+import { defineRoute, ok } from '../../http/route.js';
+import { listNotifications, markNotificationsRead } from './notifications.service.js';
 
-export const notificationRoutes = new Hono<AppEnv>()
-  .use(requireViewer)
-  .get('/', validate('query', notificationListQuery), async (c) => {
-    const { db } = c.get('deps');
-    const viewer = c.get('viewer');
-    const query = c.req.valid('query');
-    const after = decodeTimeCursor(query.cursor);
-    let q = db.selectFrom('notifications').selectAll().where('user_id', '=', viewer.id);
-    if (query.unread) q = q.where('read_at', 'is', null);
-    if (after) q = q.where(sql<boolean>`(created_at, id) < (${after.at}::timestamptz, ${after.id}::uuid)`);
-    const [rows, unread] = await Promise.all([
-      q.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(query.limit + 1).execute(),
-      db.selectFrom('notifications').select((eb) => eb.fn.countAll<number>().as('n'))
-        .where('user_id', '=', viewer.id).where('read_at', 'is', null).executeTakeFirstOrThrow(),
-    ]);
-    const page = await pageOf(rows, query.limit, (rs) => rs.map((r): Notification => ({
-      id: r.id,
-      kind: r.kind as Notification['kind'],
-      data: r.data,
-      readAt: r.read_at?.toISOString() ?? null,
-      createdAt: r.created_at.toISOString(),
-    })), (r) => ({ at: r.created_at, id: r.id }));
-    const body: NotificationPage = { ...page, unreadCount: Number(unread.n) };
-    return c.json(body, 200);
-  })
-  .post('/read', validate('json', markReadInput), async (c) => {
-    const { db, now } = c.get('deps');
-    const viewer = c.get('viewer');
-    const input = c.req.valid('json');
-    let q = db.updateTable('notifications').set({ read_at: now() }).where('user_id', '=', viewer.id).where('read_at', 'is', null);
-    if ('ids' in input) q = q.where('id', 'in', input.ids);
-    const result = await q.executeTakeFirst();
-    const unread = await db.selectFrom('notifications').select((eb) => eb.fn.countAll<number>().as('n'))
-      .where('user_id', '=', viewer.id).where('read_at', 'is', null).executeTakeFirstOrThrow();
-    return c.json({ marked: Number(result.numUpdatedRows), unreadCount: Number(unread.n) }, 200);
-  });
+export const notificationRoutes = [
+  defineRoute({
+    method: 'get', path: '/notifications', operationId: 'listNotifications', summary: 'The caller’s notifications, newest first', tag: 'notifications', auth: 'bearer', role: 'self',
+    query: notificationListQuery, responses: [ok(notificationPage, 'A page of notifications with the unread count')],
+  }, async (c, { query }) => c.json(await listNotifications(c.get('deps'), c.get('viewer'), query), 200)),
+  defineRoute({
+    method: 'post', path: '/notifications/read', operationId: 'markNotificationsRead', summary: 'Mark some or all notifications read', tag: 'notifications', auth: 'bearer', role: 'self',
+    body: { schema: markReadInput }, responses: [ok(markReadResult, 'How many were marked')],
+  }, async (c, { body }) => c.json(await markNotificationsRead(c.get('deps'), c.get('viewer'), body), 200)),
+];

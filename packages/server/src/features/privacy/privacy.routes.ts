@@ -1,26 +1,21 @@
-import type { AccountErasure, AccountExport } from '@mentorkit/contract';
-import { Hono } from 'hono';
-import type { AppEnv } from '../../http/env.js';
-import { viewerRequired } from '../lifecycle/workspace.js';
-import { eraseAccount } from './erase.repository.js';
-import { exportAccount } from './export.repository.js';
+import { accountErasure, accountExport } from '@mentorkit/contract';
+import { defineRoute, ok } from '../../http/route.js';
+import { eraseAccount, exportAccount } from './privacy.service.js';
 
-/**
- * Mounted at `/me` beside the profile routes: `GET /me/export` (the caller's data as one JSON
- * document, offered as a download) and `DELETE /me` (erase the account). Both only ever act on
- * the caller, so there is no one else's id to guess.
- */
-export const privacyRoutes = new Hono<AppEnv>()
-  .use('/export', viewerRequired)
-  .get('/export', async (c) => {
-    const { db, now } = c.get('deps');
-    const body: AccountExport = await exportAccount(db, c.get('viewer').id, now());
+/** Both only ever act on the caller, so there is no one else's id to guess. */
+export const privacyRoutes = [
+  defineRoute({
+    method: 'get', path: '/me/export', operationId: 'exportAccount', summary: 'All of the caller’s data as one JSON document', tag: 'me', auth: 'bearer', role: 'self',
+    responses: [ok(accountExport, 'The export (offered as a download)')],
+  }, async (c) => {
+    const body = await exportAccount(c.get('deps'), c.get('viewer'));
     c.header('content-disposition', 'attachment; filename="mentorkit-export.json"');
     c.header('cache-control', 'private, no-store');
     return c.json(body, 200);
-  })
-  .delete('/', viewerRequired, async (c) => {
-    const { db, now } = c.get('deps');
-    const body: AccountErasure = await eraseAccount(db, c.get('viewer').id, now);
-    return c.json(body, 200);
-  });
+  }),
+  defineRoute({
+    method: 'delete', path: '/me', operationId: 'eraseAccount', summary: 'Erase the caller’s account', tag: 'me', auth: 'bearer', role: 'self',
+    description: 'Messages stay for the other party, shown as from a deleted user; the token never signs in again (410).',
+    responses: [ok(accountErasure, 'What was erased')],
+  }, async (c) => c.json(await eraseAccount(c.get('deps'), c.get('viewer')), 200)),
+];

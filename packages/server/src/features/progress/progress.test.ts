@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { person } from '../../test/flows.js';
 import { createTestContext, databaseKinds, json, type TestContext } from '../../test/harness.js';
 import { eventsFor, expectError, newPair, noticesFor, snapshot, START, type Pair } from '../lifecycle/workspace.fixtures.js';
-import { computeProgress } from './progress.repository.js';
+import { computeProgress } from './progress.service.js';
 
 describe('computeProgress', () => {
   const ms = (...statuses: ('not_started' | 'in_progress' | 'completed')[]) => statuses.map((status) => ({ status }));

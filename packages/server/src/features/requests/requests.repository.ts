@@ -1,11 +1,10 @@
-import type { DeclineReason, Mentorship, MentorshipRequest } from '@mentorkit/contract';
-import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
-import type { Database, MentorshipRequestsTable } from '../../db/schema.js';
+import type { DeclineReason, MentorshipRequest, RequestStatus } from '@mentorkit/contract';
+import { sql, type Insertable, type Selectable } from 'kysely';
+import type { Db, MentorshipRequestsTable } from '../../db/schema.js';
+import type { TimeCursor } from '../shared/paging.js';
 import { loadPeople, personOrThrow } from '../shared/people.repository.js';
-import { record } from '../shared/record.js';
 
 type Row = Selectable<MentorshipRequestsTable>;
-type Db = Kysely<Database> | Transaction<Database>;
 
 export async function toRequests(db: Db, rows: Row[]): Promise<MentorshipRequest[]> {
   if (rows.length === 0) return [];
@@ -44,6 +43,97 @@ export function requestById(db: Db, id: string, lock = false) {
   return q.executeTakeFirst();
 }
 
+/** A page of the requests the user sent (`mentee`) or received (`mentor`), one row more than `limit`. */
+export function requestPage(
+  db: Db,
+  userId: string,
+  { role, status, after, limit, ascending }: { role: 'mentee' | 'mentor'; status?: RequestStatus; after?: TimeCursor; limit: number; ascending: boolean },
+) {
+  let q = db.selectFrom('mentorship_requests').selectAll()
+    .where(role === 'mentor' ? 'mentor_id' : 'mentee_id', '=', userId);
+  if (status) q = q.where('status', '=', status);
+  if (after) {
+    q = ascending
+      ? q.where(sql<boolean>`(created_at, id) > (${after.at}::timestamptz, ${after.id}::uuid)`)
+      : q.where(sql<boolean>`(created_at, id) < (${after.at}::timestamptz, ${after.id}::uuid)`);
+  }
+  const dir = ascending ? 'asc' : 'desc';
+  return q.orderBy('created_at', dir).orderBy('id', dir).limit(limit + 1).execute();
+}
+
+/** A mentor as a new request needs them, the mentor row share-locked so it cannot change meanwhile. */
+export function mentorForRequest(db: Db, mentorId: string) {
+  return db.selectFrom('mentors').innerJoin('users', 'users.id', 'mentors.user_id')
+    .select(['mentors.status', 'mentors.accepting_mentees', 'mentors.away_until', 'mentors.capacity', 'mentors.open_mentorships', 'users.deleted_at'])
+    .where('mentors.user_id', '=', mentorId).forShare('mentors').executeTakeFirst();
+}
+
+/** Locks a user row: serializes one person's writes. */
+export async function lockUser(db: Db, userId: string): Promise<void> {
+  await db.selectFrom('users').select('id').where('id', '=', userId).forUpdate().execute();
+}
+
+/** The mentors of a mentee's pending requests. */
+export async function pendingMentorIds(db: Db, menteeId: string): Promise<string[]> {
+  const rows = await db.selectFrom('mentorship_requests').select(['mentor_id'])
+    .where('mentee_id', '=', menteeId).where('status', '=', 'pending').execute();
+  return rows.map((r) => r.mentor_id);
+}
+
+/** Whether the two have an active or paused mentorship. */
+export async function hasOpenMentorship(db: Db, mentorId: string, menteeId: string): Promise<boolean> {
+  const open = await db.selectFrom('mentorships').select('id').where('mentor_id', '=', mentorId)
+    .where('mentee_id', '=', menteeId).where('status', 'in', ['active', 'paused']).executeTakeFirst();
+  return open !== undefined;
+}
+
+export function insertRequest(db: Db, values: Insertable<MentorshipRequestsTable>) {
+  return db.insertInto('mentorship_requests').values(values).returningAll().executeTakeFirstOrThrow();
+}
+
+/** The accepting mentor's slots, the mentor row locked (accepting and capacity changes take it too). */
+export function lockMentorSlots(db: Db, mentorId: string) {
+  return db.selectFrom('mentors').select(['capacity', 'open_mentorships', 'status'])
+    .where('user_id', '=', mentorId).forUpdate().executeTakeFirst();
+}
+
+/** The mentorship an accepted request made. */
+export function mentorshipOfRequest(db: Db, requestId: string) {
+  return db.selectFrom('mentorships').selectAll().where('request_id', '=', requestId).executeTakeFirstOrThrow();
+}
+
+/** Starts the mentorship of a request, with its conversation. */
+export async function startMentorship(db: Db, request: Row, at: Date) {
+  const made = await db.insertInto('mentorships').values({
+    request_id: request.id, mentor_id: request.mentor_id, mentee_id: request.mentee_id, started_at: at, updated_at: at,
+  }).returningAll().executeTakeFirstOrThrow();
+  await db.insertInto('conversations').values({ mentorship_id: made.id, created_at: at }).execute();
+  return made;
+}
+
+export function markAccepted(db: Db, id: string, at: Date) {
+  return db.updateTable('mentorship_requests').set({ status: 'accepted', responded_at: at })
+    .where('id', '=', id).returningAll().executeTakeFirstOrThrow();
+}
+
+export function markDeclined(db: Db, id: string, reason: DeclineReason, message: string | null, at: Date) {
+  return db.updateTable('mentorship_requests')
+    .set({ status: 'declined', decline_reason: reason, decline_message: message, responded_at: at })
+    .where('id', '=', id).returningAll().executeTakeFirstOrThrow();
+}
+
+export function markWithdrawn(db: Db, id: string) {
+  return db.updateTable('mentorship_requests').set({ status: 'withdrawn', responded_at: null })
+    .where('id', '=', id).returningAll().executeTakeFirstOrThrow();
+}
+
+/** Withdraws every pending request a mentee sent; the withdrawn rows. */
+export function withdrawAllSent(db: Db, menteeId: string) {
+  return db.updateTable('mentorship_requests').set({ status: 'withdrawn', responded_at: null })
+    .where('mentee_id', '=', menteeId).where('status', '=', 'pending')
+    .returningAll().execute();
+}
+
 /** Median hours from request to answer over the last 90 days, stored on the mentor for search. */
 export async function refreshMedianResponse(trx: Db, mentorId: string, now: Date): Promise<void> {
   await sql`
@@ -63,25 +153,10 @@ export function requestEvents(request: MentorshipRequest, type: 'request.created
   ];
 }
 
-/**
- * Declines every pending request of a mentor (turning "accepting" off with that option, or a
- * suspension), telling each mentee. Runs inside the caller's transaction.
- */
-export async function declineAllPending(trx: Transaction<Database>, mentorId: string, actorId: string, now: Date, message: string | null): Promise<number> {
-  const rows = await trx.updateTable('mentorship_requests')
+/** Declines every pending request of a mentor as `mentor_unavailable`; answers the rows it changed. */
+export function declinePendingOf(db: Db, mentorId: string, now: Date, message: string | null) {
+  return db.updateTable('mentorship_requests')
     .set({ status: 'declined', decline_reason: 'mentor_unavailable' satisfies DeclineReason, decline_message: message, responded_at: now })
     .where('mentor_id', '=', mentorId).where('status', '=', 'pending')
     .returningAll().execute();
-  const requests = await toRequests(trx, rows);
-  for (const request of requests) {
-    await record(trx, {
-      now,
-      audit: { actorId, action: 'request.declined', entityType: 'mentorship_request', entityId: request.id, from: 'pending', to: 'declined', details: { reason: 'mentor_unavailable' } },
-      notices: [{ userId: request.mentee.id, kind: 'request.declined', data: { requestId: request.id, mentorId, mentorName: request.mentor.name, reason: 'mentor_unavailable' } }],
-      events: requestEvents(request, 'request.updated'),
-    });
-  }
-  return requests.length;
 }
-
-export type { Mentorship };

@@ -1,6 +1,6 @@
 import { sql, type RawBuilder } from 'kysely';
 import { ApiError } from '../../http/errors.js';
-import type { Db } from '../lifecycle/workspace.js';
+import type { Db } from '../../db/schema.js';
 
 /** At most `max` writes in any rolling `windowMs`; `label` completes "You can send at most 5 …". */
 export interface RateLimit {

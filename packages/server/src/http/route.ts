@@ -1,5 +1,14 @@
 import type { ErrorCode } from '@mentorkit/contract';
+import type { Context } from 'hono';
 import type { z } from 'zod';
+import type { AppEnv } from './env.js';
+
+/*
+ * The route table. Each operation of the API is declared once, next to its handler, with
+ * `defineRoute`: method, path, request and response schemas, credential, role and summary. The
+ * app mounts the router from these declarations (validators and authentication come from the
+ * declaration, not from a second list) and the OpenAPI document is generated from the same ones.
+ */
 
 export type HttpMethod = 'get' | 'post' | 'put' | 'patch' | 'delete';
 
@@ -13,7 +22,7 @@ export type Auth =
   | 'urlToken';
 
 /**
- * Who may call a route once signed in; the authorization-matrix test (issue 7) reads it.
+ * Who may call a route once signed in; the authorization-matrix test reads it.
  * - `anyone`: no sign-in at all.
  * - `user`: any signed-in alumnus.
  * - `self`: acts only on the caller's own data, so there is no one else's id to try.
@@ -81,7 +90,38 @@ export interface RouteSpec {
   errors?: ErrorCode[];
   /** Mounted only when `MENTORSHIP_DEMO=1` (and an HS256 secret is set). */
   demoOnly?: boolean;
+  /**
+   * The handler reads and checks the query itself instead of the declared schema doing it before:
+   * for pages meant for people, which answer a bad link with a page rather than JSON.
+   */
+  manualValidation?: boolean;
 }
+
+/** What a handler receives besides the context: the path parameters and the parsed query and body. */
+export interface RouteInput<S extends RouteSpec> {
+  /** As they appear in the URL; each handler decides what a malformed one means (usually 404). */
+  params: S extends { params: infer P } ? { [K in keyof P]: string } : Record<string, never>;
+  query: S extends { query: infer Q extends z.ZodType } ? z.output<Q> : undefined;
+  body: S extends { body: { schema: infer B extends z.ZodType } } ? z.output<B> : undefined;
+}
+
+export type RouteHandler<S extends RouteSpec> = (c: Context<AppEnv>, input: RouteInput<S>) => Response | Promise<Response>;
+
+/** A declared route with its handler; the app mounts a list of these (`mountRoutes`). */
+export interface RouteDef<S extends RouteSpec = RouteSpec> {
+  spec: S;
+  handler: RouteHandler<S>;
+}
+
+/** Declares one operation of the API: its contract and the handler that serves it. */
+export function defineRoute<S extends RouteSpec>(spec: S, handler: RouteHandler<S>): RouteDef {
+  return { spec, handler: handler as unknown as RouteHandler<RouteSpec> };
+}
+
+/** Shorthands for the success responses of a declaration. */
+export const ok = (schema: z.ZodType, description: string) => ({ status: 200 as const, schema, description });
+export const created = (schema: z.ZodType, description: string) => ({ status: 201 as const, schema, description });
+export const noContent = (description: string) => ({ status: 204 as const, description });
 
 /** The API reference page's script and style, served at `/docs/<name>`. */
 export const docsAssets = ['docs.js', 'docs.css'] as const;

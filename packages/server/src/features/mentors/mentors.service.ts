@@ -1,0 +1,35 @@
+import type { MentorProfile, MentorSearchQuery } from '@mentorkit/contract';
+import { notFound } from '../../http/errors.js';
+import type { AppDeps, Viewer } from '../../http/env.js';
+import { getMentorProfile, searchMentors as runSearch } from './mentors.repository.js';
+import { matchesEtag, searchAnswersOf, type SearchAnswer } from './search-answers.js';
+import { searchCacheOf } from './search-cache.js';
+
+/** A search's answer as sent: its ETag, and the body unless the client's copy is current. */
+export interface SearchReply {
+  etag: string;
+  /** Absent when `If-None-Match` named the current ETag (a 304). */
+  answer?: SearchAnswer;
+}
+
+/**
+ * Mentor search for the viewer. Answers are kept per viewer while nothing they show changes
+ * (`search-answers.ts`): the version is found first, so a client holding the current answer is
+ * told so without anything being computed.
+ */
+export async function searchMentors(deps: AppDeps, viewer: Viewer, query: MentorSearchQuery, ifNoneMatch: string | undefined): Promise<SearchReply> {
+  const now = deps.now();
+  const answers = searchAnswersOf(deps);
+  const version = await answers.version(deps.db, viewer.id, query, now, viewer.searchGeneration);
+  if (matchesEtag(ifNoneMatch, version.etag)) return { etag: version.etag };
+  const answer = await answers.answer(version, () =>
+    runSearch(deps.db, viewer.id, query, now, { cache: searchCacheOf(deps), generation: version.generation }));
+  return { etag: version.etag, answer };
+}
+
+/** A mentor's full profile as the viewer sees it; 404 for an unknown, unlisted or suspended one. */
+export async function mentorProfile({ db, now }: Pick<AppDeps, 'db' | 'now'>, viewer: Pick<Viewer, 'id'>, mentorId: string): Promise<MentorProfile> {
+  const profile = await getMentorProfile(db, viewer.id, mentorId, now());
+  if (!profile) throw notFound('Mentor');
+  return profile;
+}
