@@ -1,4 +1,4 @@
-import type { MentorshipStatus, RealtimeEventType } from '@mentorkit/contract';
+import type { MentorshipStatus, RealtimeEventDataMap, RealtimeEventType } from '@mentorkit/contract';
 import { createMiddleware } from 'hono/factory';
 import type { Kysely, Selectable, Transaction } from 'kysely';
 import { requireViewer } from '../../auth/auth.middleware.js';
@@ -7,6 +7,7 @@ import { ApiError, notFound } from '../../http/errors.js';
 import type { AppEnv, Viewer } from '../../http/env.js';
 import { mentorshipForParty } from '../mentorships/mentorships.repository.js';
 import { UUID } from '../shared/paging.js';
+import type { OutgoingEvent } from '../shared/record.js';
 
 /**
  * Helpers every workspace feature (lifecycle, meetings, milestones, progress) shares: who is a
@@ -65,11 +66,11 @@ export const otherParty = (row: { mentor_id: string; mentee_id: string }, viewer
   (row.mentor_id === viewerId ? row.mentee_id : row.mentor_id);
 
 /** The same realtime event for both parties. */
-export function bothParties(row: { mentor_id: string; mentee_id: string }, type: RealtimeEventType, data: unknown) {
+export function bothParties<T extends RealtimeEventType>(row: { mentor_id: string; mentee_id: string }, type: T, data: RealtimeEventDataMap[T]) {
   return [
     { userId: row.mentor_id, type, data },
     { userId: row.mentee_id, type, data },
-  ];
+  ] as OutgoingEvent<T>[];
 }
 
 // Calendar days as `YYYY-MM-DD` strings, in UTC.

@@ -1,10 +1,11 @@
-import { markReadInput, notificationListQuery, type Notification, type NotificationPage } from '@mentorkit/contract';
+import { markReadInput, notificationListQuery, type NotificationPage } from '@mentorkit/contract';
 import { Hono } from 'hono';
 import { sql } from 'kysely';
 import { requireViewer } from '../../auth/auth.middleware.js';
 import type { AppEnv } from '../../http/env.js';
 import { validate } from '../../http/validate.js';
 import { decodeTimeCursor, pageOf } from '../shared/paging.js';
+import { toNotification } from '../shared/record.js';
 
 export const notificationRoutes = new Hono<AppEnv>()
   .use(requireViewer)
@@ -21,13 +22,7 @@ export const notificationRoutes = new Hono<AppEnv>()
       db.selectFrom('notifications').select((eb) => eb.fn.countAll<number>().as('n'))
         .where('user_id', '=', viewer.id).where('read_at', 'is', null).executeTakeFirstOrThrow(),
     ]);
-    const page = await pageOf(rows, query.limit, (rs) => rs.map((r): Notification => ({
-      id: r.id,
-      kind: r.kind as Notification['kind'],
-      data: r.data,
-      readAt: r.read_at?.toISOString() ?? null,
-      createdAt: r.created_at.toISOString(),
-    })), (r) => ({ at: r.created_at, id: r.id }));
+    const page = await pageOf(rows, query.limit, (rs) => rs.map(toNotification), (r) => ({ at: r.created_at, id: r.id }));
     const body: NotificationPage = { ...page, unreadCount: Number(unread.n) };
     return c.json(body, 200);
   })

@@ -1,4 +1,4 @@
-import { ACCOUNT_ERASED_REASON, type AccountErasure } from '@mentorkit/contract';
+import { ACCOUNT_ERASED_REASON, openMentorshipStatuses, type AccountErasure, type NotificationDataKey } from '@mentorkit/contract';
 import { sql, type Kysely, type Transaction } from 'kysely';
 import { accountDeleted } from '../../auth/users.repository.js';
 import type { Database } from '../../db/schema.js';
@@ -36,14 +36,14 @@ async function withdrawSent(trx: Transaction<Database>, userId: string, at: Date
 async function cancelOpen(trx: Transaction<Database>, userId: string, at: Date): Promise<number> {
   const open = await trx.selectFrom('mentorships').select(['id', 'mentor_id', 'status'])
     .where((eb) => eb.or([eb('mentor_id', '=', userId), eb('mentee_id', '=', userId)]))
-    .where('status', 'in', ['active', 'paused']).execute();
+    .where('status', 'in', openMentorshipStatuses).execute();
   if (open.length === 0) return 0;
   const mentorIds = [...new Set(open.map((m) => m.mentor_id))].sort();
   await trx.selectFrom('mentors').select('user_id').where('user_id', 'in', mentorIds).orderBy('user_id').forUpdate().execute();
   const rows = await trx.updateTable('mentorships')
     .set({ status: 'cancelled', ended_at: at, end_reason: ACCOUNT_ERASED_REASON, updated_at: at })
     .where((eb) => eb.or([eb('mentor_id', '=', userId), eb('mentee_id', '=', userId)]))
-    .where('status', 'in', ['active', 'paused'])
+    .where('status', 'in', openMentorshipStatuses)
     .returningAll().execute();
   const mentorships = await toMentorships(trx, rows);
   const before = new Map(open.map((m) => [m.id, m.status]));
@@ -53,7 +53,7 @@ async function cancelOpen(trx: Transaction<Database>, userId: string, at: Date):
       now: at,
       audit: { actorId: userId, action: 'mentorship.cancelled', entityType: 'mentorship', entityId: row.id, from: before.get(row.id) ?? null, to: 'cancelled', details: { reason: ACCOUNT_ERASED_REASON } },
       notices: [{ userId: other, kind: 'mentorship.cancelled', data: { mentorshipId: row.id, byId: userId, byName: DELETED_NAME, reason: ACCOUNT_ERASED_REASON } }],
-      events: [{ userId: other, type: 'mentorship.updated', data: mentorships[i] }],
+      events: [{ userId: other, type: 'mentorship.updated', data: mentorships[i]! }],
     });
     await cancelFutureMeetings(trx, row, userId, at, ACCOUNT_ERASED_REASON);
   }
@@ -104,7 +104,8 @@ export async function eraseAccount(db: Kysely<Database>, userId: string, now: ()
     await trx.updateTable('progress_notes').set({ body: '' }).where('author_id', '=', userId).execute();
     await trx.updateTable('feedback').set({ comment: '' }).where('author_id', '=', userId).execute();
     // Names kept inside other people's notifications (a snapshot taken when they were sent).
-    for (const [idKey, nameKey] of [['menteeId', 'menteeName'], ['mentorId', 'mentorName'], ['byId', 'byName']] as const) {
+    const people = [['menteeId', 'menteeName'], ['mentorId', 'mentorName'], ['byId', 'byName']] as const satisfies readonly (readonly [NotificationDataKey, NotificationDataKey])[];
+    for (const [idKey, nameKey] of people) {
       await sql`UPDATE notifications SET data = data || jsonb_build_object(${nameKey}::text, ${DELETED_NAME}::text)
         WHERE data->>${idKey}::text = ${userId}::text AND data->>${nameKey}::text IS NOT NULL`.execute(trx);
     }

@@ -1,4 +1,4 @@
-import type { AccountExport, MailKind, Message, Notification } from '@mentorkit/contract';
+import type { AccountExport, Message } from '@mentorkit/contract';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import { toApplications } from '../applications/applications.repository.js';
@@ -12,6 +12,7 @@ import { listConversations, toMessage } from '../messages/messages.repository.js
 import { toMilestone } from '../milestones/milestones.repository.js';
 import { toProgressNote } from '../progress/progress.repository.js';
 import { toRequests } from '../requests/requests.repository.js';
+import { toNotification } from '../shared/record.js';
 
 /** Larger than any one person's conversation count; the export is complete, not paged. */
 const ALL = 1_000_000;
@@ -69,20 +70,14 @@ export async function exportAccount(db: Kysely<Database>, userId: string, now: D
       feedbackGiven: feedback.map(toFeedback),
       feedbackReceived: feedbackReceived.map(toFeedback),
       conversations: conversations.items.map((conversation) => ({ conversation, messages: messages.get(conversation.id)! })),
-      notifications: notifications.map((r): Notification => ({
-        id: r.id,
-        kind: r.kind as Notification['kind'],
-        data: r.data,
-        readAt: r.read_at?.toISOString() ?? null,
-        createdAt: r.created_at.toISOString(),
-      })),
+      notifications: notifications.map(toNotification),
       notificationPreferences: preferences,
       auditEntries: audit.map((a) => ({
         action: a.action, entityType: a.entity_type, entityId: a.entity_id, fromState: a.from_state, toState: a.to_state, at: a.created_at.toISOString(),
       })),
       mail: mail.map((m) => ({
         id: m.id,
-        kind: m.kind as MailKind,
+        kind: m.kind,
         subject: mailSubject(m.template as MailTemplate, m.data, preferences.language),
         status: m.status,
         createdAt: m.created_at.toISOString(),

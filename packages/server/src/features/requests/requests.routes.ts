@@ -2,6 +2,7 @@ import {
   canTransition,
   declineInput,
   mentorshipRequestInput,
+  openMentorshipStatuses,
   requestListQuery,
   requestTransitions,
   REQUESTS_PER_DAY,
@@ -76,7 +77,7 @@ export const requestRoutes = new Hono<AppEnv>()
             throw new ApiError('duplicate_request', 'You already have a pending request to this mentor');
           }
           const open = await trx.selectFrom('mentorships').select('id').where('mentor_id', '=', input.mentorId)
-            .where('mentee_id', '=', viewer.id).where('status', 'in', ['active', 'paused']).executeTakeFirst();
+            .where('mentee_id', '=', viewer.id).where('status', 'in', openMentorshipStatuses).executeTakeFirst();
           if (open) throw new ApiError('conflict', 'This mentor is already mentoring you');
           if (pending.length >= MAX_PENDING_PER_MENTEE) {
             throw new ApiError('too_many_pending_requests', `You can have at most ${MAX_PENDING_PER_MENTEE} pending requests; withdraw one or wait for answers`);
@@ -159,7 +160,7 @@ export const requestRoutes = new Hono<AppEnv>()
         throw new ApiError('capacity_reached', 'All your mentee slots are taken; raise your capacity or finish a mentorship first');
       }
       const open = await trx.selectFrom('mentorships').select('id').where('mentor_id', '=', row.mentor_id)
-        .where('mentee_id', '=', row.mentee_id).where('status', 'in', ['active', 'paused']).executeTakeFirst();
+        .where('mentee_id', '=', row.mentee_id).where('status', 'in', openMentorshipStatuses).executeTakeFirst();
       if (open) throw new ApiError('conflict', 'You already mentor this person');
       const made = await trx.insertInto('mentorships').values({
         request_id: row.id, mentor_id: row.mentor_id, mentee_id: row.mentee_id, started_at: at, updated_at: at,

@@ -1,6 +1,6 @@
-import type { NotificationKind, RealtimeEventType } from '@mentorkit/contract';
-import { sql, type Kysely, type Transaction } from 'kysely';
-import type { Database } from '../../db/schema.js';
+import type { Notification, NotificationDataMap, NotificationKind, RealtimeEventDataMap, RealtimeEventType } from '@mentorkit/contract';
+import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
+import type { Database, NotificationsTable } from '../../db/schema.js';
 import { enqueueMailFor } from '../email/enqueue.js';
 
 /** The channel on which committed events are announced to every server instance. */
@@ -16,16 +16,24 @@ export interface Transition {
   details?: Record<string, unknown>;
 }
 
-export interface Notice {
-  userId: string;
-  kind: NotificationKind;
-  data: Record<string, unknown>;
-}
+/** A notification to write: its `data` is the contract's for its kind (a wrong field does not compile). */
+export type Notice<K extends NotificationKind = NotificationKind> = { [T in K]: { userId: string; kind: T; data: NotificationDataMap[T] } }[K];
 
-export interface OutgoingEvent {
-  userId: string;
-  type: RealtimeEventType;
-  data: unknown;
+/** A realtime event to write: its `data` is the contract's for its type. */
+export type OutgoingEvent<T extends RealtimeEventType = RealtimeEventType> = { [E in T]: { userId: string; type: E; data: RealtimeEventDataMap[E] } }[T];
+
+/**
+ * A notification row as the API answers it. Rows are written only by `record()`, from `Notice`s,
+ * so the row's `data` is the one of its `kind`.
+ */
+export function toNotification(row: Selectable<NotificationsTable>): Notification {
+  return {
+    id: row.id,
+    kind: row.kind,
+    data: row.data,
+    readAt: row.read_at?.toISOString() ?? null,
+    createdAt: row.created_at.toISOString(),
+  } as Notification;
 }
 
 /**
@@ -61,13 +69,7 @@ export async function record(
       .values(notices.map((n) => ({ user_id: n.userId, kind: n.kind, data: JSON.stringify(n.data), created_at: now })))
       .returningAll()
       .execute();
-    for (const row of rows) {
-      allEvents.push({
-        userId: row.user_id,
-        type: 'notification.created',
-        data: { id: row.id, kind: row.kind, data: row.data, readAt: null, createdAt: row.created_at.toISOString() },
-      });
-    }
+    for (const row of rows) allEvents.push({ userId: row.user_id, type: 'notification.created', data: toNotification(row) });
     // Mail rides in the same transaction: it exists exactly when the change committed.
     await enqueueMailFor(trx, notices, now);
   }
