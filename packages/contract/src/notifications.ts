@@ -75,6 +75,8 @@ export type NotificationPage = z.infer<typeof notificationPage>;
 export const notificationListQuery = pageQuery.extend({
   unread: z.enum(['true', 'false']).optional().transform((v) => v === 'true'),
 });
+/** `unread: true` lists only the unread ones. */
+export type NotificationListParams = { limit?: number; cursor?: string; unread?: boolean };
 
 /** Mark the given notifications read, or all of them. */
 export const markReadInput = z.union([

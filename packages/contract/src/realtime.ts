@@ -104,6 +104,12 @@ export interface RealtimeSubscribeOptions {
   onStatus?: (status: RealtimeStatus, info: RealtimeStatusInfo) => void;
   /** Start after this event id (e.g. kept from an earlier page); by default, only what happens from now on. */
   after?: number;
+  /**
+   * Called with each frame that carries an event id but is not an event this version can read: an
+   * unknown type (from a newer server) or a malformed event (see `readRealtimeEvent`). Such frames
+   * never reach the handler; their ids still count as seen.
+   */
+  onInvalid?: (frame: unknown) => void;
   /** Only these event types reach the handler (all by default). */
   types?: readonly RealtimeEventType[];
   /** Ends the subscription when aborted (an `AbortSignal`). */
