@@ -92,3 +92,5 @@ export const timeZone = z
 
 /** What a caller passes for a paged list query: every field optional, `limit` a number. */
 export type ListParams<Q extends z.ZodType> = Partial<Omit<z.input<Q>, 'limit'>> & { limit?: number };
+/** The parameters of a list that takes only `limit` and `cursor`. */
+export type PageParams = ListParams<typeof pageQuery>;

@@ -22,6 +22,10 @@ export const mailKinds = [
 export type MailKind = (typeof mailKinds)[number];
 
 /** Languages mail is written in. */
+/** Where a mail is in the outbox: `skipped` when the recipient turned its kind off. */
+export const mailStatuses = ['pending', 'sending', 'sent', 'failed', 'skipped'] as const;
+export type MailStatus = (typeof mailStatuses)[number];
+
 export const mailLanguages = ['en', 'fil'] as const;
 export type MailLanguage = (typeof mailLanguages)[number];
 

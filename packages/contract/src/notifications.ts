@@ -1,47 +1,73 @@
 import { z } from 'zod';
-import { id, isoDateTime, page, pageQuery } from './common.js';
+import { id, isoDate, isoDateTime, page, pageQuery } from './common.js';
+import { declineReasons, milestoneStatuses, notificationKinds, type NotificationKind } from './values.js';
+import { milestoneTemplates } from './workspace.js';
 
-/** What happened, for whom: the element words it; `data` holds the ids and names it needs. */
-export const notificationKinds = [
-  'request.received',
-  'request.accepted',
-  'request.declined',
-  'request.withdrawn',
-  'request.expired',
-  'request.reminder',
-  'application.approved',
-  'application.rejected',
-  'application.changes_requested',
-  // To every admin: an application (or a resubmission) waits for review.
-  'application.submitted',
-  'mentor.suspended',
-  'mentor.reactivated',
-  // The mentorship workspace (issue 4): each goes to the other party of the change.
-  'mentorship.paused',
-  'mentorship.resumed',
-  'mentorship.completed',
-  'mentorship.cancelled',
-  'feedback.received',
-  'timeline.updated',
-  'milestone.added',
-  'milestone.updated',
-  'milestone.removed',
-  'progress.note_added',
-  'meeting.scheduled',
-  'meeting.updated',
-  'meeting.completed',
-  'meeting.cancelled',
-] as const;
-export type NotificationKind = (typeof notificationKinds)[number];
+/** Who made the change a workspace notification is about (the recipient is the other party). */
+const by = { byId: id, byName: z.string() };
+const requestFromMentee = z.object({ requestId: id, menteeId: id, menteeName: z.string() });
+const requestToMentor = z.object({ requestId: id, mentorId: id, mentorName: z.string() });
+const applicationDecided = z.object({ applicationId: id, notes: z.string() });
+const mentorshipChanged = z.object({ mentorshipId: id, ...by, reason: z.string().optional() });
+const meetingNotice = z.object({ mentorshipId: id, meetingId: id, title: z.string(), ...by });
 
-export const notification = z.object({
-  id,
-  kind: z.enum(notificationKinds),
-  data: z.record(z.string(), z.unknown()),
-  readAt: isoDateTime.nullable(),
-  createdAt: isoDateTime,
-});
-export type Notification = z.infer<typeof notification>;
+/**
+ * Each notification kind's `data`: the ids and names (as they were when it was sent) the element
+ * words it with. A name is replaced by "Deleted user" when that person erases their account.
+ */
+export const notificationData = {
+  'request.received': requestFromMentee,
+  'request.accepted': requestToMentor.extend({ mentorshipId: id }),
+  'request.declined': requestToMentor.extend({ reason: z.enum(declineReasons) }),
+  'request.withdrawn': requestFromMentee,
+  /** The mentee is told the mentor's name, the mentor the mentee's. */
+  'request.expired': z.union([requestToMentor, requestFromMentee]),
+  'request.reminder': requestFromMentee.extend({ expiresAt: isoDateTime }),
+  'application.approved': applicationDecided,
+  'application.rejected': applicationDecided,
+  'application.changes_requested': applicationDecided,
+  'application.submitted': z.object({ applicationId: id, applicantName: z.string(), resubmitted: z.boolean() }),
+  'mentor.suspended': z.object({ reason: z.string() }),
+  'mentor.reactivated': z.object({}),
+  'mentorship.paused': mentorshipChanged,
+  'mentorship.resumed': mentorshipChanged,
+  'mentorship.completed': mentorshipChanged,
+  'mentorship.cancelled': mentorshipChanged,
+  'feedback.received': z.object({ mentorshipId: id, feedbackId: id, ...by }),
+  'timeline.updated': z.object({
+    mentorshipId: id, targetEndDate: isoDate.nullable(), template: z.enum(milestoneTemplates).nullable(), milestonesAdded: z.number().int().min(0), ...by,
+  }),
+  'milestone.added': z.object({ mentorshipId: id, milestoneId: id, title: z.string(), dueDate: isoDate.nullable(), ...by }),
+  'milestone.updated': z.object({ mentorshipId: id, milestoneId: id, title: z.string(), status: z.enum(milestoneStatuses), changed: z.array(z.string()), ...by }),
+  'milestone.removed': z.object({ mentorshipId: id, milestoneId: id, title: z.string(), ...by }),
+  'progress.note_added': z.object({ mentorshipId: id, noteId: id, progressPercent: z.number().int().nullable(), ...by }),
+  'meeting.scheduled': meetingNotice.extend({ startsAt: isoDateTime }),
+  /** `rescheduled`: the time or the length changed (`previousStartsAt` is the time before). */
+  'meeting.updated': meetingNotice.extend({ startsAt: isoDateTime, previousStartsAt: isoDateTime, rescheduled: z.boolean() }),
+  'meeting.completed': meetingNotice,
+  'meeting.cancelled': meetingNotice.extend({ startsAt: isoDateTime, reason: z.string() }),
+} as const satisfies Record<NotificationKind, z.ZodType<Record<string, unknown>>>;
+
+/** Each notification kind's `data`, e.g. `NotificationDataMap['request.accepted']['mentorName']`. */
+export type NotificationDataMap = { [K in NotificationKind]: z.infer<(typeof notificationData)[K]> };
+export type NotificationData<K extends NotificationKind = NotificationKind> = NotificationDataMap[K];
+/** A field of some kind's data (e.g. the `menteeName` an erasure rewrites). */
+export type NotificationDataKey = { [K in NotificationKind]: keyof NotificationDataMap[K] }[NotificationKind];
+/** A kind with its data, discriminated on `kind` so `switch (n.kind)` narrows `data`. */
+export type NotificationContent<K extends NotificationKind = NotificationKind> = { [T in K]: { kind: T; data: NotificationDataMap[T] } }[K];
+
+const notificationOf = <K extends NotificationKind>(kind: K) =>
+  z.object({ id, kind: z.literal(kind), data: notificationData[kind], readAt: isoDateTime.nullable(), createdAt: isoDateTime });
+
+/** One notification of one kind. */
+export type NotificationOf<K extends NotificationKind> = z.infer<ReturnType<typeof notificationOf<K>>>;
+/** Any notification, discriminated on `kind`. */
+export type Notification = { [K in NotificationKind]: NotificationOf<K> }[NotificationKind];
+
+export const notification = z.discriminatedUnion(
+  'kind',
+  notificationKinds.map(notificationOf) as unknown as [ReturnType<typeof notificationOf>, ...ReturnType<typeof notificationOf>[]],
+) as unknown as z.ZodType<Notification>;
 
 export const notificationPage = page(notification).extend({ unreadCount: z.number().int() });
 export type NotificationPage = z.infer<typeof notificationPage>;
@@ -49,6 +75,8 @@ export type NotificationPage = z.infer<typeof notificationPage>;
 export const notificationListQuery = pageQuery.extend({
   unread: z.enum(['true', 'false']).optional().transform((v) => v === 'true'),
 });
+/** `unread: true` lists only the unread ones. */
+export type NotificationListParams = { limit?: number; cursor?: string; unread?: boolean };
 
 /** Mark the given notifications read, or all of them. */
 export const markReadInput = z.union([

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { mentorApplication } from './applications.js';
 import { id, isoDateTime } from './common.js';
-import { mailKinds, notificationPreferences } from './email.js';
+import { mailKinds, mailStatuses, notificationPreferences } from './email.js';
 import { mentorSettings } from './mentors.js';
 import { mentorship } from './mentorships.js';
 import { conversation, message } from './messages.js';
@@ -25,7 +25,7 @@ export const exportedMail = z.object({
   id,
   kind: z.enum(mailKinds),
   subject: z.string(),
-  status: z.enum(['pending', 'sending', 'sent', 'failed', 'skipped']),
+  status: z.enum(mailStatuses),
   createdAt: isoDateTime,
   sentAt: isoDateTime.nullable(),
 });

@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import { id, isoDateTime } from './common.js';
-import type { ConversationRead, Message } from './messages.js';
-import type { Mentorship } from './mentorships.js';
-import type { Notification } from './notifications.js';
-import type { MentorshipRequest } from './requests.js';
-import type { Meeting, Milestone, ProgressNote } from './workspace.js';
+import { conversationRead, message } from './messages.js';
+import { mentorship } from './mentorships.js';
+import { notification } from './notifications.js';
+import { mentorshipRequest } from './requests.js';
+import { realtimeEventTypes, type RealtimeEventType } from './values.js';
+import { meeting, milestone, progressNote } from './workspace.js';
 
 /**
  * The realtime protocol of `GET /api/v1/realtime` (a WebSocket):
@@ -20,47 +21,28 @@ import type { Meeting, Milestone, ProgressNote } from './workspace.js';
  *    client can drop anything at or below the last id it handled. Events are kept for 7 days.
  * 5. `{"type":"ping"}` is answered with `{"type":"pong"}` (for clients, such as browsers, that cannot
  *    see protocol pings). The server pings every 30 s and drops sockets that do not answer.
+ *
+ * The event types and close codes are in `events.ts` (plain values, for browsers); here, what each
+ * event's `data` is: the resource it is about, as the REST API answers it.
  */
-export const realtimeEventTypes = [
-  'request.created',
-  'request.updated',
-  'mentorship.updated',
-  'meeting.created',
-  'meeting.updated',
-  'milestone.updated',
-  'progress.created',
-  'message.created',
-  'conversation.read',
-  'notification.created',
-] as const;
-export type RealtimeEventType = (typeof realtimeEventTypes)[number];
+export const realtimeEventData = {
+  'request.created': mentorshipRequest,
+  'request.updated': mentorshipRequest,
+  'mentorship.updated': mentorship,
+  'meeting.created': meeting,
+  'meeting.updated': meeting,
+  'milestone.updated': milestone,
+  'progress.created': progressNote,
+  'message.created': message,
+  'conversation.read': conversationRead,
+  'notification.created': notification,
+} as const satisfies Record<RealtimeEventType, z.ZodType>;
 
-/** What each event's `data` is: the resource it is about. */
-export interface RealtimeEventDataMap {
-  'request.created': MentorshipRequest;
-  'request.updated': MentorshipRequest;
-  'mentorship.updated': Mentorship;
-  'meeting.created': Meeting;
-  'meeting.updated': Meeting;
-  'milestone.updated': Milestone;
-  'progress.created': ProgressNote;
-  'message.created': Message;
-  'conversation.read': ConversationRead;
-  'notification.created': Notification;
-}
+/** Each event type's `data`, e.g. `RealtimeEventDataMap['meeting.created']` is a `Meeting`. */
+export type RealtimeEventDataMap = { [T in RealtimeEventType]: z.infer<(typeof realtimeEventData)[T]> };
 
 /** A realtime event id: the per-user cursor. */
 export const eventCursor = z.number().int().min(0);
-
-/** A server event; `id` is the per-user cursor to resume after, `data` the resource it is about. */
-export const realtimeEvent = z.object({
-  type: z.enum(realtimeEventTypes),
-  id: eventCursor,
-  at: isoDateTime,
-  data: z.unknown(),
-});
-/** The envelope as parsed, `data` not yet narrowed; see `RealtimeEventOf` / `TypedRealtimeEvent`. */
-export type RealtimeEvent = z.infer<typeof realtimeEvent>;
 
 /** One event type with its `data` typed. */
 export interface RealtimeEventOf<T extends RealtimeEventType> {
@@ -71,6 +53,17 @@ export interface RealtimeEventOf<T extends RealtimeEventType> {
 }
 /** Any event, discriminated on `type` so `switch (event.type)` narrows `data`. */
 export type TypedRealtimeEvent = { [T in RealtimeEventType]: RealtimeEventOf<T> }[RealtimeEventType];
+/** A server event (the same as `TypedRealtimeEvent`); `id` is the per-user cursor to resume after. */
+export type RealtimeEvent = TypedRealtimeEvent;
+
+const realtimeEventOf = <T extends RealtimeEventType>(type: T) =>
+  z.object({ type: z.literal(type), id: eventCursor, at: isoDateTime, data: realtimeEventData[type] as z.ZodType<RealtimeEventDataMap[T]> });
+
+/** A server event, every field of its `data` checked (the SDK runs the lighter `readRealtimeEvent`). */
+export const realtimeEvent = z.discriminatedUnion(
+  'type',
+  realtimeEventTypes.map(realtimeEventOf) as unknown as [ReturnType<typeof realtimeEventOf>, ...ReturnType<typeof realtimeEventOf>[]],
+) as unknown as z.ZodType<TypedRealtimeEvent>;
 
 /** Largest message a client may send on the socket (bytes); larger ones close it with 1009. */
 export const REALTIME_MAX_CLIENT_MESSAGE_BYTES = 16 * 1024;
@@ -91,23 +84,6 @@ export const realtimePongMessage = z.object({ type: z.literal('pong') });
 export const realtimeServerMessage = z.union([realtimeReadyMessage, realtimePongMessage, realtimeEvent]);
 export type RealtimeServerMessage = z.infer<typeof realtimeServerMessage>;
 
-/**
- * Close codes. 4401: no valid `auth` first (bad or expired token, other message first, or none in
- * 5 s), the token expired, or the account was erased — get a fresh token before reconnecting. 4400: a message that is not valid protocol JSON.
- * 4408: the socket fell too far behind (send buffer full) — reconnect and resume. 4429: the user
- * opened more sockets than allowed; the oldest is closed. 1001: the server is shutting down.
- * 1009: a client message over the size limit.
- */
-export const realtimeCloseCodes = {
-  goingAway: 1001,
-  messageTooBig: 1009,
-  badMessage: 4400,
-  unauthenticated: 4401,
-  slowConsumer: 4408,
-  tooManySockets: 4429,
-} as const;
-export type RealtimeCloseCode = (typeof realtimeCloseCodes)[keyof typeof realtimeCloseCodes];
-
 // The client side of the stream, as the SDK's `client.realtime.subscribe(handler, options)` offers it.
 
 /** The state of a subscription: the SDK reconnects by itself until it is closed. */
@@ -118,7 +94,7 @@ export interface RealtimeStatusInfo {
   attempt: number;
   /** With `reconnecting`: how long until the next attempt, in ms. */
   delayMs?: number;
-  /** The close code of the socket that went away (see `realtimeCloseCodes`; 4429 with `closed`: too many tabs). */
+  /** The close code of the socket that went away (see `realtimeCloseCodes`; `tooManySockets` with `closed`: too many tabs). */
   code?: number;
 }
 
@@ -128,6 +104,12 @@ export interface RealtimeSubscribeOptions {
   onStatus?: (status: RealtimeStatus, info: RealtimeStatusInfo) => void;
   /** Start after this event id (e.g. kept from an earlier page); by default, only what happens from now on. */
   after?: number;
+  /**
+   * Called with each frame that carries an event id but is not an event this version can read: an
+   * unknown type (from a newer server) or a malformed event (see `readRealtimeEvent`). Such frames
+   * never reach the handler; their ids still count as seen.
+   */
+  onInvalid?: (frame: unknown) => void;
   /** Only these event types reach the handler (all by default). */
   types?: readonly RealtimeEventType[];
   /** Ends the subscription when aborted (an `AbortSignal`). */

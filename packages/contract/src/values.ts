@@ -3,6 +3,7 @@
  * elements) can import them without pulling the schema library into its bundle.
  */
 export * from './states.js';
+export * from './events.js';
 
 export const meetingFormats = ['video', 'phone', 'in_person', 'chat'] as const;
 export type MeetingFormat = (typeof meetingFormats)[number];

@@ -16,6 +16,10 @@ import type {
   DeclineInput,
   DemoPersona,
   MarkReadInput,
+  MarkReadResult,
+  MentorStatusResult,
+  NotificationListParams,
+  PageParams,
   MentorApplication,
   MyMentorApplication,
   MentorApplicationInput,
@@ -182,7 +186,7 @@ export function createClient(options: ClientOptions) {
       complete: (id: string, o?: RequestOptions) => request<Mentorship>('POST', `mentorships/${encodeURIComponent(id)}/complete`, { ...o }),
       cancel: (id: string, reason: string, o?: RequestOptions) => request<Mentorship>('POST', `mentorships/${encodeURIComponent(id)}/cancel`, { body: { reason }, ...o }),
       /** Status changes, oldest first. */
-      history: (id: string, params: { limit?: number; cursor?: string } = {}, o?: RequestOptions) =>
+      history: (id: string, params: PageParams = {}, o?: RequestOptions) =>
         request<Page<StatusChange>>('GET', `mentorships/${encodeURIComponent(id)}/history`, { query: params, ...o }),
       /** Once per party after completion; a second one rejects with `conflict`. */
       feedback: (id: string, input: FeedbackInput, o?: RequestOptions) => request<Feedback>('POST', `mentorships/${encodeURIComponent(id)}/feedback`, { body: input, ...o }),
@@ -230,10 +234,10 @@ export function createClient(options: ClientOptions) {
       feedUrl: (token: string) => `${base}calendar/${encodeURIComponent(token)}.ics`,
     },
     notifications: {
-      list: (params: { limit?: number; cursor?: string; unread?: boolean } = {}, o?: RequestOptions) =>
+      list: (params: NotificationListParams = {}, o?: RequestOptions) =>
         request<NotificationPage>('GET', 'notifications', { query: params, ...o }),
       markRead: (input: MarkReadInput, o?: RequestOptions) =>
-        request<{ marked: number; unreadCount: number }>('POST', 'notifications/read', { body: input, ...o }),
+        request<MarkReadResult>('POST', 'notifications/read', { body: input, ...o }),
       /** Which emails the caller gets (one switch per kind), in which language, at which address. */
       preferences: (o?: RequestOptions) => request<NotificationPreferences>('GET', 'me/notification-preferences', { ...o }),
       /** Switches the kinds named (others keep their setting) and/or the language; answers the whole set. */
@@ -253,9 +257,9 @@ export function createClient(options: ClientOptions) {
         request<MentorApplication>('POST', `admin/mentor-applications/${encodeURIComponent(id)}/request-changes`, { body: { notes }, ...o }),
       mentors: (params: AdminMentorParams = {}, o?: RequestOptions) => request<Page<AdminMentor>>('GET', 'admin/mentors', { query: params, ...o }),
       suspend: (mentorId: string, reason: string, o?: RequestOptions) =>
-        request<{ id: string; status: 'suspended'; declinedRequests: number }>('POST', `admin/mentors/${encodeURIComponent(mentorId)}/suspend`, { body: { reason }, ...o }),
+        request<MentorStatusResult>('POST', `admin/mentors/${encodeURIComponent(mentorId)}/suspend`, { body: { reason }, ...o }),
       reactivate: (mentorId: string, o?: RequestOptions) =>
-        request<{ id: string; status: 'active'; declinedRequests: number }>('POST', `admin/mentors/${encodeURIComponent(mentorId)}/reactivate`, { ...o }),
+        request<MentorStatusResult>('POST', `admin/mentors/${encodeURIComponent(mentorId)}/reactivate`, { ...o }),
       stats: (o?: RequestOptions) => request<ProgrammeStats>('GET', 'admin/stats', { ...o }),
     },
     conversations: {

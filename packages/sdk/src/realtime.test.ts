@@ -53,11 +53,14 @@ class FakeServer {
   }
 }
 
+const uuid = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
+/** The ids of one conversation: the fields a client reads from `message.created` and `conversation.read`. */
+const conversationIds = { mentorshipId: uuid(900), conversationId: uuid(901) };
 const event = (id: number, body = `m${id}`) => JSON.stringify({
   type: 'message.created',
   id,
   at: '2026-11-28T09:00:00.000Z',
-  data: { id: `00000000-0000-4000-8000-${String(id).padStart(12, '0')}`, body },
+  data: { id: uuid(id), ...conversationIds, body },
 });
 
 describe('client.realtime.subscribe against a scripted server', () => {
@@ -68,7 +71,7 @@ describe('client.realtime.subscribe against a scripted server', () => {
     await server?.close();
   });
 
-  async function subscribe(options: { after?: number; getToken?: (o: { forceRefresh: boolean }) => string; tuning?: Record<string, unknown>; types?: TypedRealtimeEvent['type'][] } = {}) {
+  async function subscribe(options: { after?: number; getToken?: (o: { forceRefresh: boolean }) => string; tuning?: Record<string, unknown>; types?: TypedRealtimeEvent['type'][]; onInvalid?: (frame: unknown) => void } = {}) {
     server = new FakeServer();
     await server.ready;
     const client = createClient({
@@ -83,6 +86,7 @@ describe('client.realtime.subscribe against a scripted server', () => {
       onStatus: (s, info) => statuses.push([s, info]),
       ...(options.after !== undefined ? { after: options.after } : {}),
       ...(options.types ? { types: options.types } : {}),
+      ...(options.onInvalid ? { onInvalid: options.onInvalid } : {}),
     });
     stops.push(stop);
     return { client, events, statuses, stop };
@@ -113,9 +117,36 @@ describe('client.realtime.subscribe against a scripted server', () => {
     const ws = server.connections[0]!.ws;
     ws.send(event(99)); // at or below the ready cursor (100): already history
     ws.send(event(101));
-    ws.send(JSON.stringify({ type: 'conversation.read', id: 102, at: '2026-11-28T09:00:00.000Z', data: {} }));
+    ws.send(JSON.stringify({ type: 'conversation.read', id: 102, at: '2026-11-28T09:00:00.000Z', data: conversationIds }));
     await until(() => events.length === 1);
     expect(events[0]).toMatchObject({ type: 'conversation.read', id: 102 });
+  });
+
+  it('reads each frame with the contract\'s check: unknown types and malformed events never reach the handler, and go to onInvalid', async () => {
+    const invalid: unknown[] = [];
+    const { events, statuses } = await subscribe({ onInvalid: (frame) => invalid.push(frame) });
+    await until(() => statuses.some(([s]) => s === 'open'));
+    const ws = server.connections[0]!.ws;
+    const at = '2026-11-28T09:00:00.000Z';
+    const malformed = [
+      { type: 'message.created', id: 101, at, data: { id: uuid(101), body: 'no conversation' } }, // a required field missing
+      { type: 'message.created', id: 102, at, data: null },
+      { type: 'message.created', id: 103, data: { id: uuid(103), ...conversationIds } }, // no `at`
+      { type: 'notification.created', id: 104, at, data: { id: uuid(104), kind: 'request.received' } }, // no `data.data`
+      { type: 'mentor.renamed', id: 105, at, data: {} }, // a type this version does not know
+    ];
+    for (const frame of malformed) ws.send(JSON.stringify(frame));
+    ws.send(event(106));
+    ws.send('null');
+    ws.send('[1,2]');
+    await until(() => events.length === 1);
+    await sleep(30);
+    expect(events.map((e) => e.id)).toEqual([106]);
+    expect(invalid).toEqual(malformed);
+    // Their ids still count as seen: a reconnect resumes after the last one.
+    ws.terminate();
+    await until(() => server.connections[1]?.received.length === 2);
+    expect(server.connections[1]!.received[1]).toEqual({ type: 'resume', after: 106 });
   });
 
   it('reconnects after a drop with backoff, resuming after the last id it saw', async () => {

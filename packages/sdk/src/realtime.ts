@@ -3,23 +3,19 @@ import type {
   RealtimeStatus,
   RealtimeStatusInfo,
   RealtimeSubscribeOptions,
-  TypedRealtimeEvent,
 } from '@mentorkit/contract';
+import { readRealtimeEvent, realtimeCloseCodes } from '@mentorkit/contract/values';
 
 /**
  * The realtime stream (`GET /api/v1/realtime`, see the protocol in the contract's `realtime.ts`):
  * first-message auth, resume by the last seen event id, reconnect with exponential backoff and
- * jitter. Type-only imports from the contract keep zod out of browser bundles.
+ * jitter. From the contract, only its zod-free values module is imported, which keeps zod out of
+ * browser bundles: events are read with its light check (`readRealtimeEvent`), not the zod schema.
+ *
+ * On `realtimeCloseCodes.tooManySockets` the user opened more sockets than the server allows and
+ * this, the oldest, was closed. Reconnecting would close the next oldest, and so on round the
+ * tabs: this subscription stops instead (status `closed` with the code).
  */
-
-/** Close code for a refused or missing token (`realtimeCloseCodes.unauthenticated`). */
-const UNAUTHENTICATED = 4401;
-/**
- * The user opened more sockets than the server allows and this, the oldest, was closed
- * (`realtimeCloseCodes.tooManySockets`). Reconnecting would close the next oldest, and so on
- * round the tabs: this subscription stops instead (status `closed` with the code).
- */
-const TOO_MANY_SOCKETS = 4429;
 
 /**
  * A WHATWG-style `WebSocket` class: the browser's, Node ≥ 22's global one, or `WebSocket` from
@@ -124,20 +120,23 @@ export function createRealtime(context: RealtimeContext) {
       } catch {
         return;
       }
-      if (frame.type === 'ready') {
+      if (frame?.type === 'ready') {
         attempt = 0;
         // Without a cursor of our own, the stream starts at the server's "now"; later reconnects resume from there.
         if (lastSeen === undefined && typeof frame.cursor === 'number') lastSeen = frame.cursor;
         setStatus('open', { attempt: 0 });
         return;
       }
-      if (typeof frame.id !== 'number' || typeof frame.type !== 'string') return; // pong and anything unknown
+      if (typeof frame?.id !== 'number') return; // pong and anything unknown
       // Ids rise strictly within one user's stream: anything at or below the last one is a repeat.
       if (lastSeen !== undefined && frame.id <= lastSeen) return;
       lastSeen = frame.id;
-      if (only && !only.has(frame.type)) return;
+      const event = readRealtimeEvent(frame);
+      // An event type this version does not know (a newer server), or a malformed event, never reaches the handler.
+      if (!event) return void options.onInvalid?.(frame);
+      if (only && !only.has(event.type)) return;
       try {
-        handler(frame as TypedRealtimeEvent);
+        handler(event);
       } catch (err) {
         report(err);
       }
@@ -154,7 +153,7 @@ export function createRealtime(context: RealtimeContext) {
       }
       if (stopped) return;
       if (!token) {
-        scheduleReconnect(UNAUTHENTICATED);
+        scheduleReconnect(realtimeCloseCodes.unauthenticated);
         return;
       }
       let ws: WebSocketLike;
@@ -195,11 +194,11 @@ export function createRealtime(context: RealtimeContext) {
         clearInterval(heartbeat);
         ws.onopen = ws.onmessage = ws.onclose = ws.onerror = null;
         if (stopped) return;
-        if (event.code === TOO_MANY_SOCKETS) {
+        if (event.code === realtimeCloseCodes.tooManySockets) {
           stop({ attempt, code: event.code });
           return;
         }
-        forceRefresh = event.code === UNAUTHENTICATED;
+        forceRefresh = event.code === realtimeCloseCodes.unauthenticated;
         scheduleReconnect(event.code);
       };
     }

@@ -1,3 +1,6 @@
+import type {
+  ApplicationStatus, MailKind, MailStatus, MeetingStatus, MentorshipStatus, MentorStatus, MilestoneStatus, NotificationKind, RequestStatus,
+} from '@mentorkit/contract';
 import type { ColumnType, Generated, Insertable, Kysely, Selectable, Transaction, Updateable } from 'kysely';
 
 /** `timestamptz`: read as Date, written as Date or ISO string. */
@@ -44,7 +47,7 @@ export interface ProfilesTable {
 export interface MentorApplicationsTable {
   id: Generated<string>;
   user_id: string;
-  status: Generated<'pending' | 'approved' | 'rejected' | 'changes_requested'>;
+  status: Generated<ApplicationStatus>;
   expertise: string[];
   years_of_experience: number;
   statement: string;
@@ -59,7 +62,7 @@ export interface MentorApplicationsTable {
 export interface MentorsTable {
   user_id: string;
   application_id: string | null;
-  status: Generated<'active' | 'suspended'>;
+  status: Generated<MentorStatus>;
   accepting_mentees: Generated<boolean>;
   capacity: Generated<number>;
   away_until: DateOnly | null;
@@ -91,7 +94,7 @@ export interface MentorshipRequestsTable {
   id: Generated<string>;
   mentee_id: string;
   mentor_id: string;
-  status: Generated<'pending' | 'accepted' | 'declined' | 'withdrawn' | 'expired'>;
+  status: Generated<RequestStatus>;
   goals: string;
   skills_seeking: Generated<string[]>;
   message: Generated<string>;
@@ -108,7 +111,7 @@ export interface MentorshipsTable {
   request_id: string | null;
   mentor_id: string;
   mentee_id: string;
-  status: Generated<'active' | 'paused' | 'completed' | 'cancelled'>;
+  status: Generated<MentorshipStatus>;
   started_at: DefaultTimestamp;
   ended_at: Timestamp | null;
   end_reason: string | null;
@@ -126,7 +129,7 @@ export interface MeetingsTable {
   location: string | null;
   video_url: string | null;
   agenda: string | null;
-  status: Generated<'scheduled' | 'completed' | 'cancelled'>;
+  status: Generated<MeetingStatus>;
   notes: string | null;
   cancel_reason: string | null;
   sequence: Generated<number>;
@@ -140,7 +143,7 @@ export interface MilestonesTable {
   title: string;
   description: Generated<string>;
   due_date: DateOnly | null;
-  status: Generated<'not_started' | 'in_progress' | 'completed'>;
+  status: Generated<MilestoneStatus>;
   position: number;
   completed_at: Timestamp | null;
   created_at: DefaultTimestamp;
@@ -193,7 +196,8 @@ export interface ConversationReadsTable {
 export interface NotificationsTable {
   id: Generated<string>;
   user_id: string;
-  kind: string;
+  kind: NotificationKind;
+  /** The kind's `NotificationDataMap` entry, as JSON (see `toNotification`). */
   data: ColumnType<Record<string, unknown>, string, string>;
   read_at: Timestamp | null;
   created_at: DefaultTimestamp;
@@ -233,11 +237,11 @@ export interface IdempotencyKeysTable {
 export interface EmailOutboxTable {
   id: Generated<string>;
   user_id: string;
-  kind: string;
+  kind: MailKind;
   template: string;
   data: ColumnType<Record<string, unknown>, string, string>;
   dedupe_key: string | null;
-  status: Generated<'pending' | 'sending' | 'sent' | 'failed' | 'skipped'>;
+  status: Generated<MailStatus>;
   attempts: Generated<number>;
   next_attempt_at: Timestamp;
   locked_until: Timestamp | null;

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
 import type { Logger } from '../http/logger.js';
 import { requestEvents, toRequests } from '../features/requests/requests.repository.js';
-import { record } from '../features/shared/record.js';
+import { record } from '../features/activity/record.js';
 
 const BATCH = 500;
 export const REMIND_AFTER_MS = 3 * 86_400_000;

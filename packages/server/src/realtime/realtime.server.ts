@@ -11,7 +11,7 @@ import { createVerifier, InvalidTokenError, type TokenVerifier } from '../auth/v
 import type { Config } from '../config.js';
 import type { DatabaseHandle } from '../db/connect.js';
 import type { Database } from '../db/schema.js';
-import { EVENTS_CHANNEL } from '../features/shared/record.js';
+import { EVENTS_CHANNEL } from '../features/shared/activity.js';
 import type { Logger } from '../http/logger.js';
 import { ApiError } from '../http/errors.js';
 import { latestPosition } from './events.repository.js';

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import { signToken } from '../auth/verify.js';
 import { endMentorship, sendMessage, startMentorship, type Pair } from '../features/messages/messages.fixtures.js';
-import { record } from '../features/shared/record.js';
+import { record } from '../features/activity/record.js';
 import { becomeMentor, person, requestBody } from '../test/flows.js';
 import { createTestContext, databaseKinds, json, TEST_SECRET, type TestContext } from '../test/harness.js';
 import { deleteEventsBefore, latestPosition, readEventsAfter } from './events.repository.js';
@@ -288,7 +288,7 @@ describe.each(databaseKinds)('the realtime socket on %s', (kind) => {
     it('deletes events older than 7 days; the job runs at start', async () => {
       const user = await t.handle.db.selectFrom('users').select('id').limit(1).executeTakeFirstOrThrow();
       const old = new Date(t.clock.now().getTime() - 8 * DAY);
-      await t.handle.db.transaction().execute((trx) => record(trx, { now: old, events: [{ userId: user.id, type: 'notification.created', data: { old: true } }] }));
+      await t.handle.db.transaction().execute((trx) => record(trx, { now: old, events: [{ userId: user.id, type: 'notification.created', data: { old: true } as never }] }));
       const count = async () => (await t.handle.db.selectFrom('events').select('id').where('created_at', '<', new Date(t.clock.now().getTime() - 7 * DAY)).execute()).length;
       expect(await count()).toBe(1);
       const job = startEventRetention(t.handle.db, { now: t.clock.now, logger: { debug() {}, info() {}, warn() {}, error() {} }, keepDays: 7, intervalMs: 60_000 });

@@ -1,5 +1,6 @@
 import { msg, str } from '@lit/localize';
 import type { Mentorship, MentorshipRequest } from '@mentorkit/contract';
+import { openMentorshipStatuses, type MentorshipStatus } from '@mentorkit/contract/values';
 import { ApiError, type MentorkitClient } from '@mentorkit/sdk';
 import type { ReactiveControllerHost } from 'lit';
 import { ResourceController } from '../../controllers/resource.controller.js';
@@ -18,7 +19,7 @@ interface MenteeData {
 /** Requests that ended without a mentorship: what the collapsed history shows. */
 const HISTORY_STATUSES = new Set<MentorshipRequest['status']>(['declined', 'withdrawn', 'expired']);
 /** Mentorships shown as "active" cards for now (paused ones still hold the mentor's slot). */
-const OPEN_STATUSES = new Set<Mentorship['status']>(['active', 'paused']);
+const OPEN_STATUSES = new Set<MentorshipStatus>(openMentorshipStatuses);
 /** Enough history for a person's whole programme; older requests stay in the API. */
 const HISTORY_LIMIT = 50;
 

@@ -1,4 +1,5 @@
 import { msg, str } from '@lit/localize';
+import { openMentorshipStatuses, type MentorshipStatus } from '@mentorkit/contract/values';
 import type { AcceptResult, DeclineInput, Meeting, MentorSettings, MentorSettingsPatch, MentorSettingsResult, Mentorship, MentorshipRequest } from '@mentorkit/contract';
 import { ApiError, type MentorkitClient } from '@mentorkit/sdk';
 import type { ReactiveControllerHost } from 'lit';
@@ -20,7 +21,7 @@ export interface WorkloadData {
   upcomingMeetings: Meeting[];
 }
 
-const OPEN = new Set<Mentorship['status']>(['active', 'paused']);
+const OPEN = new Set<MentorshipStatus>(openMentorshipStatuses);
 
 /**
  * The parts of the workload that load separately for live updates; `extras` are the cards'

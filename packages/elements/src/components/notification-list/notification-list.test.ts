@@ -25,12 +25,21 @@ const settled = (el: NotificationList) => until(el, () => el.list.status === 're
 const bell = (el: NotificationList) => $<HTMLButtonElement>(el, '[part~="bell-button"]')!;
 const items = (el: NotificationList) => $$(el, '[part~="notification"] .item-text').map((p) => text(p));
 
+const ids = [crypto.randomUUID(), crypto.randomUUID(), crypto.randomUUID()] as const;
+const at = new Date().toISOString();
+/** A `meeting.scheduled` notification's data, by Ana. */
+const meetingData = (title: string) => ({ mentorshipId: ids[0], meetingId: ids[1], title, startsAt: at, byId: ids[2], byName: 'Ana' });
+
 describe('notificationText', () => {
   it('words each kind from its data', () => {
-    expect(notificationText({ kind: 'request.accepted', data: { mentorName: 'Ana Villanueva' } })).to.equal('Ana Villanueva accepted your request');
-    expect(notificationText({ kind: 'request.received', data: { menteeName: 'Maria Santos' } })).to.equal('Maria Santos sent you a mentorship request');
-    expect(notificationText({ kind: 'meeting.updated', data: { byName: 'Ana', title: 'Kick-off', rescheduled: true } })).to.equal('Ana rescheduled “Kick-off”');
-    expect(notificationText({ kind: 'nope' as never, data: {} })).to.equal('Something changed in your mentoring');
+    expect(notificationText({ kind: 'request.accepted', data: { requestId: ids[0], mentorshipId: ids[1], mentorId: ids[2], mentorName: 'Ana Villanueva' } }))
+      .to.equal('Ana Villanueva accepted your request');
+    expect(notificationText({ kind: 'request.received', data: { requestId: ids[0], menteeId: ids[1], menteeName: 'Maria Santos' } }))
+      .to.equal('Maria Santos sent you a mentorship request');
+    expect(notificationText({ kind: 'meeting.updated', data: { ...meetingData('Kick-off'), previousStartsAt: at, rescheduled: true } })).to.equal('Ana rescheduled “Kick-off”');
+    expect(notificationText({ kind: 'request.expired', data: { requestId: ids[0], mentorId: ids[1], mentorName: ' ' } })).to.equal('Your request to Your mentor expired without an answer');
+    expect(notificationText({ kind: 'request.expired', data: { requestId: ids[0], menteeId: ids[1], menteeName: 'Maria Santos' } })).to.equal('The request from Maria Santos expired');
+    expect(notificationText({ kind: 'nope', data: {} } as never)).to.equal('Something changed in your mentoring');
   });
 });
 
@@ -88,7 +97,7 @@ describe('<notification-list>', () => {
     const el = await renderList({ token: mentee.token, realtime: live });
     await settled(el);
     expect(el.list.unreadCount).to.equal(1);
-    const n: Notification = { id: crypto.randomUUID(), kind: 'meeting.scheduled', data: { byName: 'Ana', title: 'Kick-off' }, readAt: null, createdAt: new Date().toISOString() };
+    const n: Notification = { id: crypto.randomUUID(), kind: 'meeting.scheduled', data: meetingData('Kick-off'), readAt: null, createdAt: new Date().toISOString() };
     live.emit('notification.created', n);
     live.emit('notification.created', n);
     await el.updateComplete;
@@ -107,7 +116,7 @@ describe('<notification-list>', () => {
     const el = await renderList({ token: mentee.token, realtime: live, fetch: page.fetch });
     await page.read;
     expect(el.list.status).to.equal('loading');
-    const n: Notification = { id: crypto.randomUUID(), kind: 'meeting.scheduled', data: { byName: 'Ana', title: 'Check-in' }, readAt: null, createdAt: new Date().toISOString() };
+    const n: Notification = { id: crypto.randomUUID(), kind: 'meeting.scheduled', data: meetingData('Check-in'), readAt: null, createdAt: new Date().toISOString() };
     live.emit('notification.created', n);
     page.release();
     await settled(el);
@@ -119,7 +128,7 @@ describe('<notification-list>', () => {
     // One arriving during a quiet reload shows at once, and stays after it, announced once.
     const announced: string[] = [];
     el.list.onArrived = (x) => announced.push(x.id);
-    const m: Notification = { ...n, id: crypto.randomUUID(), data: { byName: 'Ana', title: 'Wrap-up' } };
+    const m: Notification = { ...n, id: crypto.randomUUID(), kind: 'meeting.scheduled', data: meetingData('Wrap-up') };
     const reloading = el.list.load({ quiet: true });
     live.emit('notification.created', m);
     expect(el.list.items[0]!.id, 'shown at once').to.equal(m.id);

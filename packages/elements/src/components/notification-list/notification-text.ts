@@ -1,40 +1,37 @@
 import { msg, str } from '@lit/localize';
-import type { Notification } from '@mentorkit/contract';
+import type { NotificationContent } from '@mentorkit/contract';
 
-const text = (data: Record<string, unknown>, key: string): string | undefined => {
-  const v = data[key];
-  return typeof v === 'string' && v.trim() ? v.trim() : undefined;
-};
+/** A name or title as given, unless it is blank. */
+const given = (value: string | undefined) => value?.trim() || undefined;
 
-const quoted = (title: string | undefined) => (title ? `“${title}”` : msg('a meeting'));
+const mentorOf = (d: { mentorName: string }) => given(d.mentorName) ?? msg('Your mentor');
+const menteeOf = (d: { menteeName: string }) => given(d.menteeName) ?? msg('A mentee');
+const byOf = (d: { byName: string }) => given(d.byName) ?? msg('The other person');
+const quoted = (d: { title: string }) => (given(d.title) ? `“${given(d.title)}”` : msg('a meeting'));
 
 /**
  * One notification in words, from its kind and the names and titles in its data
- * ("Ana Villanueva accepted your request"). Missing names fall back to a neutral phrase; an
- * unknown kind (a newer server) still reads as something.
+ * ("Ana Villanueva accepted your request"), read through the contract's type of each kind's data.
+ * Missing names fall back to a neutral phrase; an unknown kind (a newer server) still reads as
+ * something.
  */
-export function notificationText(n: Pick<Notification, 'kind' | 'data'>): string {
-  const d = n.data ?? {};
-  const mentor = text(d, 'mentorName') ?? msg('Your mentor');
-  const mentee = text(d, 'menteeName') ?? msg('A mentee');
-  const by = text(d, 'byName') ?? msg('The other person');
-  const title = text(d, 'title');
+export function notificationText(n: NotificationContent): string {
   switch (n.kind) {
     case 'request.received':
-      return msg(str`${mentee} sent you a mentorship request`);
+      return msg(str`${menteeOf(n.data)} sent you a mentorship request`);
     case 'request.accepted':
-      return msg(str`${mentor} accepted your request`);
+      return msg(str`${mentorOf(n.data)} accepted your request`);
     case 'request.declined':
-      return msg(str`${mentor} declined your request`);
+      return msg(str`${mentorOf(n.data)} declined your request`);
     case 'request.withdrawn':
-      return msg(str`${mentee} withdrew their request`);
+      return msg(str`${menteeOf(n.data)} withdrew their request`);
     case 'request.expired':
-      return text(d, 'mentorName') ? msg(str`Your request to ${mentor} expired without an answer`) : msg(str`The request from ${mentee} expired`);
+      return 'mentorName' in n.data ? msg(str`Your request to ${mentorOf(n.data)} expired without an answer`) : msg(str`The request from ${menteeOf(n.data)} expired`);
     case 'request.reminder':
-      return msg(str`${mentee} is still waiting for your answer`);
+      return msg(str`${menteeOf(n.data)} is still waiting for your answer`);
     case 'application.submitted': {
-      const applicant = text(d, 'applicantName') ?? msg('An alumnus');
-      return d['resubmitted'] === true ? msg(str`${applicant} resubmitted their mentor application`) : msg(str`${applicant} applied to become a mentor`);
+      const applicant = given(n.data.applicantName) ?? msg('An alumnus');
+      return n.data.resubmitted ? msg(str`${applicant} resubmitted their mentor application`) : msg(str`${applicant} applied to become a mentor`);
     }
     case 'application.approved':
       return msg('Your mentor application was approved');
@@ -47,33 +44,33 @@ export function notificationText(n: Pick<Notification, 'kind' | 'data'>): string
     case 'mentor.reactivated':
       return msg('Your mentor profile is active again');
     case 'mentorship.paused':
-      return msg(str`${by} paused your mentorship`);
+      return msg(str`${byOf(n.data)} paused your mentorship`);
     case 'mentorship.resumed':
-      return msg(str`${by} resumed your mentorship`);
+      return msg(str`${byOf(n.data)} resumed your mentorship`);
     case 'mentorship.completed':
-      return msg(str`${by} marked your mentorship as completed`);
+      return msg(str`${byOf(n.data)} marked your mentorship as completed`);
     case 'mentorship.cancelled':
-      return msg(str`${by} cancelled your mentorship`);
+      return msg(str`${byOf(n.data)} cancelled your mentorship`);
     case 'feedback.received':
-      return msg(str`${by} left feedback on your mentorship`);
+      return msg(str`${byOf(n.data)} left feedback on your mentorship`);
     case 'timeline.updated':
-      return msg(str`${by} updated your mentorship plan`);
+      return msg(str`${byOf(n.data)} updated your mentorship plan`);
     case 'milestone.added':
-      return title ? msg(str`${by} added the milestone “${title}”`) : msg(str`${by} added a milestone`);
+      return given(n.data.title) ? msg(str`${byOf(n.data)} added the milestone “${given(n.data.title)}”`) : msg(str`${byOf(n.data)} added a milestone`);
     case 'milestone.updated':
-      return title ? msg(str`${by} updated the milestone “${title}”`) : msg(str`${by} updated a milestone`);
+      return given(n.data.title) ? msg(str`${byOf(n.data)} updated the milestone “${given(n.data.title)}”`) : msg(str`${byOf(n.data)} updated a milestone`);
     case 'milestone.removed':
-      return title ? msg(str`${by} removed the milestone “${title}”`) : msg(str`${by} removed a milestone`);
+      return given(n.data.title) ? msg(str`${byOf(n.data)} removed the milestone “${given(n.data.title)}”`) : msg(str`${byOf(n.data)} removed a milestone`);
     case 'progress.note_added':
-      return msg(str`${by} added a progress note`);
+      return msg(str`${byOf(n.data)} added a progress note`);
     case 'meeting.scheduled':
-      return msg(str`${by} scheduled ${quoted(title)}`);
+      return msg(str`${byOf(n.data)} scheduled ${quoted(n.data)}`);
     case 'meeting.updated':
-      return d['rescheduled'] === true ? msg(str`${by} rescheduled ${quoted(title)}`) : msg(str`${by} updated ${quoted(title)}`);
+      return n.data.rescheduled ? msg(str`${byOf(n.data)} rescheduled ${quoted(n.data)}`) : msg(str`${byOf(n.data)} updated ${quoted(n.data)}`);
     case 'meeting.completed':
-      return msg(str`${by} marked ${quoted(title)} as held`);
+      return msg(str`${byOf(n.data)} marked ${quoted(n.data)} as held`);
     case 'meeting.cancelled':
-      return msg(str`${by} cancelled ${quoted(title)}`);
+      return msg(str`${byOf(n.data)} cancelled ${quoted(n.data)}`);
     default:
       return msg('Something changed in your mentoring');
   }

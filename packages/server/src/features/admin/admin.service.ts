@@ -16,7 +16,7 @@ import type { ServiceContext, Viewer } from '../../http/env.js';
 import { applicationById, toApplication, toApplications } from '../applications/applications.repository.js';
 import { declineAllPending } from '../requests/requests.service.js';
 import { decodeTimeCursor, pageOf, UUID } from '../shared/paging.js';
-import { record } from '../shared/record.js';
+import { record } from '../activity/record.js';
 import {
   adminMentorRows,
   applicationQueue,

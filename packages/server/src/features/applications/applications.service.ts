@@ -4,7 +4,8 @@ import type { Db } from '../../db/schema.js';
 import { ApiError, notFound } from '../../http/errors.js';
 import type { ServiceContext, Viewer } from '../../http/env.js';
 import { createOnce, idempotencyKeyFrom } from '../shared/idempotency.js';
-import { record, type Notice } from '../shared/record.js';
+import { record } from '../activity/record.js';
+import type { Notice } from '../shared/activity.js';
 import {
   applicationById,
   insertApplication,

@@ -1,7 +1,7 @@
 import type { CalendarFeedStatus } from '@mentorkit/contract';
 import { notFound } from '../../http/errors.js';
 import type { ServiceContext, Viewer } from '../../http/env.js';
-import { record } from '../shared/record.js';
+import { record } from '../activity/record.js';
 import {
   FEED_HISTORY_DAYS,
   FEED_MAX_EVENTS,

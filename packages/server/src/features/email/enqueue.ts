@@ -5,7 +5,7 @@ import { toIcsEvent } from '../calendar/calendar.repository.js';
 import { renderCalendar } from '../calendar/ics.js';
 import { meetingById } from '../meetings/meetings.repository.js';
 import { loadPeople } from '../shared/people.repository.js';
-import type { Notice } from '../shared/record.js';
+import type { Notice } from '../shared/activity.js';
 import { mailSettings } from './preferences.repository.js';
 import type { MailTemplate, MeetingData, TemplateData } from './templates.js';
 
@@ -35,53 +35,57 @@ export interface OutboxInsert {
   dedupeKey?: string;
 }
 
-const text = (value: unknown) => (typeof value === 'string' ? value : '');
-
 /**
  * The template's data, read inside the transaction that made the change, so the mail tells what
  * happened then. (Changes to one meeting in quick succession are merged into one mail before it
  * goes out: `queueMeetingMail`.)
  */
-async function snapshot(trx: Trx, template: MailTemplate, notice: Notice): Promise<Record<string, unknown> | undefined> {
-  const d = notice.data;
-  switch (template) {
+async function snapshot(trx: Trx, notice: Notice): Promise<Record<string, unknown> | undefined> {
+  switch (notice.kind) {
     case 'request.received': {
+      const d = notice.data;
       const row = await trx.selectFrom('mentorship_requests').select(['goals', 'message', 'skills_seeking', 'expires_at'])
-        .where('id', '=', text(d['requestId'])).executeTakeFirst();
+        .where('id', '=', d.requestId).executeTakeFirst();
       if (!row) return undefined;
       const data: TemplateData['request.received'] = {
-        requestId: text(d['requestId']), menteeName: text(d['menteeName']), goals: row.goals, message: row.message,
+        requestId: d.requestId, menteeName: d.menteeName, goals: row.goals, message: row.message,
         skills: row.skills_seeking, expiresAt: row.expires_at.toISOString(),
       };
       return { ...data };
     }
-    case 'request.accepted':
-      return { requestId: text(d['requestId']), mentorshipId: text(d['mentorshipId']), mentorName: text(d['mentorName']) } satisfies TemplateData['request.accepted'];
-    case 'request.declined': {
-      const row = await trx.selectFrom('mentorship_requests').select(['decline_message']).where('id', '=', text(d['requestId'])).executeTakeFirst();
-      return { requestId: text(d['requestId']), mentorName: text(d['mentorName']), reason: text(d['reason']), message: row?.decline_message ?? null } satisfies TemplateData['request.declined'];
+    case 'request.accepted': {
+      const d = notice.data;
+      return { requestId: d.requestId, mentorshipId: d.mentorshipId, mentorName: d.mentorName } satisfies TemplateData['request.accepted'];
     }
-    case 'request.reminder':
-      return { requestId: text(d['requestId']), menteeName: text(d['menteeName']), expiresAt: text(d['expiresAt']) } satisfies TemplateData['request.reminder'];
+    case 'request.declined': {
+      const d = notice.data;
+      const row = await trx.selectFrom('mentorship_requests').select(['decline_message']).where('id', '=', d.requestId).executeTakeFirst();
+      return { requestId: d.requestId, mentorName: d.mentorName, reason: d.reason, message: row?.decline_message ?? null } satisfies TemplateData['request.declined'];
+    }
+    case 'request.reminder': {
+      const d = notice.data;
+      return { requestId: d.requestId, menteeName: d.menteeName, expiresAt: d.expiresAt } satisfies TemplateData['request.reminder'];
+    }
     case 'meeting.scheduled':
     case 'meeting.updated':
     case 'meeting.cancelled': {
-      const row = await meetingById(trx, text(d['meetingId']));
+      const d = notice.data;
+      const row = await meetingById(trx, d.meetingId);
       if (!row) return undefined;
       const people = await loadPeople(trx as Kysely<Database>, [row.mentor_id, row.mentee_id, ...(row.created_by ? [row.created_by] : [])]);
-      const icsMethod = template === 'meeting.cancelled' ? 'CANCEL' : 'REQUEST';
+      const icsMethod = notice.kind === 'meeting.cancelled' ? 'CANCEL' : 'REQUEST';
       const data: MeetingData = {
         meetingId: row.id,
         mentorshipId: row.mentorship_id,
         title: row.title,
         startsAt: row.starts_at.toISOString(),
-        previousStartsAt: text(d['previousStartsAt']) || null,
+        previousStartsAt: notice.kind === 'meeting.updated' ? notice.data.previousStartsAt : null,
         durationMinutes: row.duration_minutes,
         location: row.location,
         videoUrl: row.video_url,
-        byName: text(d['byName']),
-        reason: text(d['reason']) || null,
-        rescheduled: d['rescheduled'] === true,
+        byName: d.byName,
+        reason: notice.kind === 'meeting.cancelled' ? notice.data.reason || null : null,
+        rescheduled: notice.kind === 'meeting.updated' && notice.data.rescheduled,
         role: notice.userId === row.mentor_id ? 'mentor' : 'mentee',
         ics: renderCalendar({ stamp: row.updated_at, method: icsMethod, events: [toIcsEvent(row, people)] }),
         icsMethod,
@@ -90,9 +94,11 @@ async function snapshot(trx: Trx, template: MailTemplate, notice: Notice): Promi
     }
     case 'application.approved':
     case 'application.rejected':
-    case 'application.changes_requested':
-      return { applicationId: text(d['applicationId']), notes: text(d['notes']) } satisfies TemplateData['application.approved'];
-    case 'messages.digest':
+    case 'application.changes_requested': {
+      const d = notice.data;
+      return { applicationId: d.applicationId, notes: d.notes } satisfies TemplateData['application.approved'];
+    }
+    default:
       return undefined;
   }
 }
@@ -167,7 +173,7 @@ export async function enqueueMailFor(trx: Trx, notices: Notice[], now: Date): Pr
   for (const notice of notices) {
     const route = mailFor[notice.kind];
     if (!route) continue;
-    const data = await snapshot(trx, route.template, notice);
+    const data = await snapshot(trx, notice);
     if (!data) continue;
     const mail = { userId: notice.userId, kind: route.kind, template: route.template, data };
     if (route.kind === 'meeting_updates') await queueMeetingMail(trx, mail, now);

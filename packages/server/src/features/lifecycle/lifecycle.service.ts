@@ -15,7 +15,7 @@ import type { ServiceContext, Viewer } from '../../http/env.js';
 import { cancelFutureMeetings } from '../meetings/meetings.service.js';
 import { toMentorship } from '../mentorships/mentorships.repository.js';
 import { createOnce } from '../shared/idempotency.js';
-import { record } from '../shared/record.js';
+import { record } from '../activity/record.js';
 import {
   feedbackById,
   feedbackOn,

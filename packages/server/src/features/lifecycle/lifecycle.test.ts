@@ -1,4 +1,4 @@
-import { mentorshipStatuses, type MentorshipStatus } from '@mentorkit/contract';
+import { mentorshipStatuses, type MentorshipStatus, type NotificationKind } from '@mentorkit/contract';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { person } from '../../test/flows.js';
 import { createTestContext, databaseKinds, json, type TestContext } from '../../test/harness.js';
@@ -14,7 +14,7 @@ const legal: Record<MentorshipStatus, Partial<Record<Action, MentorshipStatus>>>
   completed: {},
   cancelled: {},
 };
-const noticeKind: Record<Action, string> = { pause: 'mentorship.paused', resume: 'mentorship.resumed', complete: 'mentorship.completed', cancel: 'mentorship.cancelled' };
+const noticeKind: Record<Action, NotificationKind> = { pause: 'mentorship.paused', resume: 'mentorship.resumed', complete: 'mentorship.completed', cancel: 'mentorship.cancelled' };
 
 describe.each(databaseKinds)('mentorship lifecycle and feedback on %s', (kind) => {
   let t: TestContext;

@@ -1,4 +1,4 @@
-import type { MentorshipStatus } from '@mentorkit/contract';
+import type { MentorshipStatus, NotificationKind } from '@mentorkit/contract';
 import { expect } from 'vitest';
 import { becomeMentor, person, sendRequest, userId } from '../../test/flows.js';
 import { json, type TestContext, type TestUser } from '../../test/harness.js';
@@ -76,7 +76,7 @@ export async function eventsFor(t: TestContext, userIdValue: string, type: strin
 }
 
 /** The notifications of a kind written for a user, oldest first. */
-export async function noticesFor(t: TestContext, userIdValue: string, kind: string) {
+export async function noticesFor(t: TestContext, userIdValue: string, kind: NotificationKind) {
   return t.handle.db.selectFrom('notifications').select(['kind', 'data']).where('user_id', '=', userIdValue).where('kind', '=', kind).orderBy('created_at').execute();
 }
 

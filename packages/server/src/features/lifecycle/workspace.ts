@@ -1,9 +1,10 @@
-import { openMentorshipStatuses, type MentorshipStatus, type RealtimeEventType } from '@mentorkit/contract';
+import { openMentorshipStatuses, type MentorshipStatus, type RealtimeEventDataMap, type RealtimeEventType } from '@mentorkit/contract';
 import type { Selectable } from 'kysely';
 import type { Db, MentorshipsTable } from '../../db/schema.js';
 import { ApiError, notFound } from '../../http/errors.js';
 import { mentorshipForParty } from '../mentorships/mentorships.repository.js';
 import { UUID } from '../shared/paging.js';
+import type { OutgoingEvent } from '../shared/activity.js';
 
 /**
  * Helpers every workspace feature (lifecycle, meetings, milestones, progress) shares: who is a
@@ -49,11 +50,11 @@ export const otherParty = (row: { mentor_id: string; mentee_id: string }, viewer
   (row.mentor_id === viewerId ? row.mentee_id : row.mentor_id);
 
 /** The same realtime event for both parties. */
-export function bothParties(row: { mentor_id: string; mentee_id: string }, type: RealtimeEventType, data: unknown) {
+export function bothParties<T extends RealtimeEventType>(row: { mentor_id: string; mentee_id: string }, type: T, data: RealtimeEventDataMap[T]) {
   return [
     { userId: row.mentor_id, type, data },
     { userId: row.mentee_id, type, data },
-  ];
+  ] as OutgoingEvent<T>[];
 }
 
 // Calendar days as `YYYY-MM-DD` strings, in UTC.

@@ -9,7 +9,7 @@ import { bothParties, lockOpenMentorship, otherParty, type MentorshipRow } from 
 import { createOnce } from '../shared/idempotency.js';
 import { decodeTimeCursor, pageOf } from '../shared/paging.js';
 import { enforceWorkspaceLimits } from '../shared/rate-limit.js';
-import { record } from '../shared/record.js';
+import { record } from '../activity/record.js';
 import {
   cancelFutureMeetingRows,
   insertMeeting,

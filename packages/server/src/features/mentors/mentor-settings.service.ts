@@ -3,7 +3,7 @@ import { ApiError, notFound } from '../../http/errors.js';
 import type { ServiceContext, Viewer } from '../../http/env.js';
 import { toMentorSettings } from '../me/me.repository.js';
 import { declineAllPending } from '../requests/requests.service.js';
-import { record } from '../shared/record.js';
+import { record } from '../activity/record.js';
 import { lockMentor, updateMentor } from './mentor-settings.repository.js';
 
 /**

@@ -16,7 +16,7 @@ import { ApiError, notFound } from '../../http/errors.js';
 import type { ServiceContext, Viewer } from '../../http/env.js';
 import { decodeTimeCursor, encodeTimeCursor, UUID } from '../shared/paging.js';
 import { assertUnderLimit, type RateLimit } from '../shared/rate-limit.js';
-import { record } from '../shared/record.js';
+import { record } from '../activity/record.js';
 import {
   canSendIn,
   conversationForParty,

@@ -24,7 +24,7 @@ import {
 } from '../lifecycle/workspace.js';
 import { toMentorship } from '../mentorships/mentorships.repository.js';
 import { createOnce } from '../shared/idempotency.js';
-import { record } from '../shared/record.js';
+import { record } from '../activity/record.js';
 import { enforceWorkspaceLimits } from '../shared/rate-limit.js';
 import {
   deleteMilestone as removeMilestone,

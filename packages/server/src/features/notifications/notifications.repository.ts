@@ -5,13 +5,19 @@ import type { TimeCursor } from '../shared/paging.js';
 
 type Row = Selectable<NotificationsTable>;
 
-export const toNotification = (r: Row): Notification => ({
-  id: r.id,
-  kind: r.kind as Notification['kind'],
-  data: r.data,
-  readAt: r.read_at?.toISOString() ?? null,
-  createdAt: r.created_at.toISOString(),
-});
+/**
+ * A notification row as the API answers it. Rows are written only by `record()`, from `Notice`s,
+ * so the row's `data` is the one of its `kind`.
+ */
+export function toNotification(row: Row): Notification {
+  return {
+    id: row.id,
+    kind: row.kind,
+    data: row.data,
+    readAt: row.read_at?.toISOString() ?? null,
+    createdAt: row.created_at.toISOString(),
+  } as Notification;
+}
 
 /** A page of a user's notifications, newest first, one row more than `limit`. */
 export function notificationPage(db: Db, userId: string, { unread, after, limit }: { unread: boolean; after?: TimeCursor; limit: number }) {

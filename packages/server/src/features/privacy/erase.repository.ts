@@ -1,3 +1,4 @@
+import { openMentorshipStatuses, type NotificationDataKey } from '@mentorkit/contract';
 import { sql } from 'kysely';
 import type { Db } from '../../db/schema.js';
 
@@ -28,7 +29,7 @@ export async function markErased(db: Db, userId: string, at: Date): Promise<void
 export function openMentorshipsOf(db: Db, userId: string) {
   return db.selectFrom('mentorships').select(['id', 'mentor_id', 'status'])
     .where((eb) => eb.or([eb('mentor_id', '=', userId), eb('mentee_id', '=', userId)]))
-    .where('status', 'in', ['active', 'paused']).execute();
+    .where('status', 'in', openMentorshipStatuses).execute();
 }
 
 /** Locks mentor rows in id order, as everywhere that locks several. */
@@ -41,7 +42,7 @@ export function cancelOpenMentorships(db: Db, userId: string, reason: string, at
   return db.updateTable('mentorships')
     .set({ status: 'cancelled', ended_at: at, end_reason: reason, updated_at: at })
     .where((eb) => eb.or([eb('mentor_id', '=', userId), eb('mentee_id', '=', userId)]))
-    .where('status', 'in', ['active', 'paused'])
+    .where('status', 'in', openMentorshipStatuses)
     .returningAll().execute();
 }
 
@@ -71,7 +72,8 @@ export async function erasePersonalData(db: Db, userId: string, at: Date): Promi
   await db.updateTable('progress_notes').set({ body: '' }).where('author_id', '=', userId).execute();
   await db.updateTable('feedback').set({ comment: '' }).where('author_id', '=', userId).execute();
   // Names kept inside other people's notifications (a snapshot taken when they were sent).
-  for (const [idKey, nameKey] of [['menteeId', 'menteeName'], ['mentorId', 'mentorName'], ['byId', 'byName']] as const) {
+  const people = [['menteeId', 'menteeName'], ['mentorId', 'mentorName'], ['byId', 'byName']] as const satisfies readonly (readonly [NotificationDataKey, NotificationDataKey])[];
+  for (const [idKey, nameKey] of people) {
     await sql`UPDATE notifications SET data = data || jsonb_build_object(${nameKey}::text, ${DELETED_NAME}::text)
       WHERE data->>${idKey}::text = ${userId}::text AND data->>${nameKey}::text IS NOT NULL`.execute(db);
   }

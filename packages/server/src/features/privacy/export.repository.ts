@@ -1,4 +1,4 @@
-import type { AccountExport, MailKind, Message } from '@mentorkit/contract';
+import type { AccountExport, Message } from '@mentorkit/contract';
 import type { Db } from '../../db/schema.js';
 import { toApplications } from '../applications/applications.repository.js';
 import { getPreferences } from '../email/preferences.repository.js';
@@ -72,7 +72,7 @@ export async function accountRecords(trx: Db, userId: string, now: Date): Promis
     })),
     mail: mail.map((m) => ({
       id: m.id,
-      kind: m.kind as MailKind,
+      kind: m.kind,
       subject: mailSubject(m.template as MailTemplate, m.data, preferences.language),
       status: m.status,
       createdAt: m.created_at.toISOString(),

@@ -9,7 +9,7 @@ import { cancelFutureMeetings } from '../meetings/meetings.service.js';
 import { toMentorships } from '../mentorships/mentorships.repository.js';
 import { requestEvents, toRequests, withdrawAllSent } from '../requests/requests.repository.js';
 import { declineAllPending } from '../requests/requests.service.js';
-import { announceErased, record } from '../shared/record.js';
+import { announceErased, record } from '../activity/record.js';
 import { cancelOpenMentorships, DELETED_NAME, erasePersonalData, lockAccount, lockMentors, markErased, openMentorshipsOf } from './erase.repository.js';
 import { accountRecords } from './export.repository.js';
 
@@ -61,7 +61,7 @@ async function cancelOpen(trx: Transaction<Database>, userId: string, at: Date):
       now: at,
       audit: { actorId: userId, action: 'mentorship.cancelled', entityType: 'mentorship', entityId: row.id, from: before.get(row.id) ?? null, to: 'cancelled', details: { reason: ACCOUNT_ERASED_REASON } },
       notices: [{ userId: other, kind: 'mentorship.cancelled', data: { mentorshipId: row.id, byId: userId, byName: DELETED_NAME, reason: ACCOUNT_ERASED_REASON } }],
-      events: [{ userId: other, type: 'mentorship.updated', data: mentorships[i] }],
+      events: [{ userId: other, type: 'mentorship.updated', data: mentorships[i]! }],
     });
     await cancelFutureMeetings(trx, row, userId, at, ACCOUNT_ERASED_REASON);
   }

@@ -4,7 +4,7 @@ import type { ServiceContext, Viewer } from '../../http/env.js';
 import { bothParties, lockOpenMentorship, otherParty, partyMentorship, type MentorshipRow } from '../lifecycle/workspace.js';
 import { milestonesOf, toMilestone } from '../milestones/milestones.repository.js';
 import { createOnce } from '../shared/idempotency.js';
-import { record } from '../shared/record.js';
+import { record } from '../activity/record.js';
 import { enforceWorkspaceLimits } from '../shared/rate-limit.js';
 import {
   insertProgressNote,

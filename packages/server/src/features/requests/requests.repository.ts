@@ -1,4 +1,4 @@
-import type { DeclineReason, MentorshipRequest, RequestStatus } from '@mentorkit/contract';
+import { openMentorshipStatuses, type DeclineReason, type MentorshipRequest, type RequestStatus } from '@mentorkit/contract';
 import { sql, type Insertable, type Selectable } from 'kysely';
 import type { Db, MentorshipRequestsTable } from '../../db/schema.js';
 import type { TimeCursor } from '../shared/paging.js';
@@ -83,7 +83,7 @@ export async function pendingMentorIds(db: Db, menteeId: string): Promise<string
 /** Whether the two have an active or paused mentorship. */
 export async function hasOpenMentorship(db: Db, mentorId: string, menteeId: string): Promise<boolean> {
   const open = await db.selectFrom('mentorships').select('id').where('mentor_id', '=', mentorId)
-    .where('mentee_id', '=', menteeId).where('status', 'in', ['active', 'paused']).executeTakeFirst();
+    .where('mentee_id', '=', menteeId).where('status', 'in', openMentorshipStatuses).executeTakeFirst();
   return open !== undefined;
 }
 

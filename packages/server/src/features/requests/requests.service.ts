@@ -20,7 +20,7 @@ import { toMentorship } from '../mentorships/mentorships.repository.js';
 import { createOnce, idempotencyKeyFrom } from '../shared/idempotency.js';
 import { decodeTimeCursor, pageOf, UUID } from '../shared/paging.js';
 import { enforceRateLimits, type RateLimit } from '../shared/rate-limit.js';
-import { record } from '../shared/record.js';
+import { record } from '../activity/record.js';
 import {
   declinePendingOf,
   hasOpenMentorship,

@@ -1,38 +1,14 @@
-import type { NotificationKind, RealtimeEventType } from '@mentorkit/contract';
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import { enqueueMailFor } from '../email/enqueue.js';
-
-/** The channel on which committed events are announced to every server instance. */
-export const EVENTS_CHANNEL = 'mentorkit_events';
-
-export interface Transition {
-  actorId: string | null;
-  action: string;
-  entityType: string;
-  entityId: string;
-  from?: string | null;
-  to?: string | null;
-  details?: Record<string, unknown>;
-}
-
-export interface Notice {
-  userId: string;
-  kind: NotificationKind;
-  data: Record<string, unknown>;
-}
-
-export interface OutgoingEvent {
-  userId: string;
-  type: RealtimeEventType;
-  data: unknown;
-}
+import { toNotification } from '../notifications/notifications.repository.js';
+import { EVENTS_CHANNEL, type Notice, type OutgoingEvent, type Transition } from '../shared/activity.js';
 
 /**
  * Writes, inside the caller's transaction, everything a state change leaves behind: the audit row,
  * the other party's notifications, and the realtime events (each notification also as a
- * `notification.created` event), and the outbox mail of the notifications that deserve one. `pg_notify` is transactional, so other instances hear of the
- * events only if the change commits.
+ * `notification.created` event), and the outbox mail of the notifications that deserve one.
+ * `pg_notify` is transactional, so other instances hear of the events only if the change commits.
  */
 export async function record(
   trx: Transaction<Database> | Kysely<Database>,
@@ -61,13 +37,7 @@ export async function record(
       .values(notices.map((n) => ({ user_id: n.userId, kind: n.kind, data: JSON.stringify(n.data), created_at: now })))
       .returningAll()
       .execute();
-    for (const row of rows) {
-      allEvents.push({
-        userId: row.user_id,
-        type: 'notification.created',
-        data: { id: row.id, kind: row.kind, data: row.data, readAt: null, createdAt: row.created_at.toISOString() },
-      });
-    }
+    for (const row of rows) allEvents.push({ userId: row.user_id, type: 'notification.created', data: toNotification(row) });
     // Mail rides in the same transaction: it exists exactly when the change committed.
     await enqueueMailFor(trx, notices, now);
   }
