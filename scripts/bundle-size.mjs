@@ -13,7 +13,7 @@ import { gzipSync } from 'node:zlib';
 import { rollup } from 'rollup';
 import config from '../rollup.config.mjs';
 
-/** The min+gzip budget issue 6 sets for a page embedding one element (its initial load). */
+/** The min+gzip budget set for a page embedding one element (its initial load). */
 export const BUDGET = 45 * 1024;
 /**
  * A ratchet on every chunk together (all elements, shared code, translations): just above the

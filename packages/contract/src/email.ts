@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { isoDateTime } from './common.js';
 
 /**
- * The kinds of email a person can switch on or off (issue 8, DESIGN §5b). Each groups the
+ * The kinds of email a person can switch on or off (DESIGN §5b). Each groups the
  * notifications that deserve an email; every kind is on until its owner turns it off.
  */
 export const mailKinds = [

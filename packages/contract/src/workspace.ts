@@ -1,5 +1,5 @@
 /**
- * The mentorship workspace (issue 4): lifecycle, feedback, meetings and their calendar, the
+ * The mentorship workspace: lifecycle, feedback, meetings and their calendar, the
  * timeline with milestones, and progress. Who may do what:
  *
  * - Lifecycle (`pause`, `resume`, `complete`, `cancel`): either party, along

@@ -1,5 +1,5 @@
 /**
- * Stored XSS (issue 7): markup written through every text field of the API comes back in every
+ * Stored XSS: markup written through every text field of the API comes back in every
  * element that shows it as text, never as elements, and never runs. Data is made through the real
  * API of web-test-runner.config.mjs by fresh people; each element is then rendered in Chromium and
  * its whole tree (shadow roots included) is searched.

@@ -13,7 +13,7 @@ import { routeTable } from './routes.js';
 import { healthRoutes } from './features/health/health.routes.js';
 
 export const API_BASE = '/api/v1';
-/** The largest request body the API reads (issue 16: 1 MB let one body freeze the server). */
+/** The largest request body the API reads (1 MB let one body freeze the server). */
 export const MAX_BODY_BYTES = 64 * 1024;
 
 /** State an app keeps between requests; `createApp` makes what is not given. */

@@ -7,7 +7,7 @@ import { createTestContext, databaseKinds, json, type TestContext, type TestUser
 const routes = routeSpecs({ demo: true });
 
 /*
- * The authorization matrix (issue 7): every route of the OpenAPI registry, called as each kind of
+ * The authorization matrix: every route of the route table, called as each kind of
  * caller, against real fixtures made through the API. A route without a row fails the test, so a
  * new route cannot ship without saying who may call it.
  *

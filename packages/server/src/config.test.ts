@@ -57,7 +57,7 @@ describe('configuration', () => {
     expect(attempt).toThrow(new RegExp(name));
   });
 
-  // Issue 16 item 8: keys fetched over plain HTTP could be replaced on the way.
+  // keys fetched over plain HTTP could be replaced on the way.
   it('refuses a JWKS URL that is not https://, except on a loopback host', () => {
     expect(() => loadConfig({ MENTORSHIP_JWKS_URL: 'http://idp.example.edu/jwks.json' })).toThrow(/MENTORSHIP_JWKS_URL: must be an https:\/\/ URL/);
     expect(() => loadConfig({ MENTORSHIP_JWKS_URL: 'http://10.0.0.5/jwks.json' })).toThrow(/MENTORSHIP_JWKS_URL/);
@@ -71,7 +71,7 @@ describe('configuration', () => {
     expect(loadConfig({ MENTORSHIP_JWT_SECRET: secret, MENTORSHIP_JWT_MAX_AGE: '3600' }).MENTORSHIP_JWT_MAX_AGE).toBe(3600);
   });
 
-  // Issue 16 item 6: demo mode is for a local machine only.
+  // demo mode is for a local machine only.
   it('refuses demo mode beside a production identity provider, naming both variables', () => {
     const attempt = () => loadConfig({ MENTORSHIP_DEMO: '1', MENTORSHIP_JWKS_URL: 'https://idp.example.edu/jwks.json' });
     expect(attempt).toThrow(ConfigError);

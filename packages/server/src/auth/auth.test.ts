@@ -53,7 +53,7 @@ describe.each(databaseKinds)('identity on %s', (kind) => {
     expect(body.error.requestId).toBeTruthy();
   });
 
-  // Issue 16 item 3: trimming and cutting made different identities one account.
+  // trimming and cutting made different identities one account.
   it.each([
     ['sub', 'leading or trailing whitespace', { sub: '  demo-mentor\t' }],
     ['sub', 'a control character', { sub: 'demo\u0000mentor' }],
@@ -85,7 +85,7 @@ describe.each(databaseKinds)('identity on %s', (kind) => {
     expect((await get(await hs256({ sub: ' alice', exp: now() + 60 }))).status).toBe(401);
   });
 
-  // Issue 16 item 8: a token that lives longer than MENTORSHIP_JWT_MAX_AGE (default 24 h) is refused.
+  // a token that lives longer than MENTORSHIP_JWT_MAX_AGE (default 24 h) is refused.
   it.each([
     ['exp − iat over a day', { iat: now(), exp: now() + 25 * 3600 }, 401],
     ['exp − now over a day without iat', { exp: now() + 25 * 3600 }, 401],

@@ -10,7 +10,7 @@ import { loadAverage, nodeVersion } from './report.js';
 /**
  * `node packages/server/dist/bench/hostile-body.bench.js` (a script, never a test; `npx tsc -b`
  * first): what one hostile body costs the server, and everyone else while it is answered
- * (issue 16 item 1: a 1 MB `[[[…]]]` body took ~1.1 s inside `JSON.parse` and held a concurrent
+ * (a 1 MB `[[[…]]]` body took ~1.1 s inside `JSON.parse` and held a concurrent
  * `/healthz` for 1,180 ms). `dist/main.js` runs as production does, on a fresh embedded database.
  *
  * For each body, `ROUNDS` times: the hostile request and `HEALTH_PROBES` `/healthz` requests are

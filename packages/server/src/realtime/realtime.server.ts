@@ -15,7 +15,7 @@ import { EVENTS_CHANNEL } from '../features/shared/activity.js';
 import type { Logger } from '../http/logger.js';
 import { ApiError } from '../http/errors.js';
 import { latestPosition } from './events.repository.js';
-import { RealtimeHub, type Subscriber } from './hub.js';
+import { StreamDelivery, type Subscriber } from './stream-delivery.js';
 import { startEventRetention } from './retention.job.js';
 
 export const REALTIME_PATH = '/api/v1/realtime';
@@ -149,7 +149,7 @@ export async function createRealtimeServer(deps: RealtimeDeps, overrides: Partia
     if (n > 0) unauthenticated.set(key, n);
     else unauthenticated.delete(key);
   };
-  const hub = new RealtimeHub(db, logger, { batchSize: options.batchSize, maxSocketsPerUser: options.maxSocketsPerUser, retryMs: 1_000 });
+  const delivery = new StreamDelivery(db, logger, { batchSize: options.batchSize, maxSocketsPerUser: options.maxSocketsPerUser, retryMs: 1_000 });
   const connections = new Set<Connection>();
   const wss = new WebSocketServer({ noServer: true, maxPayload: options.maxPayload, perMessageDeflate: false, clientTracking: false });
   let closing: Promise<void> | undefined;
@@ -157,7 +157,7 @@ export async function createRealtimeServer(deps: RealtimeDeps, overrides: Partia
   const unlisten = await deps.listen(EVENTS_CHANNEL, (payload) => {
     try {
       const { users, erased } = JSON.parse(payload) as { users?: unknown; erased?: unknown };
-      if (Array.isArray(users)) hub.notify(users.filter((u): u is string => typeof u === 'string'));
+      if (Array.isArray(users)) delivery.notify(users.filter((u): u is string => typeof u === 'string'));
       // An erased account keeps no stream: its sockets close as a new one would be refused.
       if (Array.isArray(erased)) {
         const gone = new Set(erased);
@@ -185,7 +185,7 @@ export async function createRealtimeServer(deps: RealtimeDeps, overrides: Partia
   const sweep = setInterval(() => {
     if (sweeping) return;
     sweeping = true;
-    hub.sweep()
+    delivery.sweep()
       .catch((err: unknown) => logger.error('realtime sweep failed', { error: err instanceof Error ? err.message : String(err) }))
       .finally(() => { sweeping = false; });
   }, options.sweepMs);
@@ -252,7 +252,7 @@ export async function createRealtimeServer(deps: RealtimeDeps, overrides: Partia
     // The starting point for a socket that does not resume: what exists now is history, not news.
     conn.baseline = conn.cursor = await latestPosition(db, user.id);
     if (!conn.isOpen()) return;
-    hub.add(conn);
+    delivery.add(conn);
     const ready: RealtimeReadyMessage = { type: 'ready', cursor: conn.cursor, userId: user.id };
     conn.ws.send(JSON.stringify(ready));
   }
@@ -285,7 +285,7 @@ export async function createRealtimeServer(deps: RealtimeDeps, overrides: Partia
       // A cursor beyond anything this socket could know of (another database, a reset demo)
       // would hide real events: clamp it.
       const after = Math.min(message.after, Math.max(conn.baseline, conn.cursor));
-      if (conn.live) hub.seek(conn, after);
+      if (conn.live) delivery.seek(conn, after);
       else conn.cursor = after;
     }
   }
@@ -299,7 +299,7 @@ export async function createRealtimeServer(deps: RealtimeDeps, overrides: Partia
       clearTimeout(conn.expiryTimer);
       settle(conn);
       connections.delete(conn);
-      if (conn.authenticated) hub.remove(conn);
+      if (conn.authenticated) delivery.remove(conn);
     });
     // Anyone can open a socket: until one authenticates, few are allowed per address and in all.
     const key = conn.address ?? '';
@@ -325,7 +325,7 @@ export async function createRealtimeServer(deps: RealtimeDeps, overrides: Partia
         .finally(() => {
           conn.pending--;
           // Messages sent together with `auth` (a resume) are handled before live delivery starts.
-          if (conn.authenticated && !conn.live && conn.pending === 0 && conn.isOpen()) hub.goLive(conn);
+          if (conn.authenticated && !conn.live && conn.pending === 0 && conn.isOpen()) delivery.goLive(conn);
         });
     });
     ws.on('pong', () => { conn.alive = true; });
@@ -341,20 +341,20 @@ export async function createRealtimeServer(deps: RealtimeDeps, overrides: Partia
       if (!originAllowed(req)) return refuse('403 Forbidden');
       wss.handleUpgrade(req, socket, head, onConnection);
     },
-    stats: () => ({ sockets: connections.size, users: hub.userCount, unauthenticated: unauthenticatedTotal }),
-    idle: () => hub.idle(),
+    stats: () => ({ sockets: connections.size, users: delivery.userCount, unauthenticated: unauthenticatedTotal }),
+    idle: () => delivery.idle(),
     close() {
       closing ??= (async () => {
         clearInterval(heartbeat);
         clearInterval(sweep);
-        hub.close();
+        delivery.close();
         for (const conn of connections) conn.close(realtimeCloseCodes.goingAway, 'Server shutting down');
         const deadline = Date.now() + 1_000;
         while (connections.size > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
         for (const conn of connections) conn.ws.terminate();
         await unlisten().catch(() => {});
         await retention?.stop();
-        await hub.idle().catch(() => {});
+        await delivery.idle().catch(() => {});
         await new Promise<void>((r) => wss.close(() => r()));
       })();
       return closing;

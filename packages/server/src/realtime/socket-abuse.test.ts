@@ -7,7 +7,7 @@ import { createTestContext, type TestContext } from '../test/harness.js';
 import { sleep, startTestInstance, TestSocket, type Instance } from './realtime.testing.js';
 
 /**
- * Issue 16 item 5: sockets were a way around the invalid-token limit, and anyone could hold
+ * sockets were a way around the invalid-token limit, and anyone could hold
  * hundreds of unauthenticated sockets open. Addresses come from `X-Forwarded-For` here
  * (`MENTORSHIP_TRUST_PROXY=1`), so one test plays several clients. PGlite only: no SQL involved.
  */

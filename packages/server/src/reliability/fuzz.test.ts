@@ -208,7 +208,7 @@ describe('request body limit', () => {
     expect(res.status).toBe(400);
   });
 
-  // Issue 16 item 1: depth is refused before JSON.parse, so a nested body costs a scan, not a parse.
+  // depth is refused before JSON.parse, so a nested body costs a scan, not a parse.
   const nested = (depth: number, inner = '1') => `{"mentorId":${'['.repeat(depth - 1)}${inner}${']'.repeat(depth - 1)}}`;
 
   it.each([

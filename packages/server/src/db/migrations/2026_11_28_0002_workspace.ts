@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 
 /**
- * The mentorship workspace (issue 4). Its audit rows about meetings, milestones and progress
+ * The mentorship workspace. Its audit rows about meetings, milestones and progress
  * notes carry `details.mentorshipId`; the progress timeline reads them by that id — including
  * rows of milestones since deleted — so it gets an index instead of a scan of the whole log.
  */

@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 
 /**
- * Email (issue 8): the outbox and each person's mail preferences.
+ * Email: the outbox and each person's mail preferences.
  *
  * An outbox row is written in the same transaction as the change it tells about, so a mail exists
  * exactly when the change committed. The worker moves a row `pending → sending` in a short

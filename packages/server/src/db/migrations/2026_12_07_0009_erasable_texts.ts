@@ -2,7 +2,7 @@ import { sql, type Kysely } from 'kysely';
 
 /**
  * Erasing an account empties the texts the person wrote that stay in other people's history
- * (request goals, progress-note bodies), where the rows themselves must stay (issue 16). The API
+ * (request goals, progress-note bodies), where the rows themselves must stay. The API
  * still refuses empty goals and notes: only erasure writes them.
  */
 const statements = [

@@ -56,7 +56,7 @@ describe.each(databaseKinds)('mentor applications on %s', (kind) => {
     expect(reapply.status).toBe(201);
   });
 
-  // Issue 16 item 7: four eyes on every mentor.
+  // four eyes on every mentor.
   it('refuses an admin deciding their own application (403), and lets another admin decide it', async () => {
     const self = { sub: 'app-admin-self', name: 'Self Admin', roles: ['admin'] };
     const created = await json(await t.call('POST', '/api/v1/mentor-applications', { as: self, body: application }));

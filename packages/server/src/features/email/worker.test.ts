@@ -131,7 +131,7 @@ describe.each(databaseKinds)('mail outbox and worker on %s', (kind) => {
     expect(calendars[2]!.body).toContain(`UID:${meeting.id}@mentorkit\r\n`);
   });
 
-  // Issue 16 item 2: 60 meetings and 40 edits in 8 s went out as 100 mails.
+  // 60 meetings and 40 edits in 8 s went out as 100 mails.
   it('sends changes to one meeting within a few minutes as one mail with the final state and SEQUENCE', async () => {
     const created = await json(await t.call('POST', `/api/v1/mentorships/${pair.mentorshipId}/meetings`, {
       as: maria, body: { title: 'Draft', startsAt: '2026-12-01T18:00:00+08:00', durationMinutes: 45 },

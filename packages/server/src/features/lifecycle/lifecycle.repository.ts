@@ -4,11 +4,14 @@ import type { Db, FeedbackTable } from '../../db/schema.js';
 import { ApiError } from '../../http/errors.js';
 
 /**
- * The mentor's row, locked: the slot trigger on `mentorships` updates it on every status change,
- * so it is taken first, as accepting a request does.
+ * Locks the mentor row of a mentorship the viewer takes part in, found from the mentorship in
+ * the same statement (a mentorship's mentor never changes). Locks nothing for anyone else.
  */
-export async function lockMentorRow(db: Db, mentorId: string): Promise<void> {
-  await db.selectFrom('mentors').select('user_id').where('user_id', '=', mentorId).forUpdate().execute();
+export async function lockMentorOfMentorship(db: Db, mentorshipId: string, viewerId: string): Promise<void> {
+  await db.selectFrom('mentors').select('user_id')
+    .where('user_id', '=', (eb) => eb.selectFrom('mentorships').select('mentor_id')
+      .where('id', '=', mentorshipId).where((w) => w.or([w('mentor_id', '=', viewerId), w('mentee_id', '=', viewerId)])))
+    .forUpdate().execute();
 }
 
 /** Writes the new status; ending it also stamps the end time and reason. */

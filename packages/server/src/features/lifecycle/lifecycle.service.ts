@@ -10,18 +10,19 @@ import {
   type Page,
   type StatusChange,
 } from '@mentorkit/contract';
-import { ApiError } from '../../http/errors.js';
+import { ApiError, notFound } from '../../http/errors.js';
 import type { ServiceContext, Viewer } from '../../http/env.js';
 import { cancelFutureMeetings } from '../meetings/meetings.service.js';
 import { toMentorship } from '../mentorships/mentorships.repository.js';
 import { createOnce } from '../shared/idempotency.js';
+import { UUID } from '../shared/paging.js';
 import { record } from '../activity/record.js';
 import {
   feedbackById,
   feedbackOn,
   hasGivenFeedback,
   insertFeedback,
-  lockMentorRow,
+  lockMentorOfMentorship,
   setMentorshipStatus,
   statusHistory,
   toFeedback,
@@ -43,11 +44,11 @@ export async function changeMentorshipStatus(
   action: MentorshipAction,
   reason?: string,
 ): Promise<Mentorship> {
-  // Read first to learn whose mentor row to lock: the lock order puts it before the mentorship.
-  const seen = await partyMentorship(db, mentorshipId, viewer.id);
+  if (!UUID.test(mentorshipId)) throw notFound('Mentorship');
   return db.transaction().execute(async (trx) => {
-    await lockMentorRow(trx, seen.mentor_id);
-    const row = await partyMentorship(trx, seen.id, viewer.id, true);
+    // Lock order everywhere: the mentor row, then the mentorship.
+    await lockMentorOfMentorship(trx, mentorshipId, viewer.id);
+    const row = await partyMentorship(trx, mentorshipId, viewer.id, true);
     const to: MentorshipStatus = mentorshipActions[action];
     if (!canTransition(mentorshipTransitions, row.status, to)) {
       throw new ApiError('invalid_transition', `A ${row.status} mentorship cannot be ${to === 'active' ? 'resumed' : to}`);

@@ -215,6 +215,7 @@ describe.each(databaseKinds)('GET /me and PUT /me/profile on %s', (kind) => {
   });
 
   it('refuses a body that is not sent as JSON instead of wiping the profile', async () => {
+    expect((await put(full)).status).toBe(200);
     const before = (await me()).profile;
     expect(before.headline).toBe(full.headline);
     for (const headers of [{ 'content-type': 'text/plain;charset=UTF-8' }, { 'content-type': 'application/x-www-form-urlencoded' }]) {

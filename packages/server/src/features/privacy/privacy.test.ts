@@ -93,7 +93,7 @@ describe.each(databaseKinds)('privacy on %s', (kind) => {
       expect(body.requests.sent).toEqual([]);
     });
 
-    // Issue 16 item 4: what the export lacked.
+    // what the export lacked.
     it('adds the feedback the caller received, their audit entries and the mail written to them', async () => {
       const pair = await busyPair('export-received', true);
       const body = accountExport.parse(await ok(await call('GET', '/api/v1/me/export', { as: pair.mentor })));
@@ -207,7 +207,7 @@ describe.each(databaseKinds)('privacy on %s', (kind) => {
       expect(mentorship).toMatchObject({ status: 'cancelled', mentor: { name: 'Deleted user' } });
     });
 
-    // Issue 16 item 4: the other party kept seeing what the erased person wrote.
+    // the other party kept seeing what the erased person wrote.
     it('empties the texts the person wrote into shared records, keeping the rows the other party\'s history needs', async () => {
       const pair = await busyPair('erase-texts', true);
       const m = `/api/v1/mentorships/${pair.mentorshipId}`;

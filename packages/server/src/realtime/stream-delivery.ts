@@ -4,7 +4,7 @@ import type { Database } from '../db/schema.js';
 import type { Logger } from '../http/logger.js';
 import { latestPositions, readEventsAfter } from './events.repository.js';
 
-/** One receiving end of a user's stream (a socket, as far as the hub cares). */
+/** One receiving end of a user's stream (a socket, as far as delivery cares). */
 export interface Subscriber {
   readonly userId: string;
   /** Position of the last event this subscriber has been sent (or the starting point). */
@@ -25,7 +25,7 @@ interface UserStream {
   again: boolean;
 }
 
-export interface HubOptions {
+export interface StreamDeliveryOptions {
   /** Events read per query. */
   batchSize: number;
   /** Sockets one user may hold on this instance; the oldest is closed (4429) beyond. */
@@ -41,14 +41,14 @@ export interface HubOptions {
  * own cursor. Reads for one user never overlap (one pump at a time, re-run if poked meanwhile), so
  * each socket sees each event once, in order, whichever instance wrote it.
  */
-export class RealtimeHub {
+export class StreamDelivery {
   private readonly users = new Map<string, UserStream>();
   private closed = false;
 
   constructor(
     private readonly db: Kysely<Database>,
     private readonly logger: Logger,
-    private readonly options: HubOptions,
+    private readonly options: StreamDeliveryOptions,
   ) {}
 
   get userCount(): number {
