@@ -1,4 +1,4 @@
-import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import { Migrator, sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import * as initial from './migrations/2026_11_28_0001_initial.js';
 import * as workspace from './migrations/2026_11_28_0002_workspace.js';
 import * as realtime from './migrations/2026_11_28_0003_realtime.js';
@@ -24,8 +24,25 @@ const migrations: Record<string, Migration> = {
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
 
+const MIGRATION_TABLE = 'mentorkit_migrations';
+
+/** The names in the migration table, or undefined when there is no such table yet. */
+async function appliedMigrations(db: Kysely<any>): Promise<Set<string> | undefined> {
+  const [table] = (await sql<{ t: string | null }>`SELECT to_regclass(${MIGRATION_TABLE})::text AS t`.execute(db)).rows;
+  if (!table?.t) return undefined;
+  const rows = (await sql<{ name: string }>`SELECT name FROM ${sql.table(MIGRATION_TABLE)}`.execute(db)).rows;
+  return new Set(rows.map((r) => r.name));
+}
+
 export async function migrateToLatest(db: Kysely<any>): Promise<void> {
-  const migrator = new Migrator({ db, provider, migrationTableName: 'mentorkit_migrations', migrationLockTableName: 'mentorkit_migrations_lock' });
+  // Every start of an up-to-date database: exactly the known migrations are applied, so there is
+  // nothing to do. Kysely's migrator would still inspect the schema and take its lock first,
+  // which costs hundreds of milliseconds on PGlite. Anything else (a missing table, a migration
+  // to run, one this code does not know) goes to the migrator, which runs or refuses as before.
+  const applied = await appliedMigrations(db).catch(() => undefined);
+  const known = Object.keys(migrations);
+  if (applied && applied.size === known.length && known.every((name) => applied.has(name))) return;
+  const migrator = new Migrator({ db, provider, migrationTableName: MIGRATION_TABLE, migrationLockTableName: 'mentorkit_migrations_lock' });
   const { error, results } = await migrator.migrateToLatest();
   const failed = results?.find((r) => r.status === 'Error');
   if (error || failed) {
