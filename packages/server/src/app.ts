@@ -8,6 +8,7 @@ import { conversationRoutes } from './features/messages/messages.routes.js';
 import { adminRoutes } from './features/admin/admin.routes.js';
 import { applicationRoutes } from './features/applications/applications.routes.js';
 import { mentorRoutes } from './features/mentors/mentors.routes.js';
+import { createMentorSearch } from './features/mentors/mentor-search.js';
 import { mentorshipRoutes } from './features/mentorships/mentorships.routes.js';
 import { notificationRoutes } from './features/notifications/notifications.routes.js';
 import { requestRoutes } from './features/requests/requests.routes.js';
@@ -33,12 +34,14 @@ export const MAX_BODY_BYTES = 64 * 1024;
 /** Builds the HTTP app from its dependencies; serving it is `main.ts`'s job. */
 export function createApp(deps: AppDeps) {
   const { config, logger } = deps;
+  const mentorSearch = deps.mentorSearch ?? createMentorSearch({ db: deps.db, cacheSize: config.MENTORSHIP_SEARCH_CACHE_SIZE });
   const app = new Hono<AppEnv>();
 
   app.use('*', requestId({ headerName: 'X-Request-Id', limitLength: 64 }));
   app.use('*', securityHeaders(API_BASE));
   app.use('*', async (c, next) => {
     c.set('deps', deps);
+    c.set('mentorSearch', mentorSearch);
     const started = performance.now();
     await next();
     logger.info('request', {

@@ -3,6 +3,7 @@ import type { Config } from '../config.js';
 import type { Database } from '../db/schema.js';
 import type { IdentifiedUser } from '../auth/users.repository.js';
 import type { TokenVerifier } from '../auth/verify.js';
+import type { MentorSearch } from '../features/mentors/mentor-search.js';
 import type { Logger } from './logger.js';
 
 /** The authenticated caller, as authentication identified them. */
@@ -16,6 +17,8 @@ export interface AppDeps {
   logger: Logger;
   /** The current time; tests control it. */
   now: () => Date;
+  /** Mentor search's index and caches; `createApp` makes them when absent. */
+  mentorSearch?: MentorSearch;
 }
 
 export interface AppEnv {
@@ -23,5 +26,6 @@ export interface AppEnv {
     requestId: string;
     deps: AppDeps;
     viewer: Viewer;
+    mentorSearch: MentorSearch;
   };
 }

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { createApp, type App } from '../app.js';
+import { createMentorSearch } from '../features/mentors/mentor-search.js';
 import { signToken } from '../auth/verify.js';
 import { createVerifier } from '../auth/verify.js';
 import { loadConfig, type Config } from '../config.js';
@@ -110,6 +111,7 @@ export async function createTestContext(kind: DatabaseKind, env: Record<string, 
     verifier: createVerifier(config),
     logger: createLogger('info', (line) => logs.push(line)),
     now: clock.now,
+    mentorSearch: createMentorSearch({ db: handle.db, cacheSize: config.MENTORSHIP_SEARCH_CACHE_SIZE }),
   };
   const app = createApp(deps);
   const token = async (user: TestUser) =>
