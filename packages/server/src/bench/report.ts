@@ -37,7 +37,8 @@ export function benchSettings(database: string, defaults: { warmupS: number; dur
   const num = (name: string, fallback: number) => (env[name] ? Number(env[name]) : fallback);
   return {
     adminUrl: env['BENCH_DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres',
-    database,
+    /** BENCH_DATABASE_PREFIX names the scratch databases apart when several people benchmark on one server. */
+    database: `${env['BENCH_DATABASE_PREFIX'] ?? ''}${database}`,
     alumni: num('BENCH_ALUMNI', 100_000),
     mentorShare: num('BENCH_MENTOR_SHARE', 0.2),
     seed: num('BENCH_SEED', 20_261_128),
