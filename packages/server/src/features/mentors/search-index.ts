@@ -82,34 +82,6 @@ class Dictionary {
   }
 }
 
-/** One mentor as search sees it. Strings are ids of the index's dictionary; -1 for NULL. */
-interface Entry {
-  id: string;
-  /** `status = 'active' AND listed`: may appear at all. */
-  visible: boolean;
-  active: boolean;
-  accepting: boolean;
-  /** `YYYY-MM-DD` or null. */
-  awayUntil: string | null;
-  capacity: number;
-  open: number;
-  /** Parallel arrays: expertise_keys, expertise_words, expertise (the spelling shown). */
-  keys: Int32Array;
-  words: Int32Array;
-  spellings: Int32Array;
-  industry: number;
-  industryKey: number;
-  languages: Int32Array;
-  formats: Int32Array;
-  years: number;
-  graduationYear: number | null;
-  zone: number;
-  programme: number;
-  /** Sort keys computed by the database: `extract(epoch FROM approved_at)`, `-coalesce(median_response_hours, 1e9)`. */
-  newest: number;
-  responsiveness: number;
-}
-
 interface MentorRow {
   id: string;
   visible: boolean;
@@ -148,8 +120,6 @@ const mentorColumns = sql`m.user_id::text AS id, (m.status = 'active' AND m.list
 const header = sql`(SELECT (SELECT coalesce(sum(n), 0) FROM search_generation)::text AS generation,
   pg_snapshot_xmin(pg_current_snapshot())::text AS xmin) h`;
 
-const ints = (xs: readonly number[]) => Int32Array.from(xs);
-
 /** Where a search's text matched, from the database: mentor id → `ts_rank_cd(…, 1)`. */
 export type TextMatches = Map<string, number>;
 
@@ -172,9 +142,62 @@ export interface IndexAnswer {
   rows: { id: string; key: number }[];
 }
 
+/** A growable Int32Array. */
+class Ints {
+  data = new Int32Array(1024);
+  length = 0;
+
+  push(x: number) {
+    if (this.length === this.data.length) {
+      const bigger = new Int32Array(this.data.length * 2);
+      bigger.set(this.data);
+      this.data = bigger;
+    }
+    this.data[this.length++] = x;
+  }
+}
+
+const NONE = -0x80000000;
+const VISIBLE = 1;
+const ACTIVE = 2;
+const ACCEPTING = 4;
+const DAY_MS = 86_400_000;
+const dayOf = (isoDay: string) => Math.round(Date.parse(`${isoDay}T00:00:00Z`) / DAY_MS);
+
+/**
+ * The index, one slot per mentor in columns (typed arrays: about 1 KB of heap per mentor less
+ * than an object each, and a loop over them that stays in the CPU's caches). A mentor's lists
+ * (expertise, languages) are runs of the flat arrays; a change writes a new run and the old one
+ * is garbage until the next compaction.
+ */
 export class MentorIndex {
   readonly #dict = new Dictionary();
-  readonly #entries = new Map<string, Entry>();
+  readonly #slots = new Map<string, number>();
+  #ids: string[] = [];
+  #capacity = 0;
+  #flags = new Uint8Array(0);
+  #away = new Int32Array(0);
+  #seats = new Int32Array(0);
+  #open = new Int32Array(0);
+  #exStart = new Int32Array(0);
+  #exCount = new Int32Array(0);
+  #keys = new Ints();
+  #words = new Ints();
+  #spellings = new Ints();
+  #langStart = new Int32Array(0);
+  #langCount = new Int32Array(0);
+  #langs = new Ints();
+  #garbage = 0;
+  #formats = new Int32Array(0);
+  readonly #formatBits = new Map<string, number>();
+  #industry = new Int32Array(0);
+  #industryKey = new Int32Array(0);
+  #zone = new Int32Array(0);
+  #programme = new Int32Array(0);
+  #years = new Int32Array(0);
+  #graduation = new Int32Array(0);
+  #newest = new Float64Array(0);
+  #responsiveness = new Float64Array(0);
   #generation = -1n;
   #xmin: string | undefined;
   #refreshing: Promise<void> | undefined;
@@ -184,7 +207,7 @@ export class MentorIndex {
   constructor(readonly db: Kysely<Database>) {}
 
   get size() {
-    return this.#entries.size;
+    return this.#ids.length;
   }
 
   get generation() {
@@ -214,6 +237,7 @@ export class MentorIndex {
           LEFT JOIN (mentor_search_changes c JOIN mentors m ON m.user_id = c.user_id) ON c.xid >= ${this.#xmin}::xid8`.execute(this.db)).rows;
     const first = rows[0]!;
     for (const row of rows) if (row.id) this.#put(row as MentorRow);
+    if (this.#garbage > 4096 && this.#garbage > this.#keys.length / 2) this.#compact();
     // Generations only grow; a slower, older read finishing late must not move it back.
     const generation = BigInt(first.generation);
     if (generation > this.#generation) {
@@ -222,31 +246,107 @@ export class MentorIndex {
     }
   }
 
+  #grow() {
+    const size = Math.max(1024, this.#capacity * 2);
+    const i32 = (a: Int32Array) => { const b = new Int32Array(size); b.set(a); return b; };
+    const f64 = (a: Float64Array) => { const b = new Float64Array(size); b.set(a); return b; };
+    const u8 = new Uint8Array(size);
+    u8.set(this.#flags);
+    this.#flags = u8;
+    this.#away = i32(this.#away);
+    this.#seats = i32(this.#seats);
+    this.#open = i32(this.#open);
+    this.#exStart = i32(this.#exStart);
+    this.#exCount = i32(this.#exCount);
+    this.#langStart = i32(this.#langStart);
+    this.#langCount = i32(this.#langCount);
+    this.#formats = i32(this.#formats);
+    this.#industry = i32(this.#industry);
+    this.#industryKey = i32(this.#industryKey);
+    this.#zone = i32(this.#zone);
+    this.#programme = i32(this.#programme);
+    this.#years = i32(this.#years);
+    this.#graduation = i32(this.#graduation);
+    this.#newest = f64(this.#newest);
+    this.#responsiveness = f64(this.#responsiveness);
+    this.#capacity = size;
+  }
+
   #put(r: MentorRow) {
     const d = this.#dict;
-    const entry: Entry = {
-      id: r.id,
-      visible: r.visible,
-      active: r.active,
-      accepting: r.accepting_mentees,
-      awayUntil: r.away_until,
-      capacity: r.capacity,
-      open: r.open_mentorships,
-      keys: ints(r.expertise_keys.map((s) => d.id(s))),
-      words: ints(r.expertise_words.map((s) => d.id(s))),
-      spellings: ints(r.expertise.map((s) => d.id(s))),
-      industry: d.id(r.industry),
-      industryKey: d.id(r.industry_key),
-      languages: ints(r.language_keys.map((s) => d.id(s))),
-      formats: ints(r.meeting_formats.map((s) => d.id(s))),
-      years: r.years_of_experience,
-      graduationYear: r.graduation_year,
-      zone: r.time_zone === null ? -1 : d.id(r.time_zone),
-      programme: d.id(r.programme_key),
-      newest: Number(r.newest),
-      responsiveness: Number(r.responsiveness),
-    };
-    this.#entries.set(r.id, entry);
+    let slot = this.#slots.get(r.id);
+    if (slot === undefined) {
+      slot = this.#ids.length;
+      if (slot === this.#capacity) this.#grow();
+      this.#ids.push(r.id);
+      this.#slots.set(r.id, slot);
+    } else {
+      this.#garbage += this.#exCount[slot]! + this.#langCount[slot]!;
+    }
+    this.#flags[slot] = (r.visible ? VISIBLE : 0) | (r.active ? ACTIVE : 0) | (r.accepting_mentees ? ACCEPTING : 0);
+    this.#away[slot] = r.away_until === null ? NONE : dayOf(r.away_until);
+    this.#seats[slot] = r.capacity;
+    this.#open[slot] = r.open_mentorships;
+    // The three expertise arrays are parallel (one entry per expertise); a shorter one is padded with -1, as unnest pads with NULL.
+    const n = Math.max(r.expertise_keys.length, r.expertise_words.length, r.expertise.length);
+    this.#exStart[slot] = this.#keys.length;
+    this.#exCount[slot] = n;
+    for (let i = 0; i < n; i++) {
+      const k = r.expertise_keys[i];
+      const w = r.expertise_words[i];
+      const e = r.expertise[i];
+      this.#keys.push(k === undefined || k === null ? -1 : d.id(k));
+      this.#words.push(w === undefined || w === null ? -1 : d.id(w));
+      this.#spellings.push(e === undefined || e === null ? -1 : d.id(e));
+    }
+    this.#langStart[slot] = this.#langs.length;
+    this.#langCount[slot] = r.language_keys.length;
+    for (const l of r.language_keys) this.#langs.push(d.id(l));
+    let formats = 0;
+    for (const f of r.meeting_formats) formats |= this.#formatBit(f);
+    this.#formats[slot] = formats;
+    this.#industry[slot] = d.id(r.industry);
+    this.#industryKey[slot] = d.id(r.industry_key);
+    this.#zone[slot] = r.time_zone === null ? -1 : d.id(r.time_zone);
+    this.#programme[slot] = d.id(r.programme_key);
+    this.#years[slot] = r.years_of_experience;
+    this.#graduation[slot] = r.graduation_year ?? NONE;
+    this.#newest[slot] = Number(r.newest);
+    this.#responsiveness[slot] = Number(r.responsiveness);
+  }
+
+  #formatBit(format: string): number {
+    let bit = this.#formatBits.get(format);
+    if (bit === undefined) {
+      if (this.#formatBits.size === 31) throw new Error('more than 31 meeting formats');
+      this.#formatBits.set(format, (bit = 1 << this.#formatBits.size));
+    }
+    return bit;
+  }
+
+  /** Writes every mentor's lists anew, without the runs changes left behind. */
+  #compact() {
+    const keys = new Ints();
+    const words = new Ints();
+    const spellings = new Ints();
+    const langs = new Ints();
+    for (let slot = 0; slot < this.#ids.length; slot++) {
+      const start = this.#exStart[slot]!;
+      this.#exStart[slot] = keys.length;
+      for (let i = start; i < start + this.#exCount[slot]!; i++) {
+        keys.push(this.#keys.data[i]!);
+        words.push(this.#words.data[i]!);
+        spellings.push(this.#spellings.data[i]!);
+      }
+      const lstart = this.#langStart[slot]!;
+      this.#langStart[slot] = langs.length;
+      for (let i = lstart; i < lstart + this.#langCount[slot]!; i++) langs.push(this.#langs.data[i]!);
+    }
+    this.#keys = keys;
+    this.#words = words;
+    this.#spellings = spellings;
+    this.#langs = langs;
+    this.#garbage = 0;
   }
 
   /**
@@ -257,37 +357,39 @@ export class MentorIndex {
     const { query, viewer, today, tsq, matches, after } = s;
     const d = this.#dict;
     const size = d.size;
+    const ids = this.#ids;
+    const flags = this.#flags;
+    const away = this.#away;
+    const seats = this.#seats;
+    const openCount = this.#open;
+    const exStart = this.#exStart;
+    const exCount = this.#exCount;
+    const keys = this.#keys.data;
+    const words = this.#words.data;
+    const spellings = this.#spellings.data;
+    const langStart = this.#langStart;
+    const langCount = this.#langCount;
+    const langs = this.#langs.data;
+    const formats = this.#formats;
+    const industryOf = this.#industry;
+    const industryKeyOf = this.#industryKey;
+    const zoneOf = this.#zone;
+    const programmeOf = this.#programme;
+    const years = this.#years;
+    const graduation = this.#graduation;
+    const todayDay = dayOf(today);
 
-    // Filters (`conditions`): -1 means "not asked".
-    const languages = query.language.length ? d.mask(lowerAll(query.language)) : undefined;
-    const formats = query.meetingFormat.length ? d.mask(query.meetingFormat) : undefined;
-    const minYears = query.minYearsExperience;
+    // Filters (`conditions`, `facetConditions`).
+    const languageFilter = query.language.length ? d.mask(lowerAll(query.language)) : undefined;
+    let formatFilter = 0;
+    for (const f of query.meetingFormat) formatFilter |= this.#formatBits.get(f) ?? 0;
+    const wantsFormat = query.meetingFormat.length > 0;
+    const minYears = query.minYearsExperience ?? NONE;
     const gradFrom = query.graduationYearFrom;
     const gradTo = query.graduationYearTo;
-    const availability = query.availability;
+    const availability = query.availability === 'all' ? 0 : query.availability === 'accepting' ? 1 : query.availability === 'available' ? 2 : 3;
     const expertiseFilter = query.expertise.length ? d.mask(lowerAll(query.expertise)) : undefined;
     const industryFilter = query.industry.length ? d.mask(lowerAll(query.industry)) : undefined;
-
-    const inBase = (e: Entry): boolean => {
-      if (!e.visible) return false;
-      if (matches && !matches.has(e.id)) return false;
-      if (languages && !anyIn(e.languages, languages)) return false;
-      if (formats && !anyIn(e.formats, formats)) return false;
-      if (minYears !== undefined && !(e.years >= minYears)) return false;
-      if (gradFrom !== undefined && !(e.graduationYear !== null && e.graduationYear >= gradFrom)) return false;
-      if (gradTo !== undefined && !(e.graduationYear !== null && e.graduationYear <= gradTo)) return false;
-      if (availability !== 'all') {
-        const open = e.accepting && (e.awayUntil === null || e.awayUntil < today);
-        const free = e.capacity - e.open;
-        if (!open) return false;
-        if (availability === 'accepting' && !(e.open < e.capacity)) return false;
-        if (availability === 'available' && !(free >= 2)) return false;
-        if (availability === 'limited' && free !== 1) return false;
-      }
-      return true;
-    };
-    const inExpertise = (e: Entry) => !expertiseFilter || anyIn(e.keys, expertiseFilter);
-    const inIndustry = (e: Entry) => !industryFilter || (e.industryKey < industryFilter.length && industryFilter[e.industryKey] === 1);
 
     // The score (`score` in search-sql.ts) and the sort key (`sortKey`).
     const skills = d.mask(viewer.skills);
@@ -296,36 +398,9 @@ export class MentorIndex {
     const viewerLanguages = d.mask(viewer.languages);
     const near = d.mask(viewer.nearZones);
     const viewerProgramme = viewer.programme ? d.find(viewer.programme) : -1;
-    const score = (e: Entry): number => {
-      let shared = 0;
-      const n = Math.max(e.keys.length, e.words.length);
-      for (let i = 0; i < n; i++) {
-        if ((i < e.keys.length && skills[e.keys[i]!] === 1) || (i < e.words.length && phrases[e.words[i]!] === 1)) shared++;
-      }
-      let total = Math.min(matchRubric.skills, matchRubric.perSharedSkill * shared);
-      if (viewerIndustry >= 0 && e.industryKey === viewerIndustry) total += matchRubric.industry;
-      if (anyIn(e.languages, viewerLanguages)) total += matchRubric.language;
-      if (e.zone >= 0 && near[e.zone] === 1) total += matchRubric.timeZone;
-      if (viewerProgramme >= 0 && e.programme === viewerProgramme) total += matchRubric.programme;
-      const free = e.active && e.accepting && (e.awayUntil === null || e.awayUntil < today) ? Math.max(e.capacity - e.open, 0) : 0;
-      if (free > 0) total += matchRubric.openCapacity;
-      return total;
-    };
-    const rank = (e: Entry) => (tsq ? (matches?.get(e.id) ?? 0) : 0);
-    const keyOf = (e: Entry): number => {
-      switch (query.sort) {
-        case 'relevance':
-          return tsq ? rank(e) : score(e);
-        case 'match':
-          return score(e) + rank(e) / 1000;
-        case 'experience':
-          return e.years;
-        case 'newest':
-          return e.newest;
-        case 'responsiveness':
-          return e.responsiveness;
-      }
-    };
+    const sort = query.sort;
+    const byScore = sort === 'match' || (sort === 'relevance' && !tsq);
+    const staticKey = sort === 'experience' ? years : sort === 'newest' ? this.#newest : sort === 'responsiveness' ? this.#responsiveness : undefined;
 
     // Facts: total and both facets over the base rows, the viewer included.
     const expertiseCounts = new Int32Array(size);
@@ -338,46 +413,103 @@ export class MentorIndex {
     const emptyKey = d.find('');
     let total = 0;
     const need = query.limit + 1;
-    const top: { id: string; key: number }[] = [];
+    const topIds: string[] = [];
+    const topKeys: number[] = [];
     let self: SelfInSearch | undefined;
+    const viewerSlot = this.#slots.get(viewer.id) ?? -1;
 
-    const candidates: Iterable<Entry> = matches ? entriesOf(this.#entries, matches) : this.#entries.values();
-    for (const e of candidates) {
-      if (!inBase(e)) continue;
-      const inE = inExpertise(e);
-      const inI = inIndustry(e);
-      if (e.id === viewer.id) {
-        self = { inBase: true, inExpertise: inE, inIndustry: inI, expertiseKeys: [...e.keys].map((k) => d.string(k)), industryKey: d.string(e.industryKey) };
+    const matchedSlots: number[] | undefined = matches ? [] : undefined;
+    if (matches) for (const id of matches.keys()) {
+      const slot = this.#slots.get(id);
+      if (slot !== undefined) matchedSlots!.push(slot);
+    }
+    const count = matchedSlots ? matchedSlots.length : ids.length;
+    for (let c = 0; c < count; c++) {
+      const slot = matchedSlots ? matchedSlots[c]! : c;
+      const f = flags[slot]!;
+      if ((f & VISIBLE) === 0) continue;
+      if (wantsFormat && (formats[slot]! & formatFilter) === 0) continue;
+      if (minYears !== NONE && !(years[slot]! >= minYears)) continue;
+      if (gradFrom !== undefined && !(graduation[slot]! !== NONE && graduation[slot]! >= gradFrom)) continue;
+      if (gradTo !== undefined && !(graduation[slot]! !== NONE && graduation[slot]! <= gradTo)) continue;
+      const ls = langStart[slot]!;
+      const le = ls + langCount[slot]!;
+      if (languageFilter && !anyIn(langs, ls, le, languageFilter)) continue;
+      const open = (f & ACCEPTING) !== 0 && (away[slot] === NONE || away[slot]! < todayDay);
+      const free = seats[slot]! - openCount[slot]!;
+      if (availability !== 0) {
+        if (!open) continue;
+        if (availability === 1 ? !(free > 0) : availability === 2 ? !(free >= 2) : free !== 1) continue;
+      }
+      const es = exStart[slot]!;
+      const ee = es + exCount[slot]!;
+      const inE = !expertiseFilter || anyIn(keys, es, ee, expertiseFilter);
+      const industryKey = industryKeyOf[slot]!;
+      const inI = !industryFilter || (industryKey < industryFilter.length && industryFilter[industryKey] === 1);
+      if (slot === viewerSlot) {
+        const own: string[] = [];
+        for (let i = es; i < ee; i++) if (keys[i]! >= 0) own.push(d.string(keys[i]!));
+        self = { inBase: true, inExpertise: inE, inIndustry: inI, expertiseKeys: own, industryKey: d.string(industryKey) };
       }
       if (inI) {
-        for (let i = 0; i < e.keys.length; i++) {
-          const k = e.keys[i]!;
+        for (let i = es; i < ee; i++) {
+          const k = keys[i]!;
+          if (k < 0) continue;
           if (expertiseCounts[k]!++ === 0) touchedExpertise.push(k);
-          const sp = i < e.spellings.length ? e.spellings[i]! : -1;
+          const sp = spellings[i]!;
           const was = expertiseSpelling[k]!;
-          if (sp >= 0 && (was < 0 || (was !== sp && order[sp]! < order[was]!))) expertiseSpelling[k] = sp;
+          if (sp >= 0 && was !== sp && (was < 0 || order[sp]! < order[was]!)) expertiseSpelling[k] = sp;
         }
       }
-      if (inE && e.industryKey !== emptyKey) {
-        const k = e.industryKey;
-        if (industryCounts[k]!++ === 0) touchedIndustry.push(k);
-        const was = industrySpelling[k]!;
-        if (was < 0 || (was !== e.industry && order[e.industry]! < order[was]!)) industrySpelling[k] = e.industry;
+      if (inE && industryKey !== emptyKey) {
+        if (industryCounts[industryKey]!++ === 0) touchedIndustry.push(industryKey);
+        const spelling = industryOf[slot]!;
+        const was = industrySpelling[industryKey]!;
+        if (was !== spelling && (was < 0 || order[spelling]! < order[was]!)) industrySpelling[industryKey] = spelling;
       }
       if (!inE || !inI) continue;
       total++;
-      if (e.id === viewer.id) continue;
-      const key = keyOf(e);
-      if (after && !(key < after.key || (key === after.key && e.id > after.id))) continue;
-      // The best `need` rows so far, in order: key descending, id ascending.
-      if (top.length === need) {
-        const last = top[need - 1]!;
-        if (key < last.key || (key === last.key && e.id > last.id)) continue;
-        top.pop();
+      if (slot === viewerSlot) continue;
+
+      let key: number;
+      if (staticKey) {
+        key = staticKey[slot]!;
+      } else {
+        const rank = tsq ? (matches!.get(ids[slot]!) ?? 0) : 0;
+        if (sort === 'relevance' && tsq) {
+          key = rank;
+        } else {
+          let shared = 0;
+          for (let i = es; i < ee; i++) {
+            const k = keys[i]!;
+            const w = words[i]!;
+            if ((k >= 0 && skills[k] === 1) || (w >= 0 && phrases[w] === 1)) shared++;
+          }
+          let score = Math.min(matchRubric.skills, matchRubric.perSharedSkill * shared);
+          if (viewerIndustry >= 0 && industryKey === viewerIndustry) score += matchRubric.industry;
+          if (anyIn(langs, ls, le, viewerLanguages)) score += matchRubric.language;
+          const zone = zoneOf[slot]!;
+          if (zone >= 0 && near[zone] === 1) score += matchRubric.timeZone;
+          if (viewerProgramme >= 0 && programmeOf[slot] === viewerProgramme) score += matchRubric.programme;
+          // Free slots as `freeSlots`: active, accepting, not away, and room.
+          if ((f & ACTIVE) !== 0 && open && free > 0) score += matchRubric.openCapacity;
+          key = byScore && !tsq ? score : score + rank / 1000;
+        }
       }
-      let at = top.length;
-      while (at > 0 && (top[at - 1]!.key < key || (top[at - 1]!.key === key && top[at - 1]!.id > e.id))) at--;
-      top.splice(at, 0, { id: e.id, key });
+      const id = ids[slot]!;
+      if (after && !(key < after.key || (key === after.key && id > after.id))) continue;
+      // The best `need` rows so far, in order: key descending, id ascending.
+      let at = topKeys.length;
+      if (at === need) {
+        const lastKey = topKeys[need - 1]!;
+        if (key < lastKey || (key === lastKey && id > topIds[need - 1]!)) continue;
+        topKeys.pop();
+        topIds.pop();
+        at--;
+      }
+      while (at > 0 && (topKeys[at - 1]! < key || (topKeys[at - 1] === key && topIds[at - 1]! > id))) at--;
+      topKeys.splice(at, 0, key);
+      topIds.splice(at, 0, id);
     }
 
     const facet = (touched: number[], counts: Int32Array, spelling: Int32Array, limit: number): FacetEntry[] =>
@@ -393,19 +525,15 @@ export class MentorIndex {
         top: undefined,
       },
       self,
-      rows: top,
+      rows: topIds.map((id, i) => ({ id, key: topKeys[i]! })),
     };
   }
 }
 
-function anyIn(values: Int32Array, mask: Uint8Array): boolean {
-  for (let i = 0; i < values.length; i++) if (mask[values[i]!] === 1) return true;
-  return false;
-}
-
-function* entriesOf(entries: Map<string, Entry>, ids: TextMatches): Iterable<Entry> {
-  for (const id of ids.keys()) {
-    const e = entries.get(id);
-    if (e) yield e;
+function anyIn(values: Int32Array, from: number, to: number, mask: Uint8Array): boolean {
+  for (let i = from; i < to; i++) {
+    const v = values[i]!;
+    if (v >= 0 && mask[v] === 1) return true;
   }
+  return false;
 }
