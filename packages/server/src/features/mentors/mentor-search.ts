@@ -8,7 +8,7 @@ import { EMPTY, normalizeQuery, searchMentors, searchResult, viewerFromProfile, 
 import { SearchAnswers } from './search-answers.js';
 import { SearchCache } from './search-cache.js';
 import { MentorIndex, type TextMatches } from './search-index.js';
-import { displayStatement, type Viewer } from './search-sql.js';
+import { displayStatement, facetConditions, type Viewer } from './search-sql.js';
 import { tsQueryExpression } from './text-query.js';
 import { zoneOffsets } from './time-zones.js';
 
@@ -50,7 +50,15 @@ export function createMentorSearch({ db, cacheSize }: MentorSearchOptions): Ment
       const today = isoDay(now);
       const offsets = await zoneOffsets(db, now);
       const ranked = query.sort === 'relevance' || query.sort === 'match';
-      const [{ viewer, tsq, matches }] = await Promise.all([loadViewer(db, viewerId, offsets, text, ranked), index.ensure(generation)]);
+      // What the text matches is the same for every viewer: kept with the shared facts (by generation) when caching is on.
+      const textKey = JSON.stringify(['text matches', text, ranked, query.expertise, query.industry]);
+      const [viewer, textFound, ] = await Promise.all([
+        loadViewer(db, viewerId, offsets),
+        text ? facts.get(generation, textKey, () => loadMatches(db, text, ranked, query)) : undefined,
+        index.ensure(generation),
+      ]);
+      const tsq = textFound?.tsq ?? '';
+      const matches = textFound?.matches;
       // Text without a single searchable word (stop words, emoji, punctuation) matches nobody.
       if (text && !tsq) return EMPTY;
       const found = index.search({ query, viewer, today, tsq, matches, after });
@@ -60,28 +68,31 @@ export function createMentorSearch({ db, cacheSize }: MentorSearchOptions): Ment
   };
 }
 
+/** The viewer's score inputs: a fixed statement, prepared once per connection. */
+async function loadViewer(db: Kysely<Database>, viewerId: string, offsets: Map<string, number>): Promise<Viewer> {
+  const row = (await sql<ViewerProfileRow>`${PREPARED}
+    SELECT p.skills, p.goals, p.industry, p.languages, p.programme, p.time_zone
+    FROM (SELECT 1) one LEFT JOIN profiles p ON p.user_id = ${viewerId}::uuid`.execute(db)).rows[0];
+  return viewerFromProfile(viewerId, row, offsets);
+}
+
 /**
- * The viewer's score inputs and, with text, its tsquery and the visible mentors it matches with
- * their text rank (when the order uses it), in one statement. Without text the statement is fixed,
- * so prepared once per connection.
+ * The text's tsquery and the visible mentors it matches, with their text rank when the order uses
+ * it; the rank only for the mentors both facet filters keep (the others are counted, never shown).
  */
-async function loadViewer(
-  db: Kysely<Database>, viewerId: string, offsets: Map<string, number>, text: string, ranked: boolean,
-): Promise<{ viewer: Viewer; tsq: string; matches: TextMatches | undefined }> {
-  const expr = text ? tsQueryExpression(text) : undefined;
-  if (!expr) {
-    const row = (await sql<ViewerProfileRow>`${PREPARED}
-      SELECT p.skills, p.goals, p.industry, p.languages, p.programme, p.time_zone
-      FROM (SELECT 1) one LEFT JOIN profiles p ON p.user_id = ${viewerId}::uuid`.execute(db)).rows[0];
-    return { viewer: viewerFromProfile(viewerId, row, offsets), tsq: '', matches: undefined };
-  }
-  const rank = ranked ? sql`ts_rank_cd(m.search_vector, q.tsq, 1)::float8` : sql`0::float8`;
-  const row = (await sql<ViewerProfileRow & { query: string | null; matches: string | null }>`
+async function loadMatches(
+  db: Kysely<Database>, text: string, ranked: boolean, query: MentorSearchQuery,
+): Promise<{ tsq: string; matches: TextMatches }> {
+  const expr = tsQueryExpression(text);
+  if (!expr) return { tsq: '', matches: new Map() };
+  const facets = facetConditions(query);
+  const rank = ranked
+    ? sql`CASE WHEN ${facets.expertise} AND ${facets.industry} THEN ts_rank_cd(m.search_vector, q.tsq, 1)::float8 ELSE 0::float8 END`
+    : sql`0::float8`;
+  const row = (await sql<{ query: string | null; matches: string | null }>`
     WITH q AS MATERIALIZED (SELECT (${expr})::tsquery AS tsq)
-    SELECT p.skills, p.goals, p.industry, p.languages, p.programme, p.time_zone, (SELECT q.tsq::text FROM q) AS query,
+    SELECT (SELECT q.tsq::text FROM q) AS query,
       (SELECT json_agg(json_build_array(m.user_id, ${rank}))::text FROM q JOIN mentors m ON m.search_vector @@ q.tsq
-        WHERE numnode(q.tsq) > 0 AND m.status = 'active' AND m.listed) AS matches
-    FROM (SELECT 1) one LEFT JOIN profiles p ON p.user_id = ${viewerId}::uuid`.execute(db)).rows[0]!;
-  const matches: TextMatches = new Map(row.matches ? (JSON.parse(row.matches) as [string, number][]) : []);
-  return { viewer: viewerFromProfile(viewerId, row, offsets), tsq: row.query ?? '', matches };
+        WHERE numnode(q.tsq) > 0 AND m.status = 'active' AND m.listed) AS matches`.execute(db)).rows[0]!;
+  return { tsq: row.query ?? '', matches: new Map(row.matches ? (JSON.parse(row.matches) as [string, number][]) : []) };
 }
