@@ -310,7 +310,13 @@ async function main() {
     // backends; over the whole run (warm-up included) per request answered. CPU time hardly
     // depends on other load on the machine, unlike latency.
     type Measured = LoadResult & { serverMsPerRequest: number; postgresMsPerRequest: number | null };
+    // BENCH_SEARCH_ONLY=healthz,cold (parts of the labels) runs only those rows, for trying changes; the recorded runs run all.
+    const only = process.env['BENCH_SEARCH_ONLY']?.split(',').filter(Boolean);
     const run = async (label: string, requests: LoadRequest[], concurrency = settings.concurrency, url = baseUrl): Promise<Measured> => {
+      if (only && !only.some((part) => label.includes(part))) {
+        const none = { p50: NaN, p95: NaN, p99: NaN, max: NaN, mean: NaN };
+        return { requests: 0, errors: 0, statuses: {}, elapsedMs: 0, throughput: NaN, clientCpuMs: 0, latencyMs: none, serverMsPerRequest: NaN, postgresMsPerRequest: NaN };
+      }
       log(`${label}: ${concurrency} clients, ${settings.warmupMs / 1000} s warm-up + ${settings.durationMs / 1000} s…`);
       const cpuBefore = await backendCpu(db);
       const processBefore = process.cpuUsage();

@@ -49,19 +49,31 @@ export function createMentorSearch({ db, cacheSize }: MentorSearchOptions): Ment
       const text = normalizeQuery(query.q);
       const today = isoDay(now);
       const offsets = await zoneOffsets(db, now);
-      const ranked = query.sort === 'relevance' || query.sort === 'match';
-      // What the text matches is the same for every viewer: kept with the shared facts (by generation) when caching is on.
-      const textKey = JSON.stringify(['text matches', text, ranked, query.expertise, query.industry]);
-      const [viewer, textFound, ] = await Promise.all([
+      const [viewer, tsq] = await Promise.all([
         loadViewer(db, viewerId, offsets),
-        text ? facts.get(generation, textKey, () => loadMatches(db, text, ranked, query)) : undefined,
+        text ? loadTsQuery(db, text) : '',
         index.ensure(generation),
       ]);
-      const tsq = textFound?.tsq ?? '';
-      const matches = textFound?.matches;
       // Text without a single searchable word (stop words, emoji, punctuation) matches nobody.
       if (text && !tsq) return EMPTY;
-      const found = index.search({ query, viewer, today, tsq, matches, after });
+      let matches: TextMatches | undefined;
+      let found;
+      if (tsq) {
+        // What the text matches is the index's to say, unless the query holds what only the database evaluates (phrases).
+        matches = index.textMatches(tsq) ?? (await facts.get(generation, JSON.stringify(['text matches', tsq]), () => loadMatches(db, tsq)));
+        const ranked = query.sort === 'relevance' || query.sort === 'match';
+        found = index.search({ query, viewer, today, tsq, matches, after, collect: ranked });
+        if (ranked && found.candidates.length) {
+          // The text rank of the mentors that pass every filter (the same for every viewer: kept with the shared facts when caching is on).
+          const { q: _q, cursor: _cursor, sort: _sort, limit: _limit, ...filters } = query;
+          const ranks = await facts.get(generation, JSON.stringify(['text ranks', tsq, today, filters]), () => loadRanks(db, tsq, found!.candidates));
+          const ranked = new Map(matches);
+          for (const [id, rank] of ranks) ranked.set(id, rank);
+          found = index.search({ query, viewer, today, tsq, matches: ranked, after });
+        }
+      } else {
+        found = index.search({ query, viewer, today, tsq, matches, after });
+      }
       const rows = found.rows.length ? (await displayStatement({ rows: found.rows, viewer, today }).execute(db)).rows : [];
       return searchResult(rows, { viewer, offsets, query, facts: found.facts, self: found.self });
     },
@@ -76,23 +88,26 @@ async function loadViewer(db: Kysely<Database>, viewerId: string, offsets: Map<s
   return viewerFromProfile(viewerId, row, offsets);
 }
 
-/**
- * The text's tsquery and the visible mentors it matches, with their text rank when the order uses
- * it; the rank only for the mentors both facet filters keep (the others are counted, never shown).
- */
-async function loadMatches(
-  db: Kysely<Database>, text: string, ranked: boolean, query: MentorSearchQuery,
-): Promise<{ tsq: string; matches: TextMatches }> {
+/** The text's tsquery, as PostgreSQL prints it ('' when it holds no searchable word). */
+async function loadTsQuery(db: Kysely<Database>, text: string): Promise<string> {
   const expr = tsQueryExpression(text);
-  if (!expr) return { tsq: '', matches: new Map() };
-  const facets = facetConditions(query);
-  const rank = ranked
-    ? sql`CASE WHEN ${facets.expertise} AND ${facets.industry} THEN ts_rank_cd(m.search_vector, q.tsq, 1)::float8 ELSE 0::float8 END`
-    : sql`0::float8`;
-  const row = (await sql<{ query: string | null; matches: string | null }>`
-    WITH q AS MATERIALIZED (SELECT (${expr})::tsquery AS tsq)
-    SELECT (SELECT q.tsq::text FROM q) AS query,
-      (SELECT json_agg(json_build_array(m.user_id, ${rank}))::text FROM q JOIN mentors m ON m.search_vector @@ q.tsq
-        WHERE numnode(q.tsq) > 0 AND m.status = 'active' AND m.listed) AS matches`.execute(db)).rows[0]!;
-  return { tsq: row.query ?? '', matches: new Map(row.matches ? (JSON.parse(row.matches) as [string, number][]) : []) };
+  if (!expr) return '';
+  const row = (await sql<{ query: string | null }>`SELECT (${expr})::text AS query`.execute(db)).rows[0];
+  return row?.query ?? '';
+}
+
+/** The visible mentors that `tsq` matches, from the database (for what the index does not evaluate). */
+async function loadMatches(db: Kysely<Database>, tsq: string): Promise<TextMatches> {
+  const row = (await sql<{ matches: string | null }>`
+    SELECT json_agg(m.user_id)::text AS matches FROM mentors m
+    WHERE m.search_vector @@ ${tsq}::tsquery AND m.status = 'active' AND m.listed`.execute(db)).rows[0]!;
+  return new Map(row.matches ? (JSON.parse(row.matches) as string[]).map((id) => [id, 0]) : []);
+}
+
+/** `ts_rank_cd(search_vector, tsq, 1)` of the mentors `ids`: a fixed statement, prepared once per connection. */
+async function loadRanks(db: Kysely<Database>, tsq: string, ids: string[]): Promise<Map<string, number>> {
+  const rows = (await sql<{ id: string; rank: number }>`${PREPARED}
+    SELECT m.user_id::text AS id, ts_rank_cd(m.search_vector, ${tsq}::tsquery, 1)::float8 AS rank
+    FROM mentors m WHERE m.user_id = ANY(${ids}::uuid[])`.execute(db)).rows;
+  return new Map(rows.map((r) => [r.id, r.rank]));
 }

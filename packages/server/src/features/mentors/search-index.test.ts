@@ -80,7 +80,7 @@ const rarely = <T>(arb: fc.Arbitrary<T>) => fc.oneof({ arbitrary: fc.constant(un
 const queryArb = fc.record({
   sort: fc.constantFrom('relevance', 'match', 'match', 'experience', 'newest', 'responsiveness'),
   availability: fc.constantFrom('accepting', 'available', 'limited', 'all', 'all'),
-  q: rarely(fc.constantFrom('python', 'data', 'leadership', 'santos', 'design', 'acme', 'the', 'python -data', 'go or sql')),
+  q: rarely(fc.constantFrom('python', 'data', 'leadership', 'santos', 'design', 'acme', 'the', 'python -data', 'go or sql', '-python', '"data science"', 'acme or -leadership', 'design -santos -go')),
   expertise: sometimes(fc.subarray(['Python', 'data science', 'Leadership', 'go', 'ÉCOLES'], { minLength: 1 })),
   industry: sometimes(fc.subarray(['technology', 'Finance'], { minLength: 1 })),
   language: sometimes(fc.subarray(['english', 'Spanish'], { minLength: 1 })),

@@ -103,6 +103,8 @@ interface MentorRow {
   programme_key: string;
   newest: number;
   responsiveness: number;
+  /** The lexemes of `search_vector` (`tsvector_to_array`), for matching the search text here. */
+  lexemes: string[];
 }
 
 interface RefreshRow extends Partial<MentorRow> {
@@ -114,7 +116,8 @@ const mentorColumns = sql`m.user_id::text AS id, (m.status = 'active' AND m.list
   m.accepting_mentees, to_char(m.away_until, 'YYYY-MM-DD') AS away_until, m.capacity, m.open_mentorships,
   m.expertise, m.expertise_keys, m.expertise_words, m.industry, m.industry_key, m.language_keys, m.meeting_formats,
   m.years_of_experience, m.graduation_year, m.time_zone, m.programme_key,
-  extract(epoch FROM m.approved_at)::float8 AS newest, (-coalesce(m.median_response_hours, 1e9))::float8 AS responsiveness`;
+  extract(epoch FROM m.approved_at)::float8 AS newest, (-coalesce(m.median_response_hours, 1e9))::float8 AS responsiveness,
+  tsvector_to_array(m.search_vector) AS lexemes`;
 
 /** The generation and the oldest running transaction of this statement's snapshot. */
 const header = sql`(SELECT (SELECT coalesce(sum(n), 0) FROM search_generation)::text AS generation,
@@ -133,6 +136,8 @@ export interface IndexSearch {
   /** With text: the visible mentors it matches. */
   matches: TextMatches | undefined;
   after: { key: number; id: string } | undefined;
+  /** Also list the mentors that pass every filter (the viewer too): those whose text rank can matter. */
+  collect?: boolean;
 }
 
 export interface IndexAnswer {
@@ -140,6 +145,8 @@ export interface IndexAnswer {
   self: SelfInSearch | undefined;
   /** The page's rows in order (`limit + 1` at most), the viewer left out. */
   rows: { id: string; key: number }[];
+  /** With `collect`: the ids of the mentors that pass every filter, the viewer's own included. */
+  candidates: string[];
 }
 
 /** A growable Int32Array. */
@@ -187,6 +194,12 @@ export class MentorIndex {
   #langStart = new Int32Array(0);
   #langCount = new Int32Array(0);
   #langs = new Ints();
+  #lexStart = new Int32Array(0);
+  #lexCount = new Int32Array(0);
+  #lexemes = new Ints();
+  readonly #lexDict = new Dictionary();
+  /** Lexeme id → the slots of the mentors whose search document holds it (unordered). */
+  readonly #postings: number[][] = [];
   #garbage = 0;
   #formats = new Int32Array(0);
   readonly #formatBits = new Map<string, number>();
@@ -237,7 +250,7 @@ export class MentorIndex {
           LEFT JOIN (mentor_search_changes c JOIN mentors m ON m.user_id = c.user_id) ON c.xid >= ${this.#xmin}::xid8`.execute(this.db)).rows;
     const first = rows[0]!;
     for (const row of rows) if (row.id) this.#put(row as MentorRow);
-    if (this.#garbage > 4096 && this.#garbage > this.#keys.length / 2) this.#compact();
+    if (this.#garbage > 4096 && this.#garbage > (this.#keys.length + this.#langs.length + this.#lexemes.length) / 2) this.#compact();
     // Generations only grow; a slower, older read finishing late must not move it back.
     const generation = BigInt(first.generation);
     if (generation > this.#generation) {
@@ -260,6 +273,8 @@ export class MentorIndex {
     this.#exCount = i32(this.#exCount);
     this.#langStart = i32(this.#langStart);
     this.#langCount = i32(this.#langCount);
+    this.#lexStart = i32(this.#lexStart);
+    this.#lexCount = i32(this.#lexCount);
     this.#formats = i32(this.#formats);
     this.#industry = i32(this.#industry);
     this.#industryKey = i32(this.#industryKey);
@@ -281,7 +296,14 @@ export class MentorIndex {
       this.#ids.push(r.id);
       this.#slots.set(r.id, slot);
     } else {
-      this.#garbage += this.#exCount[slot]! + this.#langCount[slot]!;
+      this.#garbage += this.#exCount[slot]! + this.#langCount[slot]! + this.#lexCount[slot]!;
+      const from = this.#lexStart[slot]!;
+      for (let i = from; i < from + this.#lexCount[slot]!; i++) {
+        const posting = this.#postings[this.#lexemes.data[i]!]!;
+        const at = posting.indexOf(slot);
+        posting[at] = posting[posting.length - 1]!;
+        posting.pop();
+      }
     }
     this.#flags[slot] = (r.visible ? VISIBLE : 0) | (r.active ? ACTIVE : 0) | (r.accepting_mentees ? ACCEPTING : 0);
     this.#away[slot] = r.away_until === null ? NONE : dayOf(r.away_until);
@@ -302,6 +324,14 @@ export class MentorIndex {
     this.#langStart[slot] = this.#langs.length;
     this.#langCount[slot] = r.language_keys.length;
     for (const l of r.language_keys) this.#langs.push(d.id(l));
+    this.#lexStart[slot] = this.#lexemes.length;
+    this.#lexCount[slot] = r.lexemes.length;
+    for (const l of new Set(r.lexemes)) {
+      const id = this.#lexDict.id(l);
+      this.#lexemes.push(id);
+      (this.#postings[id] ??= []).push(slot);
+    }
+    this.#lexCount[slot] = this.#lexemes.length - this.#lexStart[slot]!;
     let formats = 0;
     for (const f of r.meeting_formats) formats |= this.#formatBit(f);
     this.#formats[slot] = formats;
@@ -330,6 +360,7 @@ export class MentorIndex {
     const words = new Ints();
     const spellings = new Ints();
     const langs = new Ints();
+    const lexemes = new Ints();
     for (let slot = 0; slot < this.#ids.length; slot++) {
       const start = this.#exStart[slot]!;
       this.#exStart[slot] = keys.length;
@@ -341,7 +372,11 @@ export class MentorIndex {
       const lstart = this.#langStart[slot]!;
       this.#langStart[slot] = langs.length;
       for (let i = lstart; i < lstart + this.#langCount[slot]!; i++) langs.push(this.#langs.data[i]!);
+      const xstart = this.#lexStart[slot]!;
+      this.#lexStart[slot] = lexemes.length;
+      for (let i = xstart; i < xstart + this.#lexCount[slot]!; i++) lexemes.push(this.#lexemes.data[i]!);
     }
+    this.#lexemes = lexemes;
     this.#keys = keys;
     this.#words = words;
     this.#spellings = spellings;
@@ -350,11 +385,50 @@ export class MentorIndex {
   }
 
   /**
+   * The visible mentors whose search document matches `tsq` (a tsquery's text as PostgreSQL
+   * prints it), as `search_vector @@ tsq` decides, each with rank 0; undefined when the query uses
+   * what only the database evaluates (phrases, prefixes, weights), or is empty.
+   */
+  textMatches(tsq: string): TextMatches | undefined {
+    const tree = parseTsQuery(tsq);
+    if (!tree) return undefined;
+    const n = this.#ids.length;
+    const postings = this.#postings;
+    const lexDict = this.#lexDict;
+    const evaluate = (node: TsNode): Uint8Array => {
+      if (node.op === 'lexeme') {
+        const bits = new Uint8Array(n);
+        const id = lexDict.find(node.lexeme);
+        if (id >= 0) for (const slot of postings[id]!) bits[slot] = 1;
+        return bits;
+      }
+      if (node.op === 'not') {
+        const bits = evaluate(node.arg);
+        for (let i = 0; i < n; i++) bits[i] = bits[i]! ^ 1;
+        return bits;
+      }
+      const left = evaluate(node.left);
+      const right = evaluate(node.right);
+      if (node.op === 'and') for (let i = 0; i < n; i++) left[i] = left[i]! & right[i]!;
+      else for (let i = 0; i < n; i++) left[i] = left[i]! | right[i]!;
+      return left;
+    };
+    const bits = evaluate(tree);
+    const out: TextMatches = new Map();
+    const flags = this.#flags;
+    const ids = this.#ids;
+    for (let slot = 0; slot < n; slot++) if (bits[slot] === 1 && (flags[slot]! & VISIBLE) !== 0) out.set(ids[slot]!, 0);
+    return out;
+  }
+
+  /**
    * One search over the index: the facts everyone shares (total, facets, the viewer counted like
    * anyone, as `factsStatement`), the viewer's own row's part in them, and the page's ids.
    */
   search(s: IndexSearch): IndexAnswer {
     const { query, viewer, today, tsq, matches, after } = s;
+    const collect = s.collect === true;
+    const candidates: string[] = [];
     const d = this.#dict;
     const size = d.size;
     const ids = this.#ids;
@@ -469,6 +543,7 @@ export class MentorIndex {
       }
       if (!inE || !inI) continue;
       total++;
+      if (collect) candidates.push(ids[slot]!);
       if (slot === viewerSlot) continue;
 
       let key: number;
@@ -526,6 +601,7 @@ export class MentorIndex {
       },
       self,
       rows: topIds.map((id, i) => ({ id, key: topKeys[i]! })),
+      candidates,
     };
   }
 }
@@ -536,4 +612,85 @@ function anyIn(values: Int32Array, from: number, to: number, mask: Uint8Array): 
     if (v >= 0 && mask[v] === 1) return true;
   }
   return false;
+}
+
+type TsNode =
+  | { op: 'lexeme'; lexeme: string }
+  | { op: 'not'; arg: TsNode }
+  | { op: 'and' | 'or'; left: TsNode; right: TsNode };
+
+/**
+ * A tsquery's text (`tsqueryout`: lexemes in single quotes, `''` and `\\` escaped; `!`, `&`, `|`,
+ * parentheses where the priorities need them) as a tree, or undefined for anything else (phrase
+ * operators `<->` and `<N>`, `:*` prefixes, `:AB` weights): those are left to the database.
+ */
+export function parseTsQuery(text: string): TsNode | undefined {
+  let at = 0;
+  const skip = () => {
+    while (text[at] === ' ') at++;
+  };
+  const fail = Symbol('unsupported');
+  const primary = (): TsNode => {
+    skip();
+    const c = text[at];
+    if (c === '!') {
+      at++;
+      return { op: 'not', arg: primary() };
+    }
+    if (c === '(') {
+      at++;
+      const inner = or();
+      skip();
+      if (text[at] !== ')') throw fail;
+      at++;
+      return inner;
+    }
+    if (c !== "'") throw fail;
+    at++;
+    let lexeme = '';
+    for (;;) {
+      const ch = text[at++];
+      if (ch === undefined) throw fail;
+      if (ch === '\\') {
+        const next = text[at++];
+        if (next === undefined) throw fail;
+        lexeme += next;
+      } else if (ch === "'") {
+        if (text[at] === "'") {
+          lexeme += "'";
+          at++;
+        } else break;
+      } else lexeme += ch;
+    }
+    if (text[at] === ':') throw fail;
+    return { op: 'lexeme', lexeme };
+  };
+  const and = (): TsNode => {
+    let left = primary();
+    for (;;) {
+      skip();
+      if (text[at] === '<') throw fail;
+      if (text[at] !== '&') return left;
+      at++;
+      left = { op: 'and', left, right: primary() };
+    }
+  };
+  const or = (): TsNode => {
+    let left = and();
+    for (;;) {
+      skip();
+      if (text[at] !== '|') return left;
+      at++;
+      left = { op: 'or', left, right: and() };
+    }
+  };
+  try {
+    if (!text.trim()) return undefined;
+    const tree = or();
+    skip();
+    return at === text.length ? tree : undefined;
+  } catch (err) {
+    if (err === fail) return undefined;
+    throw err;
+  }
 }
