@@ -228,7 +228,8 @@ async function main() {
     const handle = openPostgres(dbUrl, { max: 4 });
     let written: WrittenAlumnus[];
     let generationMs: number;
-    let mentorships: { id: string; conversation_id: string; mentor: string; mentee: string; mentor_name: string; mentee_name: string }[];
+    let mentorships: { id: string; conversation_id: string; mentor: string; mentee: string; mentor_name: string; mentee_name: string; mentor_email: string | null; mentee_email: string | null }[];
+    let viewerEmails: Map<string, string | null>;
     try {
       await migrateToLatest(handle.db);
       const now = reused ?? new Date();
@@ -249,22 +250,27 @@ async function main() {
         log(`data written in ${seconds(generationMs)}`);
       }
       // Active mentorships whose two people write (messages, progress notes) and read their dashboards.
-      mentorships = (await sql<{ id: string; conversation_id: string; mentor: string; mentee: string; mentor_name: string; mentee_name: string }>`
-        SELECT ms.id, c.id AS conversation_id, um.subject AS mentor, ue.subject AS mentee, um.name AS mentor_name, ue.name AS mentee_name
+      mentorships = (await sql<{ id: string; conversation_id: string; mentor: string; mentee: string; mentor_name: string; mentee_name: string; mentor_email: string | null; mentee_email: string | null }>`
+        SELECT ms.id, c.id AS conversation_id, um.subject AS mentor, ue.subject AS mentee, um.name AS mentor_name, ue.name AS mentee_name,
+          um.email AS mentor_email, ue.email AS mentee_email
         FROM mentorships ms JOIN conversations c ON c.mentorship_id = ms.id
         JOIN users um ON um.id = ms.mentor_id JOIN users ue ON ue.id = ms.mentee_id
         WHERE ms.status = 'active' ORDER BY ms.id LIMIT 2000`.execute(handle.db)).rows;
+      viewerEmails = new Map((await sql<{ subject: string; email: string | null }>`SELECT subject, email FROM users WHERE subject LIKE 'mix-%'`.execute(handle.db)).rows
+        .map((r) => [r.subject, r.email]));
     } finally {
       await handle.close();
     }
     if (mentorships.length < 100) throw new Error(`only ${mentorships.length} active mentorships to write in`);
 
     // 2. Requests
-    const tokenOf = async (sub: string, name: string) =>
-      (await signToken(SECRET, { sub, name }, { issuer: ISSUER, expiresInSeconds: 3 * 3600 })).token;
+    // Claims as the users hold them (a portal sends the same ones every time), so signing in writes nothing: a token whose
+    // email differs from the user's rewrites the user, and so moves the search generation, on its first request.
+    const tokenOf = async (sub: string, name: string, email: string | null | undefined) =>
+      (await signToken(SECRET, { sub, name, ...(email ? { email } : {}) }, { issuer: ISSUER, expiresInSeconds: 3 * 3600 })).token;
     const rng = new Rng(mixSeed(settings.seed, 4242));
     const viewers = rng.sample(written.filter((w) => w.mentor === null && w.goals !== ''), 16);
-    const viewerTokens = await Promise.all(viewers.map((v) => tokenOf(v.subject, v.name)));
+    const viewerTokens = await Promise.all(viewers.map((v) => tokenOf(v.subject, v.name, viewerEmails.get(v.subject))));
     const { terms } = searchVocabulary();
     const mentors = written.filter((w) => w.mentor !== null);
     const search: Op[] = Array.from({ length: 64 }, (_, i) => {
@@ -276,8 +282,8 @@ async function main() {
     const dashboard: Op[] = [];
     const write: Op[] = [];
     for (const [i, ms] of mentorships.entries()) {
-      const mentor = await tokenOf(ms.mentor, ms.mentor_name);
-      const mentee = await tokenOf(ms.mentee, ms.mentee_name);
+      const mentor = await tokenOf(ms.mentor, ms.mentor_name, ms.mentor_email);
+      const mentee = await tokenOf(ms.mentee, ms.mentee_name, ms.mentee_email);
       if (i < 100) {
         dashboard.push(
           { kind: 'dashboard', method: 'GET', path: '/api/v1/mentorship-requests?role=mentee', token: mentee },
@@ -303,13 +309,14 @@ async function main() {
     rmSync(probeFile, { force: true });
     const childEnv = {
       DATABASE_URL: dbUrl, MENTORSHIP_JWT_SECRET: SECRET, MENTORSHIP_JWT_ISSUER: ISSUER, MENTORKIT_EVENT_LOOP_FILE: probeFile,
-      // Extra flags for the servers (e.g. BENCH_MIX_NODE_OPTIONS="--cpu-prof --cpu-prof-dir=/tmp/prof") before the probe.
-      NODE_OPTIONS: `${process.env['BENCH_MIX_NODE_OPTIONS'] ?? ''} --import=${PROBE}`.trim(),
+      NODE_OPTIONS: `--import=${PROBE}`,
     };
+    // Extra flags for the servers' command line (e.g. BENCH_MIX_NODE_OPTIONS="--cpu-prof --cpu-prof-dir=/tmp/prof", which NODE_OPTIONS refuses).
+    const nodeFlags = (process.env['BENCH_MIX_NODE_OPTIONS'] ?? '').split(/\s+/).filter(Boolean);
     const results: { label: string; instances: number; r: MixResult; loadBefore: string; loadAfter: string; probe: ReturnType<typeof probeSummary> }[] = [];
     const onlyOne = process.env['BENCH_MIX_ONE_PROCESS'] === '1';
     for (const instances of onlyOne ? [1] : [1, 2]) {
-      while (children.length < instances) children.push(await startChild(childEnv, 180_000));
+      while (children.length < instances) children.push(await startChild(childEnv, 180_000, nodeFlags));
       const bases = children.map((c) => c.base);
       // Every request once, so each process has its connections and JIT warm, and nothing answers an error.
       for (const [i, op] of [...search, ...dashboard.slice(0, 14), ...write.slice(0, 3)].entries()) {

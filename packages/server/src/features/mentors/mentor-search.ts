@@ -7,7 +7,7 @@ import { decodeCursor } from './cursor.js';
 import { EMPTY, normalizeQuery, searchMentors, searchResult, viewerFromProfile, type ViewerProfileRow } from './mentors.repository.js';
 import { SearchAnswers } from './search-answers.js';
 import { SearchCache } from './search-cache.js';
-import { MentorIndex, type TextMatches } from './search-index.js';
+import { MentorIndex } from './search-index.js';
 import { displayStatement, facetConditions, type Viewer } from './search-sql.js';
 import { tsQueryExpression } from './text-query.js';
 import { zoneOffsets } from './time-zones.js';
@@ -49,30 +49,25 @@ export function createMentorSearch({ db, cacheSize }: MentorSearchOptions): Ment
       const text = normalizeQuery(query.q);
       const today = isoDay(now);
       const offsets = await zoneOffsets(db, now);
-      const [viewer, tsq] = await Promise.all([
-        loadViewer(db, viewerId, offsets),
-        text ? loadTsQuery(db, text) : '',
-        index.ensure(generation),
-      ]);
+      const [{ viewer, tsq }] = await Promise.all([loadViewer(db, viewerId, offsets, text), index.ensure(generation)]);
       // Text without a single searchable word (stop words, emoji, punctuation) matches nobody.
       if (text && !tsq) return EMPTY;
-      let matches: TextMatches | undefined;
       let found;
       if (tsq) {
         // What the text matches is the index's to say, unless the query holds what only the database evaluates (phrases).
-        matches = index.textMatches(tsq) ?? (await facts.get(generation, JSON.stringify(['text matches', tsq]), () => loadMatches(db, tsq)));
+        const matched = index.textMatches(tsq)
+          ?? index.slotsOf((await facts.get(generation, JSON.stringify(['text matches', tsq]), () => loadMatches(db, tsq))));
         const ranked = query.sort === 'relevance' || query.sort === 'match';
-        found = index.search({ query, viewer, today, tsq, matches, after, collect: ranked });
+        found = index.search({ query, viewer, today, tsq, matched, after, collect: ranked });
         if (ranked && found.candidates.length) {
           // The text rank of the mentors that pass every filter (the same for every viewer: kept with the shared facts when caching is on).
           const { q: _q, cursor: _cursor, sort: _sort, limit: _limit, ...filters } = query;
-          const ranks = await facts.get(generation, JSON.stringify(['text ranks', tsq, today, filters]), () => loadRanks(db, tsq, found!.candidates));
-          const ranked = new Map(matches);
-          for (const [id, rank] of ranks) ranked.set(id, rank);
-          found = index.search({ query, viewer, today, tsq, matches: ranked, after });
+          const candidates = found.candidates;
+          const ranks = await facts.get(generation, JSON.stringify(['text ranks', tsq, today, filters]), () => loadRanks(db, tsq, candidates));
+          found = index.search({ query, viewer, today, tsq, matched, ranks, after });
         }
       } else {
-        found = index.search({ query, viewer, today, tsq, matches, after });
+        found = index.search({ query, viewer, today, tsq, matched: undefined, after });
       }
       const rows = found.rows.length ? (await displayStatement({ rows: found.rows, viewer, today }).execute(db)).rows : [];
       return searchResult(rows, { viewer, offsets, query, facts: found.facts, self: found.self });
@@ -80,28 +75,25 @@ export function createMentorSearch({ db, cacheSize }: MentorSearchOptions): Ment
   };
 }
 
-/** The viewer's score inputs: a fixed statement, prepared once per connection. */
-async function loadViewer(db: Kysely<Database>, viewerId: string, offsets: Map<string, number>): Promise<Viewer> {
-  const row = (await sql<ViewerProfileRow>`${PREPARED}
-    SELECT p.skills, p.goals, p.industry, p.languages, p.programme, p.time_zone
+/**
+ * The viewer's score inputs and, in the same statement, the text's tsquery as PostgreSQL prints it
+ * ('' without text or without a searchable word in it). Without text the statement is fixed, and
+ * prepared once per connection.
+ */
+async function loadViewer(db: Kysely<Database>, viewerId: string, offsets: Map<string, number>, text: string): Promise<{ viewer: Viewer; tsq: string }> {
+  const expr = text ? tsQueryExpression(text) : undefined;
+  const row = (await sql<ViewerProfileRow & { query: string | null }>`${expr ? sql`` : PREPARED}
+    SELECT p.skills, p.goals, p.industry, p.languages, p.programme, p.time_zone, ${expr ? sql`(${expr})::text` : sql`NULL::text`} AS query
     FROM (SELECT 1) one LEFT JOIN profiles p ON p.user_id = ${viewerId}::uuid`.execute(db)).rows[0];
-  return viewerFromProfile(viewerId, row, offsets);
-}
-
-/** The text's tsquery, as PostgreSQL prints it ('' when it holds no searchable word). */
-async function loadTsQuery(db: Kysely<Database>, text: string): Promise<string> {
-  const expr = tsQueryExpression(text);
-  if (!expr) return '';
-  const row = (await sql<{ query: string | null }>`SELECT (${expr})::text AS query`.execute(db)).rows[0];
-  return row?.query ?? '';
+  return { viewer: viewerFromProfile(viewerId, row, offsets), tsq: row?.query ?? '' };
 }
 
 /** The visible mentors that `tsq` matches, from the database (for what the index does not evaluate). */
-async function loadMatches(db: Kysely<Database>, tsq: string): Promise<TextMatches> {
+async function loadMatches(db: Kysely<Database>, tsq: string): Promise<string[]> {
   const row = (await sql<{ matches: string | null }>`
     SELECT json_agg(m.user_id)::text AS matches FROM mentors m
     WHERE m.search_vector @@ ${tsq}::tsquery AND m.status = 'active' AND m.listed`.execute(db)).rows[0]!;
-  return new Map(row.matches ? (JSON.parse(row.matches) as string[]).map((id) => [id, 0]) : []);
+  return row.matches ? (JSON.parse(row.matches) as string[]) : [];
 }
 
 /** `ts_rank_cd(search_vector, tsq, 1)` of the mentors `ids`: a fixed statement, prepared once per connection. */

@@ -123,8 +123,6 @@ const mentorColumns = sql`m.user_id::text AS id, (m.status = 'active' AND m.list
 const header = sql`(SELECT (SELECT coalesce(sum(n), 0) FROM search_generation)::text AS generation,
   pg_snapshot_xmin(pg_current_snapshot())::text AS xmin) h`;
 
-/** Where a search's text matched, from the database: mentor id → `ts_rank_cd(…, 1)`. */
-export type TextMatches = Map<string, number>;
 
 /** A search's inputs the index needs besides the query. */
 export interface IndexSearch {
@@ -133,8 +131,10 @@ export interface IndexSearch {
   today: string;
   /** The text's tsquery ('' without text). */
   tsq: string;
-  /** With text: the visible mentors it matches. */
-  matches: TextMatches | undefined;
+  /** With text: the slots of the visible mentors it matches (`textMatches`, `slotsOf`). */
+  matched: number[] | undefined;
+  /** With text: the text rank of mentors that pass every filter (0 for the others). */
+  ranks?: Map<string, number> | undefined;
   after: { key: number; id: string } | undefined;
   /** Also list the mentors that pass every filter (the viewer too): those whose text rank can matter. */
   collect?: boolean;
@@ -389,7 +389,7 @@ export class MentorIndex {
    * prints it), as `search_vector @@ tsq` decides, each with rank 0; undefined when the query uses
    * what only the database evaluates (phrases, prefixes, weights), or is empty.
    */
-  textMatches(tsq: string): TextMatches | undefined {
+  textMatches(tsq: string): number[] | undefined {
     const tree = parseTsQuery(tsq);
     if (!tree) return undefined;
     const n = this.#ids.length;
@@ -414,10 +414,19 @@ export class MentorIndex {
       return left;
     };
     const bits = evaluate(tree);
-    const out: TextMatches = new Map();
+    const out: number[] = [];
     const flags = this.#flags;
-    const ids = this.#ids;
-    for (let slot = 0; slot < n; slot++) if (bits[slot] === 1 && (flags[slot]! & VISIBLE) !== 0) out.set(ids[slot]!, 0);
+    for (let slot = 0; slot < n; slot++) if (bits[slot] === 1 && (flags[slot]! & VISIBLE) !== 0) out.push(slot);
+    return out;
+  }
+
+  /** The slots of the mentors `ids` (those the index holds). */
+  slotsOf(ids: Iterable<string>): number[] {
+    const out: number[] = [];
+    for (const id of ids) {
+      const slot = this.#slots.get(id);
+      if (slot !== undefined) out.push(slot);
+    }
     return out;
   }
 
@@ -426,7 +435,7 @@ export class MentorIndex {
    * anyone, as `factsStatement`), the viewer's own row's part in them, and the page's ids.
    */
   search(s: IndexSearch): IndexAnswer {
-    const { query, viewer, today, tsq, matches, after } = s;
+    const { query, viewer, today, tsq, matched: matchedSlots, ranks, after } = s;
     const collect = s.collect === true;
     const candidates: string[] = [];
     const d = this.#dict;
@@ -492,11 +501,6 @@ export class MentorIndex {
     let self: SelfInSearch | undefined;
     const viewerSlot = this.#slots.get(viewer.id) ?? -1;
 
-    const matchedSlots: number[] | undefined = matches ? [] : undefined;
-    if (matches) for (const id of matches.keys()) {
-      const slot = this.#slots.get(id);
-      if (slot !== undefined) matchedSlots!.push(slot);
-    }
     const count = matchedSlots ? matchedSlots.length : ids.length;
     for (let c = 0; c < count; c++) {
       const slot = matchedSlots ? matchedSlots[c]! : c;
@@ -550,7 +554,7 @@ export class MentorIndex {
       if (staticKey) {
         key = staticKey[slot]!;
       } else {
-        const rank = tsq ? (matches!.get(ids[slot]!) ?? 0) : 0;
+        const rank = tsq && ranks ? (ranks.get(ids[slot]!) ?? 0) : 0;
         if (sort === 'relevance' && tsq) {
           key = rank;
         } else {
