@@ -8,6 +8,7 @@ import type { AppDeps, AppEnv } from './http/env.js';
 import { redactPath } from './http/logger.js';
 import { securityHeaders } from './http/security-headers.js';
 import { createAuthState, requireAdmin, requireViewer, type AuthState } from './auth/auth.middleware.js';
+import { createMentorSearch } from './features/mentors/mentor-search.js';
 import { mountRoutes } from './mount-routes.js';
 import { routeTable } from './routes.js';
 import { healthRoutes } from './features/health/health.routes.js';
@@ -23,8 +24,10 @@ export interface AppState {
 }
 
 /** Builds the HTTP app from its dependencies; serving it is `main.ts`'s job. */
-export function createApp(deps: AppDeps, state: AppState = {}) {
-  const { config, logger } = deps;
+export function createApp(given: AppDeps, state: AppState = {}) {
+  const { config, logger } = given;
+  // Per-app state: made here unless the caller shares its own (main.ts shares `auth` with realtime).
+  const deps: AppDeps = { ...given, mentorSearch: given.mentorSearch ?? createMentorSearch({ db: given.db, cacheSize: config.MENTORSHIP_SEARCH_CACHE_SIZE }) };
   const auth = state.auth ?? createAuthState(deps.db);
   const authenticated = { requireViewer: requireViewer(auth), requireAdmin };
   const app = new Hono<AppEnv>();

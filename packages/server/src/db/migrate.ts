@@ -8,6 +8,7 @@ import * as searchSpeed from './migrations/2026_11_28_0006_search_speed.js';
 import * as searchGeneration from './migrations/2026_11_29_0007_search_generation.js';
 import * as searchAnswers from './migrations/2026_11_29_0008_search_answers.js';
 import * as erasableTexts from './migrations/2026_12_07_0009_erasable_texts.js';
+import * as searchIndex from './migrations/2026_12_08_0010_search_index.js';
 
 /** Migrations are imported statically so the bundle and the tests need no file-system scan. */
 const migrations: Record<string, Migration> = {
@@ -20,6 +21,7 @@ const migrations: Record<string, Migration> = {
   '2026_11_29_0007_search_generation': searchGeneration,
   '2026_11_29_0008_search_answers': searchAnswers,
   '2026_12_07_0009_erasable_texts': erasableTexts,
+  '2026_12_08_0010_search_index': searchIndex,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -905,6 +905,22 @@ export interface WrittenAlumnus {
   };
 }
 
+/** What `insertAlumni` returns for a person it wrote (ids depend on the issuer and subject only). */
+export function writtenAlumnus(p: GeneratedAlumnus, issuer: string): WrittenAlumnus {
+  return {
+    id: userIdFor(issuer, p.subject),
+    index: p.index,
+    subject: p.subject,
+    name: p.name,
+    createdAt: p.createdAt,
+    skills: p.profile.skills,
+    goals: p.profile.goals,
+    mentor: p.mentor
+      ? { capacity: p.mentor.capacity, acceptingMentees: p.mentor.acceptingMentees, awayUntil: p.mentor.awayUntil, approvedAt: p.mentor.approvedAt, expertise: p.mentor.expertise }
+      : null,
+  };
+}
+
 export interface InsertOptions {
   issuer: string;
   batchSize?: number;
@@ -1007,18 +1023,7 @@ export async function insertAlumni(db: Db, people: Iterable<GeneratedAlumnus>, o
     await db.insertInto('profiles').values(profiles).execute();
     if (applications.length) await db.insertInto('mentor_applications').values(applications).execute();
     if (mentors.length) await db.insertInto('mentors').values(mentors).execute();
-    return batch.map((p, i) => ({
-      id: ids[i]!,
-      index: p.index,
-      subject: p.subject,
-      name: p.name,
-      createdAt: p.createdAt,
-      skills: p.profile.skills,
-      goals: p.profile.goals,
-      mentor: p.mentor
-        ? { capacity: p.mentor.capacity, acceptingMentees: p.mentor.acceptingMentees, awayUntil: p.mentor.awayUntil, approvedAt: p.mentor.approvedAt, expertise: p.mentor.expertise }
-        : null,
-    }));
+    return batch.map((p) => writtenAlumnus(p, options.issuer));
   };
   // Batches run `concurrency` at a time (each on its own pooled connection); results keep order.
   const concurrency = Math.max(1, options.concurrency ?? 1);

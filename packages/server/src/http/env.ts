@@ -17,7 +17,11 @@ export interface Viewer {
   searchGeneration?: bigint;
 }
 
-/** Everything the app needs from the outside; tests pass their own. */
+/**
+ * Everything the app needs from the outside; tests pass their own. Features that keep state per
+ * app add it here by declaration merging (see `features/mentors/mentor-search.ts`), so this module
+ * imports nothing above it.
+ */
 export interface AppDeps {
   config: Config;
   db: Kysely<Database>;

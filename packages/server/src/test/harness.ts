@@ -3,6 +3,7 @@ import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { createApp, type App } from '../app.js';
 import { createAuthState, type AuthState } from '../auth/auth.middleware.js';
+import { createMentorSearch } from '../features/mentors/mentor-search.js';
 import { signToken } from '../auth/verify.js';
 import { createVerifier } from '../auth/verify.js';
 import { loadConfig, type Config } from '../config.js';
@@ -113,6 +114,7 @@ export async function createTestContext(kind: DatabaseKind, env: Record<string, 
     verifier: createVerifier(config),
     logger: createLogger('info', (line) => logs.push(line)),
     now: clock.now,
+    mentorSearch: createMentorSearch({ db: handle.db, cacheSize: config.MENTORSHIP_SEARCH_CACHE_SIZE }),
   };
   const auth = createAuthState(handle.db);
   const app = createApp(deps, { auth });

@@ -41,7 +41,7 @@ export function phrasesOf(text: string, longest = 4): string[] {
 }
 
 /** The viewer's own mentor row as the search sees it: whether and how it is counted in the facts. */
-interface SelfInSearch {
+export interface SelfInSearch {
   /** Matches every filter but the two facets'. */
   inBase: boolean;
   inExpertise: boolean;
@@ -80,16 +80,31 @@ async function loadViewer(
     self: p?.in_base
       ? { inBase: true, inExpertise: !!p.in_expertise, inIndustry: !!p.in_industry, expertiseKeys: p.expertise_keys ?? [], industryKey: p.industry_key ?? '' }
       : undefined,
-    viewer: {
-      id: viewerId,
-      skills: lowerAll(p?.skills ?? []),
-      goalPhrases: phrasesOf(p?.goals ?? ''),
-      industry: (p?.industry ?? '').toLocaleLowerCase('en'),
-      languages: lowerAll(p?.languages ?? []),
-      timeZone: p?.time_zone ?? null,
-      nearZones: zonesNear(offsets, p?.time_zone ?? null, matchRubric.timeZoneWithinHours),
-      programme: (p?.programme ?? '').toLocaleLowerCase('en'),
-    },
+    viewer: viewerFromProfile(viewerId, p, offsets),
+  };
+}
+
+/** The profile columns the match score reads (any of them null when the viewer has no profile). */
+export interface ViewerProfileRow {
+  skills: string[] | null;
+  goals: string | null;
+  industry: string | null;
+  languages: string[] | null;
+  programme: string | null;
+  time_zone: string | null;
+}
+
+/** The match score's inputs from the viewer's profile row (undefined: no profile). */
+export function viewerFromProfile(viewerId: string, p: ViewerProfileRow | undefined, offsets: Map<string, number>): Viewer {
+  return {
+    id: viewerId,
+    skills: lowerAll(p?.skills ?? []),
+    goalPhrases: phrasesOf(p?.goals ?? ''),
+    industry: (p?.industry ?? '').toLocaleLowerCase('en'),
+    languages: lowerAll(p?.languages ?? []),
+    timeZone: p?.time_zone ?? null,
+    nearZones: zonesNear(offsets, p?.time_zone ?? null, matchRubric.timeZoneWithinHours),
+    programme: (p?.programme ?? '').toLocaleLowerCase('en'),
   };
 }
 
@@ -149,10 +164,10 @@ function toCard(r: CardRow, viewer: Viewer, offsets: Map<string, number>): Mento
 
 const NO_CACHE = new SearchCache(0);
 
-const EMPTY: MentorSearchResult = { items: [], nextCursor: null, total: 0, facets: { expertise: [], industry: [] } };
+export const EMPTY: MentorSearchResult = { items: [], nextCursor: null, total: 0, facets: { expertise: [], industry: [] } };
 
 /** What `factsStatement` found, parsed; shared by every viewer of one generation. */
-interface SearchFacts {
+export interface SearchFacts {
   total: number;
   expertise: FacetEntry[];
   industry: FacetEntry[];
@@ -224,6 +239,18 @@ export async function searchMentors(
   } else {
     rows = (await pageStatement({ query, viewer, today, tsq, after }).execute(db)).rows;
   }
+  return searchResult(rows, { viewer, offsets, query, facts, self });
+}
+
+/**
+ * The answer from the page's rows (`limit + 1` at most: one more says there is a next page) and
+ * the facts counted for everyone, the viewer's own mentor row (`self`) taken out of them.
+ */
+export function searchResult(
+  rows: CardRow[],
+  options: { viewer: Viewer; offsets: Map<string, number>; query: MentorSearchQuery; facts: SearchFacts; self: SelfInSearch | undefined },
+): MentorSearchResult {
+  const { viewer, offsets, query, facts, self } = options;
   const items = rows.slice(0, query.limit);
   const last = items.at(-1);
   const own = self?.inBase;

@@ -1,9 +1,8 @@
 import type { MentorProfile, MentorSearchQuery } from '@mentorkit/contract';
 import { notFound } from '../../http/errors.js';
 import type { AppDeps, Viewer } from '../../http/env.js';
-import { getMentorProfile, searchMentors as runSearch } from './mentors.repository.js';
-import { matchesEtag, searchAnswersOf, type SearchAnswer } from './search-answers.js';
-import { searchCacheOf } from './search-cache.js';
+import { getMentorProfile } from './mentors.repository.js';
+import { matchesEtag, type SearchAnswer } from './search-answers.js';
 
 /** A search's answer as sent: its ETag, and the body unless the client's copy is current. */
 export interface SearchReply {
@@ -19,11 +18,11 @@ export interface SearchReply {
  */
 export async function searchMentors(deps: AppDeps, viewer: Viewer, query: MentorSearchQuery, ifNoneMatch: string | undefined): Promise<SearchReply> {
   const now = deps.now();
-  const answers = searchAnswersOf(deps);
-  const version = await answers.version(deps.db, viewer.id, query, now, viewer.searchGeneration);
+  const search = deps.mentorSearch;
+  if (!search) throw new Error('createApp gives every app a mentor search');
+  const version = await search.answers.version(deps.db, viewer.id, query, now, viewer.searchGeneration);
   if (matchesEtag(ifNoneMatch, version.etag)) return { etag: version.etag };
-  const answer = await answers.answer(version, () =>
-    runSearch(deps.db, viewer.id, query, now, { cache: searchCacheOf(deps), generation: version.generation }));
+  const answer = await search.answers.answer(version, () => search.search(viewer.id, query, now, version.generation));
   return { etag: version.etag, answer };
 }
 

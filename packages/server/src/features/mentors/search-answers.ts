@@ -109,11 +109,11 @@ export function matchesEtag(header: string | undefined, etag: string): boolean {
   });
 }
 
-/** One set of answers per app (keyed by its dependencies, so test apps never share entries). */
-const answers = new WeakMap<AppDeps, SearchAnswers>();
-
+/**
+ * The answers of the app built with `deps` (`createApp` gives every app its own `MentorSearch`,
+ * through `deps.mentorSearch` when the caller made one): for tests that look at what is kept.
+ */
 export function searchAnswersOf(deps: AppDeps): SearchAnswers {
-  let found = answers.get(deps);
-  if (!found) answers.set(deps, (found = new SearchAnswers(deps.config.MENTORSHIP_SEARCH_CACHE_SIZE)));
-  return found;
+  if (!deps.mentorSearch) throw new Error('these deps carry no mentor search: pass createMentorSearch(…) as deps.mentorSearch');
+  return deps.mentorSearch.answers;
 }

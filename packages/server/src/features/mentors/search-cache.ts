@@ -1,5 +1,3 @@
-import type { AppDeps } from '../../http/env.js';
-
 /**
  * What mentor search may reuse between requests, keyed by the search generation (migrations
  * 0007–0008): the sum the database hands out grows whenever a transaction that wrote anything a
@@ -47,13 +45,4 @@ export class SearchCache {
     if (this.#entries.size > this.capacity) this.#entries.delete(this.#entries.keys().next().value!);
     return made;
   }
-}
-
-/** One cache per app (keyed by its dependencies, so test apps never share entries). */
-const caches = new WeakMap<AppDeps, SearchCache>();
-
-export function searchCacheOf(deps: AppDeps): SearchCache {
-  let cache = caches.get(deps);
-  if (!cache) caches.set(deps, (cache = new SearchCache(deps.config.MENTORSHIP_SEARCH_CACHE_SIZE)));
-  return cache;
 }

@@ -190,7 +190,7 @@ export const FACET_SIZE = 25;
  * (at most 30 values, contract `mentorProfileInput`) taken off afterwards: 30 values past the
  * 25 shown are enough to refill the list whatever the viewer holds.
  */
-const FACET_MARGIN = 30;
+export const FACET_MARGIN = 30;
 
 /** A facet value as counted for everyone: its key (lower case), its spelling and its count. */
 export type FacetEntry = [key: string, value: string, count: number];

@@ -1,0 +1,112 @@
+import type { MentorSearchQuery, MentorSearchResult } from '@mentorkit/contract';
+import { sql, type Kysely } from 'kysely';
+import { PREPARED } from '../../db/prepared.js';
+import type { Database } from '../../db/schema.js';
+import { isoDay } from './availability.js';
+import { decodeCursor } from './cursor.js';
+import { EMPTY, normalizeQuery, searchMentors, searchResult, viewerFromProfile, type ViewerProfileRow } from './mentors.repository.js';
+import { SearchAnswers } from './search-answers.js';
+import { SearchCache } from './search-cache.js';
+import { MentorIndex } from './search-index.js';
+import { displayStatement, facetConditions, type Viewer } from './search-sql.js';
+import { tsQueryExpression } from './text-query.js';
+import { zoneOffsets } from './time-zones.js';
+
+/**
+ * Mentor search as one app holds it: whole answers per viewer (`search-answers.ts`), the facts
+ * every viewer shares for the searches the index does not answer (`search-cache.ts`), and the
+ * index of what search filters and orders by (`search-index.ts`). Made once per app by
+ * `createApp`; two apps (tests, two instances in one process) never share any of it.
+ */
+export interface MentorSearch {
+  readonly answers: SearchAnswers;
+  readonly facts: SearchCache;
+  readonly index: MentorIndex;
+  /** One search for one viewer, exact as of `generation` (read before anything else the search reads) or later. */
+  search(viewerId: string, query: MentorSearchQuery, now: Date, generation: bigint): Promise<MentorSearchResult>;
+}
+
+export interface MentorSearchOptions {
+  db: Kysely<Database>;
+  /** Entries of each cache (`MENTORSHIP_SEARCH_CACHE_SIZE`); 0 keeps nothing. The index is not a cache and is always kept. */
+  cacheSize: number;
+}
+
+declare module '../../http/env.js' {
+  interface AppDeps {
+    /** Mentor search's index and caches; `createApp` makes them when absent (tests and benchmarks pass their own). */
+    mentorSearch?: MentorSearch;
+  }
+}
+
+/** Nothing touches the database until the first search. */
+export function createMentorSearch({ db, cacheSize }: MentorSearchOptions): MentorSearch {
+  const answers = new SearchAnswers(cacheSize);
+  const facts = new SearchCache(cacheSize);
+  const index = new MentorIndex(db);
+  return {
+    answers,
+    facts,
+    index,
+    async search(viewerId, query, now, generation) {
+      // `location` is a case-insensitive substring match in the database's locale (ILIKE): the
+      // index does not imitate it, the database answers.
+      if (query.location) return searchMentors(db, viewerId, query, now, { cache: facts, generation });
+      const after = query.cursor ? decodeCursor(query.cursor, query.sort) : undefined;
+      const text = normalizeQuery(query.q);
+      const today = isoDay(now);
+      const offsets = await zoneOffsets(db, now);
+      const [{ viewer, tsq }] = await Promise.all([loadViewer(db, viewerId, offsets, text), index.ensure(generation)]);
+      // Text without a single searchable word (stop words, emoji, punctuation) matches nobody.
+      if (text && !tsq) return EMPTY;
+      let found;
+      if (tsq) {
+        // What the text matches is the index's to say, unless the query holds what only the database evaluates (phrases).
+        const matched = index.textMatches(tsq)
+          ?? index.slotsOf((await facts.get(generation, JSON.stringify(['text matches', tsq]), () => loadMatches(db, tsq))));
+        const ranked = query.sort === 'relevance' || query.sort === 'match';
+        found = index.search({ query, viewer, today, tsq, matched, after, collect: ranked });
+        if (ranked && found.candidates.length) {
+          // The text rank of the mentors that pass every filter (the same for every viewer: kept with the shared facts when caching is on).
+          const { q: _q, cursor: _cursor, sort: _sort, limit: _limit, ...filters } = query;
+          const candidates = found.candidates;
+          const ranks = await facts.get(generation, JSON.stringify(['text ranks', tsq, today, filters]), () => loadRanks(db, tsq, candidates));
+          found = index.search({ query, viewer, today, tsq, matched, ranks, after });
+        }
+      } else {
+        found = index.search({ query, viewer, today, tsq, matched: undefined, after });
+      }
+      const rows = found.rows.length ? (await displayStatement({ rows: found.rows, viewer, today }).execute(db)).rows : [];
+      return searchResult(rows, { viewer, offsets, query, facts: found.facts, self: found.self });
+    },
+  };
+}
+
+/**
+ * The viewer's score inputs and, in the same statement, the text's tsquery as PostgreSQL prints it
+ * ('' without text or without a searchable word in it). Without text the statement is fixed, and
+ * prepared once per connection.
+ */
+async function loadViewer(db: Kysely<Database>, viewerId: string, offsets: Map<string, number>, text: string): Promise<{ viewer: Viewer; tsq: string }> {
+  const expr = text ? tsQueryExpression(text) : undefined;
+  const row = (await sql<ViewerProfileRow & { query: string | null }>`${expr ? sql`` : PREPARED}
+    SELECT p.skills, p.goals, p.industry, p.languages, p.programme, p.time_zone, ${expr ? sql`(${expr})::text` : sql`NULL::text`} AS query
+    FROM (SELECT 1) one LEFT JOIN profiles p ON p.user_id = ${viewerId}::uuid`.execute(db)).rows[0];
+  return { viewer: viewerFromProfile(viewerId, row, offsets), tsq: row?.query ?? '' };
+}
+
+/** The visible mentors that `tsq` matches, from the database (for what the index does not evaluate). */
+async function loadMatches(db: Kysely<Database>, tsq: string): Promise<string[]> {
+  const row = (await sql<{ matches: string | null }>`
+    SELECT json_agg(m.user_id)::text AS matches FROM mentors m
+    WHERE m.search_vector @@ ${tsq}::tsquery AND m.status = 'active' AND m.listed`.execute(db)).rows[0]!;
+  return row.matches ? (JSON.parse(row.matches) as string[]) : [];
+}
+
+/** `ts_rank_cd(search_vector, tsq, 1)` of the mentors `ids`: a fixed statement, prepared once per connection. */
+async function loadRanks(db: Kysely<Database>, tsq: string, ids: string[]): Promise<Map<string, number>> {
+  const rows = (await sql<{ id: string; rank: number }>`${PREPARED}
+    SELECT m.user_id::text AS id, ts_rank_cd(m.search_vector, ${tsq}::tsquery, 1)::float8 AS rank
+    FROM mentors m WHERE m.user_id = ANY(${ids}::uuid[])`.execute(db)).rows;
+  return new Map(rows.map((r) => [r.id, r.rank]));
+}
