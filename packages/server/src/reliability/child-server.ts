@@ -24,12 +24,12 @@ export interface ChildServer {
 }
 
 /** Starts `dist/main.js` on a free loopback port and resolves once it listens. */
-export async function startChild(env: Record<string, string>, timeoutMs = 120_000): Promise<ChildServer> {
+export async function startChild(env: Record<string, string>, timeoutMs = 120_000, nodeFlags: string[] = []): Promise<ChildServer> {
   if (!existsSync(MAIN_JS)) throw new Error(`${MAIN_JS} is missing: run \`npx tsc -b\` first (npm test does)`);
   // Only what the server reads: nothing from the test process's own configuration leaks in.
   const base: Record<string, string> = {};
   for (const [k, v] of Object.entries(process.env)) if (v !== undefined && !/^(MENTORSHIP_|DATABASE_URL|PORT|HOST)/.test(k)) base[k] = v;
-  const proc = spawn(process.execPath, [...SERVER_NODE_FLAGS, MAIN_JS], {
+  const proc = spawn(process.execPath, [...SERVER_NODE_FLAGS, ...nodeFlags, MAIN_JS], {
     env: { ...base, HOST: '127.0.0.1', PORT: '0', MENTORSHIP_JWT_SECRET: CHILD_SECRET, MENTORSHIP_LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
