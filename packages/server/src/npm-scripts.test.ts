@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -10,7 +11,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
  * A process manager (or `docker stop`) sends SIGTERM to the process it started: `npm`, not the
  * server. npm forwards the signal to its child, which must be the server itself (`exec node …`),
  * not a shell that would die and leave the server holding the port and the database lock.
- * Issue 16 item 9.
  */
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
@@ -23,9 +23,9 @@ function baseEnv(): Record<string, string> {
   return env;
 }
 
-function runScript(script: string, env: Record<string, string>) {
+function runScript(script: string, env: Record<string, string>, args: string[] = []) {
   // --ignore-scripts skips `prestart` (the build: `npx tsc -b` has made dist/ already).
-  const npm = spawn('npm', ['run', script, '--ignore-scripts', '--silent'], { cwd: ROOT, env: { ...baseEnv(), ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const npm = spawn('npm', ['run', script, '--ignore-scripts', '--silent', ...(args.length ? ['--', ...args] : [])], { cwd: ROOT, env: { ...baseEnv(), ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   npm.stdout.on('data', (d) => { out += String(d); });
   npm.stderr.on('data', (d) => { out += String(d); });
@@ -103,4 +103,15 @@ describe('npm scripts hand SIGTERM to the server', () => {
     await run.exited;
     await waitFor(() => (alive(pid) ? undefined : true), 'server exit', run.output, 10_000);
   }, 120_000);
+});
+
+describe('npm run seed', () => {
+  it('runs the built packages/server/dist/seed.js with the flags after --: a bad one exits 2 naming it, and nothing is created', async () => {
+    const dataDir = join(tmpdir(), `mentorkit-npm-seed-${process.pid}-${Date.now()}`);
+    const run = runScript('seed', { MENTORSHIP_DATA_DIR: dataDir }, ['--mentors', '10', '--alumni', '5']);
+    const code = await new Promise<number | null>((resolve) => run.npm.once('exit', (c) => resolve(c)));
+    expect(code).toBe(2);
+    expect(run.output().trim().split('\n')).toEqual([expect.stringMatching(/^seed: --mentors \(10\) cannot exceed --alumni \(5\)/)]);
+    expect(existsSync(dataDir)).toBe(false);
+  }, 60_000);
 });
