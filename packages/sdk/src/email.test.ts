@@ -1,9 +1,7 @@
 import { createTestContext, databaseKinds, type TestContext } from '@mentorkit/server/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ApiError, createClient, type MentorkitClient } from './index.js';
 
-const mentor = { sub: 'sdk-mail-mentor', name: 'Ana Villanueva', email: 'ana@alumni.example.edu' };
-const mentee = { sub: 'sdk-mail-mentee', name: 'Maria Santos', email: 'maria@alumni.example.edu' };
 const admin = { sub: 'sdk-mail-admin', name: 'Grace Lim', roles: ['admin'] };
 
 describe.each(databaseKinds)('SDK email preferences and unsubscribe against the real app on %s', (kind) => {
@@ -14,16 +12,23 @@ describe.each(databaseKinds)('SDK email preferences and unsubscribe against the 
   const appFetch = ((input: RequestInfo | URL, init?: RequestInit) =>
     t.app.request(input instanceof Request ? input : String(input), init)) as typeof fetch;
 
+  const client = async (user: { sub: string; name: string; email?: string; roles?: string[] }) =>
+    createClient({ baseUrl: 'http://mentoring.test', token: await t.token(user), fetch: appFetch });
   beforeAll(async () => {
     t = await createTestContext(kind, { MENTORSHIP_DEMO: '1' });
-    const client = async (user: typeof mentor | typeof admin) => createClient({ baseUrl: 'http://mentoring.test', token: await t.token(user), fetch: appFetch });
-    asMentor = await client(mentor);
-    asMentee = await client(mentee);
     anonymous = createClient({ baseUrl: 'http://mentoring.test', fetch: appFetch });
+  });
+  afterAll(async () => { await t?.close(); });
+
+  // Each test has its own Ana (an approved mentor) and Maria, with the settings of anyone new.
+  let run = 0;
+  beforeEach(async () => {
+    run++;
+    asMentor = await client({ sub: `sdk-mail-mentor-${run}`, name: 'Ana Villanueva', email: 'ana@alumni.example.edu' });
+    asMentee = await client({ sub: `sdk-mail-mentee-${run}`, name: 'Maria Santos', email: 'maria@alumni.example.edu' });
     const application = await asMentor.mentorApplications.submit({ expertise: ['SQL'], yearsOfExperience: 12, statement: 'Twelve years of data engineering and a habit of mentoring juniors.' });
     await (await client(admin)).admin.approve(application.id);
   });
-  afterAll(async () => { await t?.close(); });
 
   it('reads and switches preferences, naming the field of a bad one', async () => {
     const prefs = await asMentor.notifications.preferences();

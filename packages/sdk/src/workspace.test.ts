@@ -1,9 +1,7 @@
 import { createTestContext, databaseKinds, type TestContext } from '@mentorkit/server/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ApiError, createClient, type MentorkitClient } from './index.js';
 
-const mentor = { sub: 'sdk-ws-mentor', name: 'Ana Villanueva' };
-const mentee = { sub: 'sdk-ws-mentee', name: 'Maria Santos' };
 const admin = { sub: 'sdk-ws-admin', name: 'Grace Lim', roles: ['admin'] };
 
 describe.each(databaseKinds)('SDK workspace methods against the real app on %s', (kind) => {
@@ -17,18 +15,25 @@ describe.each(databaseKinds)('SDK workspace methods against the real app on %s',
     return t.app.request(input instanceof Request ? input : String(input), init);
   }) as typeof fetch;
 
+  const client = async (user: { sub: string; name: string; roles?: string[] }) => createClient({ baseUrl: 'http://mentoring.test', token: await t.token(user), fetch: appFetch });
   beforeAll(async () => {
     t = await createTestContext(kind);
-    const client = async (user: typeof mentor) => createClient({ baseUrl: 'http://mentoring.test', token: await t.token(user), fetch: appFetch });
-    asMentor = await client(mentor);
-    asMentee = await client(mentee);
+  });
+  afterAll(async () => { await t?.close(); });
+
+  // Each test has its own Ana and Maria in a new active mentorship: none sees another's meetings,
+  // plan, feed or ending.
+  let run = 0;
+  beforeEach(async () => {
+    run++;
+    asMentor = await client({ sub: `sdk-ws-mentor-${run}`, name: 'Ana Villanueva' });
+    asMentee = await client({ sub: `sdk-ws-mentee-${run}`, name: 'Maria Santos' });
     const asAdmin = await client(admin);
     const application = await asMentor.mentorApplications.submit({ expertise: ['SQL', 'Leadership'], yearsOfExperience: 12, statement: 'Twelve years of data engineering and a habit of mentoring juniors.' });
     await asAdmin.admin.approve(application.id);
     const request = await asMentee.requests.create({ mentorId: application.userId, goals: 'Move from analytics into data engineering within a year.' });
     mentorshipId = (await asMentor.requests.accept(request.id)).mentorship.id;
   });
-  afterAll(async () => { await t?.close(); });
 
   it('schedules, reschedules and exports a meeting', async () => {
     const meeting = await asMentee.meetings.schedule(mentorshipId, { title: 'Kick-off', startsAt: '2026-12-01T18:00:00+08:00', durationMinutes: 45, videoUrl: 'https://meet.example.edu/k' }, { idempotencyKey: 'sdk-meeting-1' });
@@ -70,6 +75,7 @@ describe.each(databaseKinds)('SDK workspace methods against the real app on %s',
   });
 
   it('subscribes to a rotating calendar feed', async () => {
+    await asMentee.meetings.schedule(mentorshipId, { title: 'Kick-off', startsAt: '2026-12-01T18:00:00+08:00', durationMinutes: 45 });
     expect(await asMentee.calendar.feedStatus()).toEqual({ enabled: false });
     const feed = await asMentee.calendar.rotateFeedToken();
     expect(asMentee.calendar.feedUrl(feed.token)).toBe(`http://mentoring.test${feed.path}`);

@@ -2,11 +2,13 @@
  * Test helpers for element tests that run against the real API started by
  * web-test-runner.config.mjs (same origin, `api="/"`).
  */
+import type { MentorSettingsPatch, ProfileInput } from '@mentorkit/contract';
 import type { DemoPersona } from '@mentorkit/contract/values';
+import { createClient, type MentorkitClient } from '@mentorkit/sdk';
 import { waitUntil } from '@open-wc/testing';
 import type { MentorSearch } from '../components/mentor-search/mentor-search.component.js';
 
-/** What the test config created through the API (see `startApi` there). */
+/** What the test API created through the API (`@mentorkit/server/test-support`). */
 export interface Fixture {
   /** An expertise only the fixture mentors have: searching it finds exactly them. */
   marker: string;
@@ -26,7 +28,11 @@ export function loadFixture(): Promise<Fixture> {
 }
 
 const tokens = new Map<DemoPersona, Promise<string>>();
-/** A demo token from `POST /api/v1/dev/token`, one per persona per test file. */
+/**
+ * A demo token from `POST /api/v1/dev/token`, one per persona per test file. For tests that only
+ * read the demo data; a test that changes state uses `freshPeople` (the personas are shared by
+ * every file, and files run in parallel).
+ */
 export function devToken(persona: DemoPersona = 'mentee'): Promise<string> {
   let token = tokens.get(persona);
   if (!token) {
@@ -43,17 +49,72 @@ export function devToken(persona: DemoPersona = 'mentee'): Promise<string> {
   return token;
 }
 
-let freshCount = 0;
+/** Mentor settings for a fresh mentor; absent ones come from `like`, else the server's defaults. */
+export interface MentorSpec {
+  expertise?: string[];
+  yearsOfExperience?: number;
+  capacity?: number;
+  meetingFormats?: NonNullable<MentorSettingsPatch['meetingFormats']>;
+  acceptingMentees?: boolean;
+  awayUntil?: string | null;
+  mentoringBio?: string;
+}
+
+/** One person asked of `POST /__fixture/people` (see `@mentorkit/server/test-support`). */
+export interface PersonSpec {
+  /**
+   * A copy of a demo persona: name, email, roles, profile and (for the demo mentors) an approved
+   * mentor with the same settings, but none of the persona's history.
+   */
+  like?: DemoPersona;
+  name?: string;
+  /** `null` for no address (and so no email settings). */
+  email?: string | null;
+  roles?: string[];
+  /** Profile fields, over the persona's when `like` is given. */
+  profile?: ProfileInput;
+  /** An approved mentor (`true` for the defaults), or not (`false`, even when `like` mentors). */
+  mentor?: boolean | MentorSpec;
+}
+
+/** A person no other test knows, with their own token and an SDK client signed in as them. */
+export interface FreshPerson {
+  id: string;
+  sub: string;
+  name: string;
+  email: string | null;
+  token: string;
+  client: MentorkitClient;
+}
+
+/**
+ * New people for one test (or one file), made by the test server in one round trip: a test that
+ * changes state (requests, mentorships, settings, applications) owns the people it changes,
+ * instead of changing the shared demo personas, so files run in any order and in parallel.
+ *
+ *     const { ana, kwame } = await freshPeople({ ana: { like: 'mentor' }, kwame: { like: 'mentee2' } });
+ */
+export async function freshPeople<K extends string>(specs: Record<K, PersonSpec>): Promise<Record<K, FreshPerson>> {
+  const keys = Object.keys(specs) as K[];
+  const r = await fetch('/__fixture/people', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ people: keys.map((k) => specs[k]) }),
+  });
+  if (!r.ok) throw new Error(`fresh people: ${r.status} ${await r.text()}`);
+  const { people } = (await r.json()) as { people: Omit<FreshPerson, 'client'>[] };
+  return Object.fromEntries(
+    keys.map((k, i) => [k, { ...people[i]!, client: createClient({ baseUrl: '/', token: people[i]!.token }) }]),
+  ) as Record<K, FreshPerson>;
+}
+
 /**
  * A token for a new person no other test knows (created on first request), so a test can own its
- * state. `sub` gets a unique suffix per call. Without `email` the person has no address (and so
- * no email settings to change).
+ * state. Without `email` the person has no address (and so no email settings to change).
  */
 export async function freshToken(name: string, roles: string[] = [], email?: string): Promise<{ token: string; sub: string }> {
-  const sub = `test-${Date.now().toString(36)}-${++freshCount}-${Math.random().toString(36).slice(2, 8)}`;
-  const r = await fetch('/__token', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ sub, name, roles, email }) });
-  if (!r.ok) throw new Error(`fresh token: ${r.status}`);
-  return { token: ((await r.json()) as { token: string }).token, sub };
+  const { person } = await freshPeople({ person: { name, roles, email: email ?? null } });
+  return { token: person.token, sub: person.sub };
 }
 
 /** A `fetch` that records the search requests going through it. */

@@ -3,20 +3,25 @@ import { sendKeys } from '@web/test-runner-commands';
 import '../../define/mentee-dashboard.js';
 import type { MentorshipRequest } from '@mentorkit/contract';
 import type { MenteeDashboard } from './mentee-dashboard.component.js';
-import { $, $$, buttonIn, devToken, hangingFetch } from '../../test-support/api-fixture.js';
+import { $, $$, buttonIn, freshPeople, hangingFetch, type FreshPerson } from '../../test-support/api-fixture.js';
 import {
-  clientAs, dialogSettled, toastsSettled, ensureMentorship, gatedFetch, sendRequest, text, uniqueGoals, until, withdrawPending,
+  dialogSettled, toastsSettled, gatedFetch, mentorshipBetween, sendRequest, text, uniqueGoals, until,
 } from '../shared/dashboard.test-support.js';
-import type { DemoPersona } from '@mentorkit/contract/values';
 
 describe('<mentee-dashboard>', () => {
-  afterEach(async () => {
-    await withdrawPending('mentee', 'mentor2');
+  // Each test's own copies of the demo people: Maria requests Rahul; Kwame is Rahul's mentee; Ana
+  // (a mentor) has never asked for a mentor herself.
+  let maria: FreshPerson;
+  let kwame: FreshPerson;
+  let rahul: FreshPerson;
+  let ana: FreshPerson;
+  beforeEach(async () => {
+    ({ maria, kwame, rahul, ana } = await freshPeople({ maria: { like: 'mentee' }, kwame: { like: 'mentee2' }, rahul: { like: 'mentor2' }, ana: { like: 'mentor' } }));
   });
 
-  async function dashboardAs(persona: DemoPersona, options: { fetch?: typeof fetch; searchUrl?: string } = {}) {
+  async function dashboardAs(person: FreshPerson, options: { fetch?: typeof fetch; searchUrl?: string } = {}) {
     const provider = await fixture(html`
-      <mentorship-provider api="/" .token=${await devToken(persona)} .fetch=${options.fetch}>
+      <mentorship-provider api="/" .token=${person.token} .fetch=${options.fetch}>
         <mentee-dashboard search-url=${options.searchUrl ?? ''}></mentee-dashboard>
       </mentorship-provider>
     `);
@@ -32,7 +37,7 @@ describe('<mentee-dashboard>', () => {
   const announced = (el: MenteeDashboard) => text($$(el, '[part~="toast"] .toast-message').at(-1) ?? $(el, '[part="announcer"]'));
 
   it('shows section-shaped skeletons while loading', async () => {
-    const provider = await fixture(html`<mentorship-provider api="/" .token=${await devToken('mentee')} .fetch=${hangingFetch}>
+    const provider = await fixture(html`<mentorship-provider api="/" .token=${maria.token} .fetch=${hangingFetch}>
       <mentee-dashboard></mentee-dashboard></mentorship-provider>`);
     const el = provider.querySelector('mentee-dashboard')!;
     await el.updateComplete;
@@ -46,7 +51,7 @@ describe('<mentee-dashboard>', () => {
   it('says so in words when loading fails, and recovers with Retry', async () => {
     let calls = 0;
     const flaky: typeof fetch = (input, init) => (++calls <= 3 ? Promise.reject(new TypeError('Failed to fetch')) : fetch(input, init));
-    const el = await dashboardAs('mentor', { fetch: flaky });
+    const el = await dashboardAs(ana, { fetch: flaky });
     const error = $(el, '[part="error"]')!;
     expect(error.getAttribute('role')).to.equal('alert');
     expect(text(error)).to.contain('Your requests and mentors could not be loaded. We could not reach the mentoring service.');
@@ -67,7 +72,7 @@ describe('<mentee-dashboard>', () => {
 
   it('offers "Find a mentor" when there is nothing yet, by click and by keyboard', async () => {
     // Ana mentors others but has never asked for a mentor herself.
-    const el = await dashboardAs('mentor');
+    const el = await dashboardAs(ana);
     const empty = $(el, '[part="empty"]')!;
     expect(text(empty)).to.contain('You have no mentors yet');
     await expect(el).to.be.accessible();
@@ -85,7 +90,7 @@ describe('<mentee-dashboard>', () => {
   });
 
   it('makes "Find a mentor" a link with search-url, which a listener may keep from navigating', async () => {
-    const el = await dashboardAs('mentor', { searchUrl: '#find-a-mentor' });
+    const el = await dashboardAs(ana, { searchUrl: '#find-a-mentor' });
     const link = $<HTMLAnchorElement>(el, 'a[part~="find-mentor"]')!;
     expect(link.getAttribute('href')).to.equal('#find-a-mentor');
     expect(text(link)).to.equal('Find a mentor');
@@ -102,8 +107,8 @@ describe('<mentee-dashboard>', () => {
 
   it('lists a pending request with its badge, time left, reply time, goals and skills', async () => {
     const goals = uniqueGoals('Listed');
-    const request = await sendRequest('mentee', 'mentor2', { goals, skillsSeeking: ['Data Engineering', 'Cloud'] });
-    const el = await dashboardAs('mentee');
+    const request = await sendRequest(maria, rahul, { goals, skillsSeeking: ['Data Engineering', 'Cloud'] });
+    const el = await dashboardAs(maria);
     const card = cardOf(el, request)!;
     expect(card, 'the request is listed').to.exist;
     expect(card.closest('details'), 'pending requests are not in the history').to.equal(null);
@@ -120,8 +125,8 @@ describe('<mentee-dashboard>', () => {
   });
 
   it('shows the mentors a mentee works with as cards', async () => {
-    const mentorship = await ensureMentorship('mentee2', 'mentor2');
-    const el = await dashboardAs('mentee2');
+    const mentorship = await mentorshipBetween(kwame, rahul);
+    const el = await dashboardAs(kwame);
     const card = $(el, `[data-mentorship-id="${mentorship.id}"]`)!;
     expect(text(card.querySelector('.name'))).to.equal('Rahul Iyer');
     expect(text(card.querySelector('[part~="status-badge"]'))).to.equal('Active');
@@ -131,9 +136,9 @@ describe('<mentee-dashboard>', () => {
   });
 
   it('withdraws by click after a confirmation: the card moves at once and the portal hears of it', async () => {
-    const request = await sendRequest('mentee', 'mentor2');
+    const request = await sendRequest(maria, rahul);
     const gate = gatedFetch((url, method) => method === 'POST' && url.endsWith(`/${request.id}/withdraw`));
-    const el = await dashboardAs('mentee', { fetch: gate.fetch });
+    const el = await dashboardAs(maria, { fetch: gate.fetch });
     const withdraw = buttonIn(cardOf(el, request)!, /Withdraw request/);
     withdraw.click();
     await el.updateComplete;
@@ -160,12 +165,12 @@ describe('<mentee-dashboard>', () => {
     expect(event.bubbles && event.composed).to.equal(true);
     await el.updateComplete;
     expect(announced(el)).to.equal('Your request to Rahul Iyer was withdrawn.');
-    expect((await (await clientAs('mentee')).requests.get(request.id)).status).to.equal('withdrawn');
+    expect((await maria.client.requests.get(request.id)).status).to.equal('withdrawn');
   });
 
   it('by keyboard: Escape keeps the request and returns focus; confirming with Enter withdraws', async () => {
-    const request = await sendRequest('mentee', 'mentor2');
-    const el = await dashboardAs('mentee');
+    const request = await sendRequest(maria, rahul);
+    const el = await dashboardAs(maria);
     const withdraw = buttonIn(cardOf(el, request)!, /Withdraw request/);
     withdraw.focus();
     await sendKeys({ press: 'Enter' });
@@ -178,7 +183,7 @@ describe('<mentee-dashboard>', () => {
     await sendKeys({ press: 'Escape' });
     await until(el, () => !dialog(el).open && focused(el) === withdraw, 'focus did not return to Withdraw');
     expect(cardOf(el, request)!.closest('details')).to.equal(null);
-    expect((await (await clientAs('mentee')).requests.get(request.id)).status).to.equal('pending');
+    expect((await maria.client.requests.get(request.id)).status).to.equal('pending');
 
     await sendKeys({ press: 'Enter' });
     await el.updateComplete;
@@ -191,9 +196,9 @@ describe('<mentee-dashboard>', () => {
   });
 
   it('rolls back visibly when the withdrawal fails', async () => {
-    const request = await sendRequest('mentee', 'mentor2');
+    const request = await sendRequest(maria, rahul);
     const gate = gatedFetch((url, method) => method === 'POST' && url.endsWith(`/${request.id}/withdraw`));
-    const el = await dashboardAs('mentee', { fetch: gate.fetch });
+    const el = await dashboardAs(maria, { fetch: gate.fetch });
     buttonIn(cardOf(el, request)!, /Withdraw request/).click();
     await el.updateComplete;
     buttonIn(dialog(el), 'Withdraw request').click();
@@ -214,9 +219,9 @@ describe('<mentee-dashboard>', () => {
   });
 
   it('rolls back and shows the truth when the mentor answered first', async () => {
-    const request = await sendRequest('mentee', 'mentor2');
-    const el = await dashboardAs('mentee');
-    await (await clientAs('mentor2')).requests.decline(request.id, { reason: 'better_fit_elsewhere' });
+    const request = await sendRequest(maria, rahul);
+    const el = await dashboardAs(maria);
+    await rahul.client.requests.decline(request.id, { reason: 'better_fit_elsewhere' });
 
     let withdrawnEvents = 0;
     el.addEventListener('mentorship-request-withdrawn', () => withdrawnEvents++);
@@ -233,10 +238,10 @@ describe('<mentee-dashboard>', () => {
   });
 
   it('keeps ended requests in a collapsed history with the reason in words and the message as text', async () => {
-    const request = await sendRequest('mentee', 'mentor2');
+    const request = await sendRequest(maria, rahul);
     const message = 'Try again in spring <b>really</b> <img src=x onerror="window.__xss=1">';
-    await (await clientAs('mentor2')).requests.decline(request.id, { reason: 'not_enough_time', message });
-    const el = await dashboardAs('mentee');
+    await rahul.client.requests.decline(request.id, { reason: 'not_enough_time', message });
+    const el = await dashboardAs(maria);
     const details = $<HTMLDetailsElement>(el, 'details[part="history"]')!;
     expect(details.open).to.equal(false);
     expect(text(details.querySelector('summary'))).to.match(/^Earlier requests \(\d+\)$/);
@@ -258,20 +263,15 @@ describe('<mentee-dashboard>', () => {
   });
 
   it('offers the next step after a decline, with the request that ended', async () => {
-    const request = await sendRequest('mentee', 'mentor2', { skillsSeeking: ['Cloud'] });
-    await (await clientAs('mentor2')).requests.decline(request.id, { reason: 'expertise_mismatch' });
-    const el = await dashboardAs('mentee');
+    const request = await sendRequest(maria, rahul, { skillsSeeking: ['Cloud'] });
+    await rahul.client.requests.decline(request.id, { reason: 'expertise_mismatch' });
+    const el = await dashboardAs(maria);
     const next = $(el, '[part="next-step"]')!;
     const find = buttonIn(next, 'Find another mentor');
     setTimeout(() => find.click());
     const event = await oneEvent(el, 'mentorship-find-mentor');
-    if (el.dashboard.pending.length) {
-      // Another file's test may have a request of Maria's pending for a moment.
-      expect(event.detail.request).to.equal(null);
-    } else {
-      expect(text(next)).to.contain('No requests are waiting for an answer.');
-      expect(event.detail.request).to.include({ id: request.id, status: 'declined' });
-      expect(event.detail.request!.skillsSeeking).to.deep.equal(['Cloud']);
-    }
+    expect(text(next)).to.contain('No requests are waiting for an answer.');
+    expect(event.detail.request).to.include({ id: request.id, status: 'declined' });
+    expect(event.detail.request!.skillsSeeking).to.deep.equal(['Cloud']);
   });
 });

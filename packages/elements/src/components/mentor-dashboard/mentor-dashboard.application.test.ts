@@ -3,9 +3,8 @@ import { sendKeys } from '@web/test-runner-commands';
 import '../../define/mentor-dashboard.js';
 import type { MentorApplication, MentorApplicationInput } from '@mentorkit/contract';
 import type { MentorDashboard } from './mentor-dashboard.component.js';
-import { $, $$, buttonIn, devToken } from '../../test-support/api-fixture.js';
-import { clientAs, text, until } from '../shared/dashboard.test-support.js';
-import type { DemoPersona } from '@mentorkit/contract/values';
+import { $, $$, buttonIn, freshPeople, type FreshPerson } from '../../test-support/api-fixture.js';
+import { text, until } from '../shared/dashboard.test-support.js';
 
 const validInput: MentorApplicationInput = {
   expertise: ['Data Engineering', 'Career Changes'],
@@ -14,31 +13,27 @@ const validInput: MentorApplicationInput = {
   links: ['https://example.org/talk'],
 };
 
-async function latest(persona: DemoPersona): Promise<MentorApplication | null> {
-  return (await (await clientAs(persona)).mentorApplications.mine()).application;
-}
-
-/** Brings Maria's application to `target` through the API (the admin decides), whatever it was. */
-async function mariaApplication(target: 'rejected' | 'changes_requested', notes: string): Promise<MentorApplication> {
-  const maria = await clientAs('mentee');
-  const admin = (await clientAs('admin')).admin;
-  let application = await latest('mentee');
-  if (application?.status === 'changes_requested') application = await maria.mentorApplications.resubmit(validInput);
-  if (!application || application.status === 'rejected') application = await maria.mentorApplications.submit(validInput);
-  return target === 'rejected' ? admin.reject(application.id, notes) : admin.requestChanges(application.id, notes);
-}
-
-/** Leaves Maria with a decided (rejected) application, so no review is left open. */
-async function closeMariaApplication(): Promise<void> {
-  const application = await latest('mentee');
-  if (application && application.status !== 'rejected') await mariaApplication('rejected', 'Closed by the test clean-up.');
+async function latest(person: FreshPerson): Promise<MentorApplication | null> {
+  return (await person.client.mentorApplications.mine()).application;
 }
 
 describe('<mentor-dashboard> for someone who is not a mentor', () => {
-  afterEach(closeMariaApplication);
+  // Each test's own copies of the demo people: Grace runs the programme (and decides Maria's
+  // application) but has never applied to mentor; Maria applies.
+  let grace: FreshPerson;
+  let maria: FreshPerson;
+  beforeEach(async () => {
+    ({ grace, maria } = await freshPeople({ grace: { like: 'admin' }, maria: { like: 'mentee' } }));
+  });
 
-  async function dashboardAs(persona: DemoPersona) {
-    const el = await fixture<MentorDashboard>(html`<mentor-dashboard api="/" .token=${await devToken(persona)}></mentor-dashboard>`);
+  /** Maria's application, submitted and then decided by Grace. */
+  async function mariaApplication(target: 'rejected' | 'changes_requested', notes: string): Promise<MentorApplication> {
+    const application = await maria.client.mentorApplications.submit(validInput);
+    return target === 'rejected' ? grace.client.admin.reject(application.id, notes) : grace.client.admin.requestChanges(application.id, notes);
+  }
+
+  async function dashboardAs(person: FreshPerson) {
+    const el = await fixture<MentorDashboard>(html`<mentor-dashboard api="/" .token=${person.token}></mentor-dashboard>`);
     await until(el, () => el.dashboard.mode === 'applicant' || el.dashboard.mode === 'error', 'the dashboard did not load');
     return el;
   }
@@ -58,7 +53,7 @@ describe('<mentor-dashboard> for someone who is not a mentor', () => {
 
   it('shows the application form to someone who never applied', async () => {
     // Grace runs the programme but has never applied to mentor.
-    const el = await dashboardAs('admin');
+    const el = await dashboardAs(grace);
     expect(text($(el, '#application-title'))).to.equal('Become a mentor');
     expect($(el, '[part~="application-status"]')).to.equal(null);
     expect(text($(el, '#form-title'))).to.equal('Apply to mentor');
@@ -70,7 +65,7 @@ describe('<mentor-dashboard> for someone who is not a mentor', () => {
   });
 
   it('builds the expertise chips by keyboard', async () => {
-    const el = await dashboardAs('admin');
+    const el = await dashboardAs(grace);
     field(el, 'expertise-input').focus();
     await sendKeys({ type: 'Data Engineering' });
     await sendKeys({ press: 'Enter' });
@@ -89,11 +84,11 @@ describe('<mentor-dashboard> for someone who is not a mentor', () => {
     expect(chips(el)).to.deep.equal(['Mentoring']);
     expect(focused(el), 'focus goes back to the text box').to.equal(field(el, 'expertise-input'));
     expect(el.dashboard.mode, 'Enter never submitted the form').to.equal('applicant');
-    expect(await latest('admin')).to.equal(null);
+    expect(await latest(grace)).to.equal(null);
   });
 
   it('shows the API’s validation problems beside each field, and sends nothing', async () => {
-    const el = await dashboardAs('admin');
+    const el = await dashboardAs(grace);
     buttonIn(el.shadowRoot!, 'Submit application').click();
     await until(el, () => errorOf(el, 'statement'), 'no problems were shown');
     expect(text(errorOf(el, 'expertise-input'))).to.equal('Name at least one area of expertise');
@@ -118,12 +113,12 @@ describe('<mentor-dashboard> for someone who is not a mentor', () => {
     expect(text(errorOf(el, 'years'))).to.equal('Enter 70 or less.');
     expect(text(errorOf(el, 'links'))).to.equal('Link 2: Enter a full web address starting with https://');
     expect(focused(el)).to.equal(field(el, 'years'));
-    expect(await latest('admin')).to.equal(null);
+    expect(await latest(grace)).to.equal(null);
   });
 
   it('shows a rejection with the notes, and applies again with the form filled in', async () => {
     const rejected = await mariaApplication('rejected', 'Please apply again once you have graduated.');
-    const el = await dashboardAs('mentee');
+    const el = await dashboardAs(maria);
     const status = $(el, '[part~="application-status"]')!;
     expect(text(status.querySelector('[part~="status-badge"]'))).to.equal('Not approved');
     expect(text(status)).to.contain('Please apply again once you have graduated.');
@@ -148,13 +143,13 @@ describe('<mentor-dashboard> for someone who is not a mentor', () => {
     expect($(el, '[part="form"]')).to.equal(null);
     expect(focused(el)).to.equal($(el, '#application-title'));
     expect(text($(el, '[part="announcer"]'))).to.equal('Your application was sent for review.');
-    expect((await latest('mentee'))!.id).to.equal(event.detail.application.id);
+    expect((await latest(maria))!.id).to.equal(event.detail.application.id);
     await expect(el).to.be.accessible();
   });
 
   it('resubmits after changes were requested, starting from what was sent, by keyboard', async () => {
     const asked = await mariaApplication('changes_requested', 'Please add a link to one of your talks.');
-    const el = await dashboardAs('mentee');
+    const el = await dashboardAs(maria);
     const status = $(el, '[part~="application-status"]')!;
     expect(text(status.querySelector('[part~="status-badge"]'))).to.equal('Changes requested');
     expect(text(status)).to.contain('Please add a link to one of your talks.');

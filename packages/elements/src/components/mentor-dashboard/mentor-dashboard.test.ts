@@ -3,24 +3,29 @@ import { sendKeys } from '@web/test-runner-commands';
 import '../../define/mentor-dashboard.js';
 import type { MentorshipRequest } from '@mentorkit/contract';
 import type { MentorDashboard } from './mentor-dashboard.component.js';
-import { $, $$, buttonIn, devToken, hangingFetch } from '../../test-support/api-fixture.js';
+import { $, $$, buttonIn, freshPeople, hangingFetch, type FreshPerson } from '../../test-support/api-fixture.js';
 import {
-  clientAs, dialogSettled, toastsSettled, ensureMentorship, gatedFetch, resetMentor, sendRequest, text, uniqueGoals, until, withdrawPending,
+  dialogSettled, toastsSettled, gatedFetch, mentorshipBetween, sendRequest, text, uniqueGoals, until,
 } from '../shared/dashboard.test-support.js';
 
 describe('<mentor-dashboard> for a mentor', () => {
-  const cleanUp = async () => {
-    await withdrawPending('mentee2', 'mentor');
-    await withdrawPending('admin', 'mentor');
-    await resetMentor('mentor');
-  };
-  beforeEach(cleanUp);
-  afterEach(cleanUp);
+  // Each test's own copies of the demo people: Ana is the mentor; Kwame sends the requests she
+  // answers or declines, Grace the one she accepts, Rahul and Maria become her mentees.
+  let ana: FreshPerson;
+  let kwame: FreshPerson;
+  let grace: FreshPerson;
+  let rahul: FreshPerson;
+  let maria: FreshPerson;
+  beforeEach(async () => {
+    ({ ana, kwame, grace, rahul, maria } = await freshPeople({
+      ana: { like: 'mentor' }, kwame: { like: 'mentee2' }, grace: { like: 'admin' }, rahul: { like: 'mentor2' }, maria: { like: 'mentee' },
+    }));
+  });
   afterEach(() => history.replaceState(null, '', location.pathname + location.search));
 
   async function dashboard(options: { fetch?: typeof fetch } = {}) {
     const provider = await fixture(html`
-      <mentorship-provider api="/" .token=${await devToken('mentor')} .fetch=${options.fetch}><mentor-dashboard></mentor-dashboard></mentorship-provider>
+      <mentorship-provider api="/" .token=${ana.token} .fetch=${options.fetch}><mentor-dashboard></mentor-dashboard></mentorship-provider>
     `);
     const el = provider.querySelector('mentor-dashboard')!;
     await settled(el);
@@ -37,10 +42,10 @@ describe('<mentor-dashboard> for a mentor', () => {
   };
   const switchOf = (el: MentorDashboard) => $<HTMLButtonElement>(el, '[part="switch"]')!;
   const capacityInput = (el: MentorDashboard) => $<HTMLInputElement>(el, '#capacity')!;
-  const apiRequest = async (request: MentorshipRequest) => (await clientAs('mentee2')).requests.get(request.id);
+  const apiRequest = (request: MentorshipRequest) => kwame.client.requests.get(request.id);
 
   it('shows skeletons in the shape of the dashboard while loading', async () => {
-    const provider = await fixture(html`<mentorship-provider api="/" .token=${await devToken('mentor')} .fetch=${hangingFetch}>
+    const provider = await fixture(html`<mentorship-provider api="/" .token=${ana.token} .fetch=${hangingFetch}>
       <mentor-dashboard></mentor-dashboard></mentorship-provider>`);
     const el = provider.querySelector('mentor-dashboard')!;
     await el.updateComplete;
@@ -70,14 +75,13 @@ describe('<mentor-dashboard> for a mentor', () => {
   });
 
   it('shows settings, numbers, waiting requests with the mentee’s profile, and mentees', async () => {
-    const mentorship = await ensureMentorship('mentor2', 'mentor');
+    const mentorship = await mentorshipBetween(rahul, ana);
     const goals = uniqueGoals('Shown to mentor');
-    const request = await sendRequest('mentee2', 'mentor', { goals, skillsSeeking: ['Leadership'], message: 'Line one\nLine two' });
-    const ana = await clientAs('mentor');
+    const request = await sendRequest(kwame, ana, { goals, skillsSeeking: ['Leadership'], message: 'Line one\nLine two' });
     const [me, waiting, notifications] = await Promise.all([
-      ana.me.get(),
-      ana.requests.list({ role: 'mentor', status: 'pending', limit: 100 }),
-      ana.notifications.list({ limit: 1 }),
+      ana.client.me.get(),
+      ana.client.requests.list({ role: 'mentor', status: 'pending', limit: 100 }),
+      ana.client.notifications.list({ limit: 1 }),
     ]);
     const el = await dashboard();
 
@@ -108,10 +112,10 @@ describe('<mentor-dashboard> for a mentor', () => {
   });
 
   it('accepts by keyboard: the request moves into Mentees at once and the portal hears of it', async () => {
-    await (await clientAs('admin')).me.updateProfile({
+    await grace.client.me.updateProfile({
       headline: 'Programme officer moving into analytics', programme: 'BS Statistics', graduationYear: 2019, skills: ['Excel', 'Reporting'],
     });
-    const request = await sendRequest('admin', 'mentor');
+    const request = await sendRequest(grace, ana);
     const gate = gatedFetch((url, method) => method === 'POST' && url.endsWith(`/${request.id}/accept`));
     const el = await dashboard({ fetch: gate.fetch });
     const activeBefore = Number(stat(el, 'Active mentees'));
@@ -152,11 +156,10 @@ describe('<mentor-dashboard> for a mentor', () => {
   });
 
   it('rolls an accept back with a clear message when all slots are taken', async () => {
-    await ensureMentorship('mentor2', 'mentor');
-    const request = await sendRequest('mentee2', 'mentor');
-    const ana = await clientAs('mentor');
-    const open = (await ana.me.get()).mentor!.openMentorships;
-    await ana.mentors.updateMine({ capacity: open });
+    await mentorshipBetween(rahul, ana);
+    const request = await sendRequest(kwame, ana);
+    const open = (await ana.client.me.get()).mentor!.openMentorships;
+    await ana.client.mentors.updateMine({ capacity: open });
     const el = await dashboard();
     let answered = 0;
     el.addEventListener('mentorship-request-answered', () => answered++);
@@ -178,7 +181,7 @@ describe('<mentor-dashboard> for a mentor', () => {
   });
 
   it('declines by click with a reason from the list and a message', async () => {
-    const request = await sendRequest('mentee2', 'mentor');
+    const request = await sendRequest(kwame, ana);
     const el = await dashboard();
     const dialog = $<HTMLDialogElement>(el, '#decline-dialog')!;
     buttonIn(cardOf(el, request)!, /Decline/).click();
@@ -220,7 +223,7 @@ describe('<mentor-dashboard> for a mentor', () => {
   });
 
   it('declines by keyboard; Escape cancels and returns focus', async () => {
-    const request = await sendRequest('mentee2', 'mentor');
+    const request = await sendRequest(kwame, ana);
     const el = await dashboard();
     const dialog = $<HTMLDialogElement>(el, '#decline-dialog')!;
     const decline = buttonIn(cardOf(el, request)!, /Decline/);
@@ -248,7 +251,7 @@ describe('<mentor-dashboard> for a mentor', () => {
   });
 
   it('turning availability off asks whether to decline waiting requests too (click, decline them)', async () => {
-    const request = await sendRequest('mentee2', 'mentor');
+    const request = await sendRequest(kwame, ana);
     const el = await dashboard();
     const dialog = $<HTMLDialogElement>(el, '#pause-dialog')!;
     const waiting = Number(stat(el, 'Waiting requests'));
@@ -279,7 +282,7 @@ describe('<mentor-dashboard> for a mentor', () => {
   });
 
   it('by keyboard: Escape keeps accepting; stopping without declining keeps the requests; on again without asking', async () => {
-    const request = await sendRequest('mentee2', 'mentor');
+    const request = await sendRequest(kwame, ana);
     const el = await dashboard();
     const dialog = $<HTMLDialogElement>(el, '#pause-dialog')!;
     switchOf(el).focus();
@@ -313,7 +316,7 @@ describe('<mentor-dashboard> for a mentor', () => {
   it('puts the switch back, visibly, when saving fails', async () => {
     const gate = gatedFetch((url, method) => method === 'PATCH' && url.endsWith('/mentors/me'));
     const el = await dashboard({ fetch: gate.fetch });
-    if ($$(el, '[part~="request"]').length) throw new Error('expected no waiting requests after clean-up');
+    if ($$(el, '[part~="request"]').length) throw new Error('expected no waiting requests for a new mentor');
     switchOf(el).click();
     await until(el, () => gate.held === 1, 'no change was sent');
     expect(switchOf(el).getAttribute('aria-checked')).to.equal('false');
@@ -336,15 +339,14 @@ describe('<mentor-dashboard> for a mentor', () => {
     expect((await changed).detail.settings.capacity).to.equal(before + 1);
     await el.updateComplete;
     expect(announced(el)).to.equal(`Capacity saved: ${before + 1} mentee slots.`);
-    expect((await (await clientAs('mentor')).me.get()).mentor!.capacity).to.equal(before + 1);
+    expect((await ana.client.me.get()).mentor!.capacity).to.equal(before + 1);
   });
 
   it('rolls capacity back with a clear message when it would go below the current mentees', async () => {
-    await ensureMentorship('mentor2', 'mentor');
-    await ensureMentorship('mentee', 'mentor');
-    const ana = await clientAs('mentor');
-    const open = (await ana.me.get()).mentor!.openMentorships;
-    await ana.mentors.updateMine({ capacity: open });
+    await mentorshipBetween(rahul, ana);
+    await mentorshipBetween(maria, ana);
+    const open = (await ana.client.me.get()).mentor!.openMentorships;
+    await ana.client.mentors.updateMine({ capacity: open });
     const gate = gatedFetch((url, method) => method === 'PATCH' && url.endsWith('/mentors/me'));
     const el = await dashboard({ fetch: gate.fetch });
     expect(capacityInput(el).value).to.equal(String(open));
@@ -358,7 +360,7 @@ describe('<mentor-dashboard> for a mentor', () => {
       `You have ${open} active or paused mentorships, so you need at least ${open} slots. Capacity is back to ${open}.`,
     );
     expect(announced(el)).to.contain(`you need at least ${open} slots`);
-    expect((await ana.me.get()).mentor!.capacity).to.equal(open);
+    expect((await ana.client.me.get()).mentor!.capacity).to.equal(open);
     await expect(el).to.be.accessible();
   });
 
@@ -372,7 +374,7 @@ describe('<mentor-dashboard> for a mentor', () => {
     expect((await set).detail.settings.awayUntil).to.equal(date);
     await el.updateComplete;
     expect(text($(el, '#away-hint'))).to.match(/^No new requests until .+\.$/);
-    expect((await (await clientAs('mentor')).me.get()).mentor!.awayUntil).to.equal(date);
+    expect((await ana.client.me.get()).mentor!.awayUntil).to.equal(date);
 
     const cleared = oneEvent(el, 'mentor-settings-changed');
     buttonIn($(el, '.away-row')!, 'Clear away date').click();

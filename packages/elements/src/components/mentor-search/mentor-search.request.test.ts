@@ -10,8 +10,8 @@ import { $, $$, buttonIn, cardByName, devToken, freshToken, loadFixture, settled
 /**
  * The request dialog against the real API. Each test's requester is a new person with the
  * profile of the demo's Kwame (`mentee2`), so every test starts from "no requests" and the
- * server's hourly request limit never sees one person's requests pile up across tests; each test
- * still withdraws what it left pending with the fixture mentors, whose slots other files share.
+ * server's hourly request limit never sees one person's requests pile up across tests. Their
+ * requests stay pending: a pending request takes none of the fixture mentors' slots.
  */
 describe('<mentor-search> request dialog', () => {
   let fx: Fixture;
@@ -40,9 +40,8 @@ describe('<mentor-search> request dialog', () => {
     const { userId: _id, updatedAt: _at, ...input } = kwameProfile;
     await kwame.me.updateProfile(input);
   });
-  afterEach(async () => {
+  afterEach(() => {
     if (el?.isConnected) for (const d of $$<HTMLDialogElement>(el, 'dialog')) d.close();
-    await withdrawAll();
   });
 
   /** Kwame's search for the fixture mentors, through a provider so a test can wrap `fetch`. */

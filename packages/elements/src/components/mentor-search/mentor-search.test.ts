@@ -4,7 +4,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import '../../define/mentor-search.js';
 import type { MentorSearch } from './mentor-search.component.js';
 import {
-  $, $$, buttonIn, cardByName, cardNames, devToken, hangingFetch, loadFixture, recordingFetch, settled, type Fixture,
+  $, $$, buttonIn, cardByName, cardNames, devToken, freshPeople, hangingFetch, loadFixture, recordingFetch, settled, type Fixture,
 } from '../../test-support/api-fixture.js';
 
 describe('<mentor-search>', () => {
@@ -261,7 +261,8 @@ describe('<mentor-search>', () => {
 
   it('renders user-supplied text as text, never as markup', async () => {
     const payload = '<img src=x onerror="window.__xss=1">';
-    const mentorToken = await devToken('mentor2');
+    // A mentor of this test's own (a copy of Rahul), so no other file sees the payload in Rahul's profile.
+    const mentorToken = (await freshPeople({ rahul: { like: 'mentor2' } })).rahul.token;
     const res = await fetch('/api/v1/me/profile', {
       method: 'PUT',
       headers: { authorization: `Bearer ${mentorToken}`, 'content-type': 'application/json' },

@@ -5,14 +5,14 @@ import '../../define/mentor-dashboard.js';
 import { createClient } from '@mentorkit/sdk';
 import type { MenteeDashboard } from '../mentee-dashboard/mentee-dashboard.component.js';
 import type { MentorDashboard } from '../mentor-dashboard/mentor-dashboard.component.js';
-import { $, $$, buttonIn, devToken, freshToken, hangingFetch } from '../../test-support/api-fixture.js';
+import { $, $$, buttonIn, devToken, freshPeople, freshToken, hangingFetch } from '../../test-support/api-fixture.js';
 import { gatedFetch, text, until } from '../shared/dashboard.test-support.js';
 import { mailKinds, type Me } from '@mentorkit/contract';
 import { mailKindApplies } from './notification-preferences.controller.js';
 
 /**
  * The "Email notifications" panel of the dashboards, against the real API. Tests that switch
- * things use a demo persona (it has an email address) and put every switch back on first.
+ * things use their own copy of a demo persona (it has an email address), every switch on.
  */
 /** The panel sits in the dashboard's collapsed settings (when it has them): open them as a person would. */
 async function openSettings(el: HTMLElement & { updateComplete: Promise<unknown> }): Promise<void> {
@@ -27,13 +27,14 @@ describe('email notifications panel', () => {
   const MENTEE_KINDS = ['request_answered', 'meeting_updates', 'application_decided', 'message_digest'];
   const ALL_ON = { request_received: true, request_answered: true, request_reminder: true, meeting_updates: true, application_decided: true, message_digest: true };
 
-  async function resetPersona(): Promise<string> {
-    const token = await devToken('mentee2');
-    await createClient({ baseUrl: '/', token }).notifications.updatePreferences({ language: 'en', kinds: ALL_ON });
-    return token;
+  /** A new copy of Kwame (`mentee2`), with English and every switch on. */
+  async function freshKwame(): Promise<string> {
+    const { kwame } = await freshPeople({ kwame: { like: 'mentee2' } });
+    await kwame.client.notifications.updatePreferences({ language: 'en', kinds: ALL_ON });
+    return kwame.token;
   }
   async function menteeDashboard(options: { token?: string; fetch?: typeof fetch } = {}) {
-    const token = options.token ?? (await resetPersona());
+    const token = options.token ?? (await freshKwame());
     const provider = await fixture(html`<mentorship-provider api="/" .token=${token} .fetch=${options.fetch}>
       <mentee-dashboard></mentee-dashboard></mentorship-provider>`);
     const el = provider.querySelector<MenteeDashboard>('mentee-dashboard')!;
@@ -103,7 +104,7 @@ describe('email notifications panel', () => {
   });
 
   it('moves the switch back and says why when the change cannot be saved', async () => {
-    const token = await resetPersona();
+    const token = await freshKwame();
     const gate = gatedFetch((url, method) => isPrefs(url) && method === 'PUT');
     const { el } = await menteeDashboard({ token, fetch: gate.fetch });
     await prefsSettled(el);

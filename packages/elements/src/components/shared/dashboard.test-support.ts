@@ -1,99 +1,35 @@
 /**
- * Helpers for the dashboard tests: they build the state a test needs through the real API (as
- * the demo personas) and clean it up, so no test depends on another having run before it.
- *
- * Persona roles in these tests (each pair is owned by one test file, because files run in
- * parallel against one server):
- * - mentee-dashboard: Maria (`mentee`) requests Rahul (`mentor2`); Kwame (`mentee2`) is Rahul's
- *   mentee; Ana (`mentor`) as a mentee has nothing at all (the empty state, as the demo seed
- *   leaves every persona as a mentee); the styling tests only read the fixture's requester.
- * - mentor-dashboard: Ana (`mentor`) is the mentor; Kwame sends the requests she answers or
- *   declines, Grace (`admin`) the one she accepts, Rahul and Maria are her mentees. Grace has
- *   never applied to mentor; Maria's application goes through review.
+ * Helpers for the dashboard tests: they build the state a test needs through the real API, between
+ * people the test made for itself (`freshPeople`, often as copies of the demo personas, so names
+ * and profiles read as in the demo), so no test depends on another having run before it, and no
+ * file changes what another file reads.
  */
-import type { DemoPersona } from '@mentorkit/contract/values';
-import type { Mentorship, MentorshipRequest, MentorSettings } from '@mentorkit/contract';
-import { createClient, type MentorkitClient } from '@mentorkit/sdk';
+import type { Mentorship, MentorshipRequest } from '@mentorkit/contract';
 import { waitUntil } from '@open-wc/testing';
-import { devToken } from '../../test-support/api-fixture.js';
-
-export async function clientAs(persona: DemoPersona): Promise<MentorkitClient> {
-  return createClient({ baseUrl: '/', token: await devToken(persona) });
-}
-
-const ids = new Map<DemoPersona, Promise<string>>();
-export function userIdOf(persona: DemoPersona): Promise<string> {
-  let id = ids.get(persona);
-  if (!id) {
-    id = clientAs(persona).then(async (c) => (await c.me.get()).user.id);
-    ids.set(persona, id);
-  }
-  return id;
-}
+import type { FreshPerson } from '../../test-support/api-fixture.js';
 
 /** Goals text that is unique per call, so a test finds its own request among others. */
 export const uniqueGoals = (label: string) =>
   `${label} ${Math.random().toString(36).slice(2, 8)}: I want to plan my move into data engineering.`;
 
-export async function pendingBetween(mentee: DemoPersona, mentor: DemoPersona): Promise<MentorshipRequest[]> {
-  const client = await clientAs(mentee);
-  const mentorId = await userIdOf(mentor);
-  const page = await client.requests.list({ role: 'mentee', status: 'pending', limit: 100 });
-  return page.items.filter((r) => r.mentor.id === mentorId);
-}
-
-/** Withdraws whatever `mentee` still has pending with `mentor` (test clean-up). */
-export async function withdrawPending(mentee: DemoPersona, mentor: DemoPersona): Promise<void> {
-  const client = await clientAs(mentee);
-  for (const r of await pendingBetween(mentee, mentor)) await client.requests.withdraw(r.id);
-}
-
-/** A fresh pending request (an older pending one between the two is withdrawn first). */
-export async function sendRequest(
-  mentee: DemoPersona,
-  mentor: DemoPersona,
+/** A pending request from `mentee` to `mentor`. */
+export function sendRequest(
+  mentee: FreshPerson,
+  mentor: FreshPerson,
   input: { goals?: string; skillsSeeking?: string[]; message?: string } = {},
 ): Promise<MentorshipRequest> {
-  await withdrawPending(mentee, mentor);
-  const client = await clientAs(mentee);
-  return client.requests.create({
-    mentorId: await userIdOf(mentor),
+  return mentee.client.requests.create({
+    mentorId: mentor.id,
     goals: input.goals ?? uniqueGoals('Test request'),
     skillsSeeking: input.skillsSeeking ?? ['Data Engineering', 'SQL'],
     message: input.message ?? 'Hello! I found your profile through the alumni portal.',
   });
 }
 
-/** An open mentorship between the two, made through request + accept when there is none yet. */
-export async function ensureMentorship(mentee: DemoPersona, mentor: DemoPersona): Promise<Mentorship> {
-  const mentorClient = await clientAs(mentor);
-  const menteeId = await userIdOf(mentee);
-  const open = (await mentorClient.mentorships.list({ role: 'mentor', limit: 100 })).items.find(
-    (m) => m.mentee.id === menteeId && (m.status === 'active' || m.status === 'paused'),
-  );
-  if (open) return open;
-  await makeRoom(mentor);
+/** An active mentorship between the two, made through request + accept. */
+export async function mentorshipBetween(mentee: FreshPerson, mentor: FreshPerson): Promise<Mentorship> {
   const request = await sendRequest(mentee, mentor, { goals: uniqueGoals('Mentorship') });
-  return (await mentorClient.requests.accept(request.id)).mentorship;
-}
-
-/** Raises a mentor's capacity so one more mentee fits, keeping them accepting. */
-async function makeRoom(mentor: DemoPersona): Promise<void> {
-  const client = await clientAs(mentor);
-  const settings = (await client.me.get()).mentor!;
-  if (settings.openMentorships < settings.capacity && settings.acceptingMentees && !settings.awayUntil) return;
-  await client.mentors.updateMine({ acceptingMentees: true, awayUntil: null, capacity: Math.min(20, Math.max(settings.capacity, settings.openMentorships + 3)) });
-}
-
-/** A mentor ready for a test: accepting, not away, with free slots. */
-export async function resetMentor(persona: DemoPersona): Promise<MentorSettings> {
-  const client = await clientAs(persona);
-  const settings = (await client.me.get()).mentor!;
-  return client.mentors.updateMine({
-    acceptingMentees: true,
-    awayUntil: null,
-    capacity: Math.min(20, Math.max(5, settings.openMentorships + 3)),
-  });
+  return (await mentor.client.requests.accept(request.id)).mentorship;
 }
 
 export interface Gate {
