@@ -212,18 +212,28 @@ describe.each(databaseKinds)('npm run seed on %s', (kind) => {
     expect(await count(db(), 'users')).toBe(50);
   });
 
+  // On a database of its own: the other tests read the first run's 50 people, whatever the order.
   it('--append continues after the highest <prefix>-n of the issuer: nobody is written twice', async () => {
-    await close();
-    const c = capture();
-    expect(await runSeed(['--alumni', '5', '--mentors', '1', '--issuer', ISSUER, '--seed', '2', '--append'], { ...c.io, env: target.env })).toBe(0);
-    expect(c.out.join('')).toMatch(/subjects alumnus-50 … alumnus-54/);
-    // Another prefix starts at 0.
-    expect(await runSeed(['--alumni', '3', '--mentors', '0', '--issuer', ISSUER, '--subject-prefix', 'extra', '--append'], { ...capture().io, env: target.env })).toBe(0);
-    await reopen();
-    expect(await count(db(), 'users')).toBe(58);
-    expect(await count(db(), 'mentors')).toBe(11);
-    const subjects = (await db().db.selectFrom('users').select('subject').where('issuer', '=', ISSUER).where('subject', 'in', ['alumnus-54', 'alumnus-55', 'extra-0', 'extra-2', 'extra-3']).execute())
-      .map((r) => r.subject).sort();
-    expect(subjects).toEqual(['alumnus-54', 'extra-0', 'extra-2']);
-  }, 120_000);
+    const own = await emptyTarget(kind);
+    try {
+      expect(await runSeed(['--alumni', '50', '--mentors', '10', '--issuer', ISSUER], { ...capture().io, env: own.env })).toBe(0);
+      const c = capture();
+      expect(await runSeed(['--alumni', '5', '--mentors', '1', '--issuer', ISSUER, '--seed', '2', '--append'], { ...c.io, env: own.env })).toBe(0);
+      expect(c.out.join('')).toMatch(/subjects alumnus-50 … alumnus-54/);
+      // Another prefix starts at 0.
+      expect(await runSeed(['--alumni', '3', '--mentors', '0', '--issuer', ISSUER, '--subject-prefix', 'extra', '--append'], { ...capture().io, env: own.env })).toBe(0);
+      const appended = await own.open();
+      try {
+        expect(await count(appended, 'users')).toBe(58);
+        expect(await count(appended, 'mentors')).toBe(11);
+        const subjects = (await appended.db.selectFrom('users').select('subject').where('issuer', '=', ISSUER).where('subject', 'in', ['alumnus-54', 'alumnus-55', 'extra-0', 'extra-2', 'extra-3']).execute())
+          .map((r) => r.subject).sort();
+        expect(subjects).toEqual(['alumnus-54', 'extra-0', 'extra-2']);
+      } finally {
+        await appended.close();
+      }
+    } finally {
+      await own.drop();
+    }
+  }, 240_000);
 });

@@ -129,9 +129,11 @@ describe('<mentor-search>', () => {
     await sendKeys({ type: 'Mission Planning' });
     await sendKeys({ press: 'Enter' });
     await el.updateComplete;
-    expect(recorder.searches, 'searched without waiting for the pause').to.have.length(2);
-    expect(recorder.searches[1]!.get('q')).to.equal('Mission Planning');
+    // A slow machine may let the pause pass mid-typing (a search for part of the text): what
+    // matters is that Enter sent the whole text at once, and only once.
+    expect(recorder.searches.at(-1)!.get('q'), 'searched without waiting for the pause').to.equal('Mission Planning');
     await settled(el);
+    expect(recorder.searches.filter((s) => s.get('q') === 'Mission Planning')).to.have.length(1);
     expect(cardNames(el)).to.include('Celeste Aurelio');
   });
 
