@@ -164,6 +164,31 @@ class Ints {
   }
 }
 
+/** The slots holding one lexeme, unordered: a growable Int32Array, small for the many rare lexemes. */
+class Postings {
+  data = new Int32Array(4);
+  length = 0;
+
+  push(slot: number) {
+    if (this.length === this.data.length) {
+      const bigger = new Int32Array(this.data.length * 2);
+      bigger.set(this.data);
+      this.data = bigger;
+    }
+    this.data[this.length++] = slot;
+  }
+
+  remove(slot: number) {
+    const data = this.data;
+    for (let i = 0; i < this.length; i++) {
+      if (data[i] === slot) {
+        data[i] = data[--this.length]!;
+        return;
+      }
+    }
+  }
+}
+
 const NONE = -0x80000000;
 const VISIBLE = 1;
 const ACTIVE = 2;
@@ -199,7 +224,7 @@ export class MentorIndex {
   #lexemes = new Ints();
   readonly #lexDict = new Dictionary();
   /** Lexeme id → the slots of the mentors whose search document holds it (unordered). */
-  readonly #postings: number[][] = [];
+  readonly #postings: Postings[] = [];
   #garbage = 0;
   #formats = new Int32Array(0);
   readonly #formatBits = new Map<string, number>();
@@ -299,10 +324,7 @@ export class MentorIndex {
       this.#garbage += this.#exCount[slot]! + this.#langCount[slot]! + this.#lexCount[slot]!;
       const from = this.#lexStart[slot]!;
       for (let i = from; i < from + this.#lexCount[slot]!; i++) {
-        const posting = this.#postings[this.#lexemes.data[i]!]!;
-        const at = posting.indexOf(slot);
-        posting[at] = posting[posting.length - 1]!;
-        posting.pop();
+        this.#postings[this.#lexemes.data[i]!]!.remove(slot);
       }
     }
     this.#flags[slot] = (r.visible ? VISIBLE : 0) | (r.active ? ACTIVE : 0) | (r.accepting_mentees ? ACCEPTING : 0);
@@ -329,7 +351,7 @@ export class MentorIndex {
     for (const l of new Set(r.lexemes)) {
       const id = this.#lexDict.id(l);
       this.#lexemes.push(id);
-      (this.#postings[id] ??= []).push(slot);
+      (this.#postings[id] ??= new Postings()).push(slot);
     }
     this.#lexCount[slot] = this.#lexemes.length - this.#lexStart[slot]!;
     let formats = 0;
@@ -399,7 +421,10 @@ export class MentorIndex {
       if (node.op === 'lexeme') {
         const bits = new Uint8Array(n);
         const id = lexDict.find(node.lexeme);
-        if (id >= 0) for (const slot of postings[id]!) bits[slot] = 1;
+        if (id >= 0) {
+          const { data, length } = postings[id]!;
+          for (let i = 0; i < length; i++) bits[data[i]!] = 1;
+        }
         return bits;
       }
       if (node.op === 'not') {
@@ -418,6 +443,18 @@ export class MentorIndex {
     const flags = this.#flags;
     for (let slot = 0; slot < n; slot++) if (bits[slot] === 1 && (flags[slot]! & VISIBLE) !== 0) out.push(slot);
     return out;
+  }
+
+  /**
+   * The viewer with only the skills, goal phrases, languages and nearby zones some mentor of the
+   * index holds: the same scores from the database (only equal values count), for a statement
+   * that carries a few values instead of hundreds (a viewer's goals make about a hundred phrases,
+   * and the zones near any zone are several hundred).
+   */
+  trimViewer(viewer: Viewer): Viewer {
+    const d = this.#dict;
+    const known = (xs: string[]) => xs.filter((x) => d.find(x) >= 0);
+    return { ...viewer, skills: known(viewer.skills), goalPhrases: known(viewer.goalPhrases), languages: known(viewer.languages), nearZones: known(viewer.nearZones) };
   }
 
   /** The slots of the mentors `ids` (those the index holds). */
