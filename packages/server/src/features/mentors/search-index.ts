@@ -154,9 +154,13 @@ class Ints {
   data = new Int32Array(1024);
   length = 0;
 
+  fit() {
+    this.data = this.data.slice(0, Math.max(16, Math.ceil(this.length * 1.125)));
+  }
+
   push(x: number) {
     if (this.length === this.data.length) {
-      const bigger = new Int32Array(this.data.length * 2);
+      const bigger = new Int32Array(Math.max(16, this.data.length * 2));
       bigger.set(this.data);
       this.data = bigger;
     }
@@ -169,9 +173,13 @@ class Postings {
   data = new Int32Array(4);
   length = 0;
 
+  fit() {
+    this.data = this.data.slice(0, Math.max(4, this.length));
+  }
+
   push(slot: number) {
     if (this.length === this.data.length) {
-      const bigger = new Int32Array(this.data.length * 2);
+      const bigger = new Int32Array(Math.max(4, this.data.length * 2));
       bigger.set(this.data);
       this.data = bigger;
     }
@@ -275,6 +283,7 @@ export class MentorIndex {
           LEFT JOIN (mentor_search_changes c JOIN mentors m ON m.user_id = c.user_id) ON c.xid >= ${this.#xmin}::xid8`.execute(this.db)).rows;
     const first = rows[0]!;
     for (const row of rows) if (row.id) this.#put(row as MentorRow);
+    if (full) this.#fit();
     if (this.#garbage > 4096 && this.#garbage > (this.#keys.length + this.#langs.length + this.#lexemes.length) / 2) this.#compact();
     // Generations only grow; a slower, older read finishing late must not move it back.
     const generation = BigInt(first.generation);
@@ -284,12 +293,13 @@ export class MentorIndex {
     }
   }
 
-  #grow() {
-    const size = Math.max(1024, this.#capacity * 2);
-    const i32 = (a: Int32Array) => { const b = new Int32Array(size); b.set(a); return b; };
-    const f64 = (a: Float64Array) => { const b = new Float64Array(size); b.set(a); return b; };
+  /** Doubles the columns; with `to`, sets their capacity to that many slots (at least the mentors held). */
+  #grow(to?: number) {
+    const size = to ?? Math.max(1024, this.#capacity * 2);
+    const i32 = (a: Int32Array) => { const b = new Int32Array(size); b.set(a.subarray(0, size)); return b; };
+    const f64 = (a: Float64Array) => { const b = new Float64Array(size); b.set(a.subarray(0, size)); return b; };
     const u8 = new Uint8Array(size);
-    u8.set(this.#flags);
+    u8.set(this.#flags.subarray(0, size));
     this.#flags = u8;
     this.#away = i32(this.#away);
     this.#seats = i32(this.#seats);
@@ -365,6 +375,13 @@ export class MentorIndex {
     this.#graduation[slot] = r.graduation_year ?? NONE;
     this.#newest[slot] = Number(r.newest);
     this.#responsiveness[slot] = Number(r.responsiveness);
+  }
+
+  /** After the first load: every array about the size it holds (doubling leaves up to half of each empty), a little room for new mentors. */
+  #fit() {
+    this.#grow(Math.max(1024, Math.ceil(this.#ids.length * 1.125)));
+    for (const list of [this.#keys, this.#words, this.#spellings, this.#langs, this.#lexemes]) list.fit();
+    for (const posting of this.#postings) posting?.fit();
   }
 
   #formatBit(format: string): number {
