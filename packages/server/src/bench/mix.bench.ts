@@ -371,6 +371,19 @@ ${table([['scenario', 'process', 'delay p50 ms (median second)', 'delay p99 ms (
   ...results.flatMap(({ label, probe }) => probe.map((p, i) => [label, String(i + 1), p.p50.toFixed(1), p.p99.toFixed(1), p.max.toFixed(1), p.cpuPerS.toFixed(0)]))])}
 
 Requests per process in the two-process run: ${results.find((x) => x.instances === 2)?.r.byBase.join(' / ') ?? 'n/a'}.
+
+Why one process once did 4 × less than two (200 against 812 req/s, 2026-11-29): not its event loop. The benchmark signed
+its tokens with a name but no email while the generated users have one, and sign-in rewrites a user whose claims differ
+(\`upsertUserFromClaims\`): the first request of each of the ≈ 4,000 people of the mix was a write transaction, and each
+rewrite moved the search generation (search shows names: migration 0008), dropping every kept search answer, so searches
+were computed afresh many times a second. The two-process run came second, when those users had been rewritten already:
+it ran with kept answers and no sign-in writes. On one process with the old tokens (2026-12-07, same machine): 155 req/s,
+p95 212 ms, event-loop delay p50 7 ms and p99 38 ms, 641 ms of CPU per second (the loop was not the limit; a CPU profile
+showed the time in search and in the pg driver's writes); with tokens carrying the users' own claims, 667 req/s, p95 70 ms.
+The tokens now carry them, as a portal's do. What remains is the machine: one-process runs minutes apart gave
+376 to 667 req/s (load average 5 to 9 from other jobs), the process never using a whole core, and the writes' commits
+(p50 90–110 ms) setting the p95. Besides, request log lines go to stdout in one write per turn of the event
+loop (a write to a pipe is synchronous in Node: it was one system call per request).
 Server processes, clients and PostgreSQL share the ${cpu.length} cores: a second process spreads the Node work (HTTP, JWT, zod, JSON)
 over two event loops but brings no extra CPU, so the comparison shows whether one event loop is the limit, not how the system scales
 on separate machines. With a load average well above the core count, latencies mostly measure waiting for a CPU.

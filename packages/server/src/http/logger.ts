@@ -13,8 +13,37 @@ export function redactPath(path: string): string {
   return path.replace(/\/calendar\/[^/]+/, '/calendar/[redacted]');
 }
 
+let pending: string[] = [];
+let flushing = false;
+
+function flushStdout() {
+  flushing = false;
+  if (pending.length === 0) return;
+  const text = pending.join('');
+  pending = [];
+  process.stdout.write(text);
+}
+
+/**
+ * A line for stdout, written with the others of the same turn of the event loop in one write.
+ * Writes to a pipe or a file are synchronous in Node: one per request line is a system call on
+ * the event loop for every request (and a wait whenever the reader lags). Whatever is pending
+ * when the process exits is written then.
+ */
+function stdoutLine(line: string) {
+  pending.push(line + '\n');
+  if (flushing) return;
+  if (pending.length === 1 && !exitHooked) {
+    exitHooked = true;
+    process.once('exit', flushStdout);
+  }
+  flushing = true;
+  setImmediate(flushStdout);
+}
+let exitHooked = false;
+
 /** One JSON object per line on stdout, so any log shipper can read it. */
-export function createLogger(level: LogLevel, write: (line: string) => void = (l) => process.stdout.write(l + '\n')): Logger {
+export function createLogger(level: LogLevel, write: (line: string) => void = stdoutLine): Logger {
   const log = (at: LogLevel) => (msg: string, fields: Record<string, unknown> = {}) => {
     if (order[at] < order[level]) return;
     write(JSON.stringify({ time: new Date().toISOString(), level: at, msg, ...fields }));

@@ -76,7 +76,7 @@ export function createMentorSearch({ db, cacheSize }: MentorSearchOptions): Ment
       } else {
         found = index.search({ query, viewer, today, tsq, matched: undefined, after });
       }
-      const rows = found.rows.length ? (await displayStatement({ rows: found.rows, viewer, today }).execute(db)).rows : [];
+      const rows = found.rows.length ? (await displayStatement({ rows: found.rows, viewer: index.trimViewer(viewer), today }).execute(db)).rows : [];
       return searchResult(rows, { viewer, offsets, query, facts: found.facts, self: found.self });
     },
   };

@@ -154,13 +154,46 @@ class Ints {
   data = new Int32Array(1024);
   length = 0;
 
+  fit() {
+    this.data = this.data.slice(0, Math.max(16, Math.ceil(this.length * 1.125)));
+  }
+
   push(x: number) {
     if (this.length === this.data.length) {
-      const bigger = new Int32Array(this.data.length * 2);
+      const bigger = new Int32Array(Math.max(16, this.data.length * 2));
       bigger.set(this.data);
       this.data = bigger;
     }
     this.data[this.length++] = x;
+  }
+}
+
+/** The slots holding one lexeme, unordered: a growable Int32Array, small for the many rare lexemes. */
+class Postings {
+  data = new Int32Array(4);
+  length = 0;
+
+  fit() {
+    this.data = this.data.slice(0, Math.max(4, this.length));
+  }
+
+  push(slot: number) {
+    if (this.length === this.data.length) {
+      const bigger = new Int32Array(Math.max(4, this.data.length * 2));
+      bigger.set(this.data);
+      this.data = bigger;
+    }
+    this.data[this.length++] = slot;
+  }
+
+  remove(slot: number) {
+    const data = this.data;
+    for (let i = 0; i < this.length; i++) {
+      if (data[i] === slot) {
+        data[i] = data[--this.length]!;
+        return;
+      }
+    }
   }
 }
 
@@ -199,7 +232,7 @@ export class MentorIndex {
   #lexemes = new Ints();
   readonly #lexDict = new Dictionary();
   /** Lexeme id → the slots of the mentors whose search document holds it (unordered). */
-  readonly #postings: number[][] = [];
+  readonly #postings: Postings[] = [];
   #garbage = 0;
   #formats = new Int32Array(0);
   readonly #formatBits = new Map<string, number>();
@@ -250,6 +283,7 @@ export class MentorIndex {
           LEFT JOIN (mentor_search_changes c JOIN mentors m ON m.user_id = c.user_id) ON c.xid >= ${this.#xmin}::xid8`.execute(this.db)).rows;
     const first = rows[0]!;
     for (const row of rows) if (row.id) this.#put(row as MentorRow);
+    if (full) this.#fit();
     if (this.#garbage > 4096 && this.#garbage > (this.#keys.length + this.#langs.length + this.#lexemes.length) / 2) this.#compact();
     // Generations only grow; a slower, older read finishing late must not move it back.
     const generation = BigInt(first.generation);
@@ -259,12 +293,13 @@ export class MentorIndex {
     }
   }
 
-  #grow() {
-    const size = Math.max(1024, this.#capacity * 2);
-    const i32 = (a: Int32Array) => { const b = new Int32Array(size); b.set(a); return b; };
-    const f64 = (a: Float64Array) => { const b = new Float64Array(size); b.set(a); return b; };
+  /** Doubles the columns; with `to`, sets their capacity to that many slots (at least the mentors held). */
+  #grow(to?: number) {
+    const size = to ?? Math.max(1024, this.#capacity * 2);
+    const i32 = (a: Int32Array) => { const b = new Int32Array(size); b.set(a.subarray(0, size)); return b; };
+    const f64 = (a: Float64Array) => { const b = new Float64Array(size); b.set(a.subarray(0, size)); return b; };
     const u8 = new Uint8Array(size);
-    u8.set(this.#flags);
+    u8.set(this.#flags.subarray(0, size));
     this.#flags = u8;
     this.#away = i32(this.#away);
     this.#seats = i32(this.#seats);
@@ -299,10 +334,7 @@ export class MentorIndex {
       this.#garbage += this.#exCount[slot]! + this.#langCount[slot]! + this.#lexCount[slot]!;
       const from = this.#lexStart[slot]!;
       for (let i = from; i < from + this.#lexCount[slot]!; i++) {
-        const posting = this.#postings[this.#lexemes.data[i]!]!;
-        const at = posting.indexOf(slot);
-        posting[at] = posting[posting.length - 1]!;
-        posting.pop();
+        this.#postings[this.#lexemes.data[i]!]!.remove(slot);
       }
     }
     this.#flags[slot] = (r.visible ? VISIBLE : 0) | (r.active ? ACTIVE : 0) | (r.accepting_mentees ? ACCEPTING : 0);
@@ -329,7 +361,7 @@ export class MentorIndex {
     for (const l of new Set(r.lexemes)) {
       const id = this.#lexDict.id(l);
       this.#lexemes.push(id);
-      (this.#postings[id] ??= []).push(slot);
+      (this.#postings[id] ??= new Postings()).push(slot);
     }
     this.#lexCount[slot] = this.#lexemes.length - this.#lexStart[slot]!;
     let formats = 0;
@@ -343,6 +375,13 @@ export class MentorIndex {
     this.#graduation[slot] = r.graduation_year ?? NONE;
     this.#newest[slot] = Number(r.newest);
     this.#responsiveness[slot] = Number(r.responsiveness);
+  }
+
+  /** After the first load: every array about the size it holds (doubling leaves up to half of each empty), a little room for new mentors. */
+  #fit() {
+    this.#grow(Math.max(1024, Math.ceil(this.#ids.length * 1.125)));
+    for (const list of [this.#keys, this.#words, this.#spellings, this.#langs, this.#lexemes]) list.fit();
+    for (const posting of this.#postings) posting?.fit();
   }
 
   #formatBit(format: string): number {
@@ -399,7 +438,10 @@ export class MentorIndex {
       if (node.op === 'lexeme') {
         const bits = new Uint8Array(n);
         const id = lexDict.find(node.lexeme);
-        if (id >= 0) for (const slot of postings[id]!) bits[slot] = 1;
+        if (id >= 0) {
+          const { data, length } = postings[id]!;
+          for (let i = 0; i < length; i++) bits[data[i]!] = 1;
+        }
         return bits;
       }
       if (node.op === 'not') {
@@ -418,6 +460,18 @@ export class MentorIndex {
     const flags = this.#flags;
     for (let slot = 0; slot < n; slot++) if (bits[slot] === 1 && (flags[slot]! & VISIBLE) !== 0) out.push(slot);
     return out;
+  }
+
+  /**
+   * The viewer with only the skills, goal phrases, languages and nearby zones some mentor of the
+   * index holds: the same scores from the database (only equal values count), for a statement
+   * that carries a few values instead of hundreds (a viewer's goals make about a hundred phrases,
+   * and the zones near any zone are several hundred).
+   */
+  trimViewer(viewer: Viewer): Viewer {
+    const d = this.#dict;
+    const known = (xs: string[]) => xs.filter((x) => d.find(x) >= 0);
+    return { ...viewer, skills: known(viewer.skills), goalPhrases: known(viewer.goalPhrases), languages: known(viewer.languages), nearZones: known(viewer.nearZones) };
   }
 
   /** The slots of the mentors `ids` (those the index holds). */
