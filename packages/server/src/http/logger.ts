@@ -15,6 +15,7 @@ export function redactPath(path: string): string {
 
 let pending: string[] = [];
 let flushing = false;
+let exitHooked = false;
 
 function flushStdout() {
   flushing = false;
@@ -40,7 +41,6 @@ function stdoutLine(line: string) {
   flushing = true;
   setImmediate(flushStdout);
 }
-let exitHooked = false;
 
 /** One JSON object per line on stdout, so any log shipper can read it. */
 export function createLogger(level: LogLevel, write: (line: string) => void = stdoutLine): Logger {
