@@ -2,24 +2,14 @@
  * Test helpers for element tests that run against the real API started by
  * web-test-runner.config.mjs (same origin, `api="/"`).
  */
-import type { MentorSettingsPatch, ProfileInput } from '@mentorkit/contract';
 import type { DemoPersona } from '@mentorkit/contract/values';
 import { createClient, type MentorkitClient } from '@mentorkit/sdk';
+// Types only: the shapes the test server answers with, declared once, on its side.
+import type { Fixture, FixturePerson, PersonSpec } from '@mentorkit/server/test-support';
+
+export type { Fixture, PersonSpec };
 import { waitUntil } from '@open-wc/testing';
 import type { MentorSearch } from '../components/mentor-search/mentor-search.component.js';
-
-/** What the test API created through the API (`@mentorkit/server/test-support`). */
-export interface Fixture {
-  /** An expertise only the fixture mentors have: searching it finds exactly them. */
-  marker: string;
-  mentors: { id: string; name: string; accepting: boolean }[];
-  /** A mentor with a pending request from the requester. */
-  pendingMentorId: string;
-  /** A mentor in an active mentorship with the requester. */
-  activeMentorId: string;
-  /** A token of the fixture's requesting mentee. */
-  requesterToken: string;
-}
 
 let fixture: Promise<Fixture> | undefined;
 export function loadFixture(): Promise<Fixture> {
@@ -49,41 +39,8 @@ export function devToken(persona: DemoPersona = 'mentee'): Promise<string> {
   return token;
 }
 
-/** Mentor settings for a fresh mentor; absent ones come from `like`, else the server's defaults. */
-export interface MentorSpec {
-  expertise?: string[];
-  yearsOfExperience?: number;
-  capacity?: number;
-  meetingFormats?: NonNullable<MentorSettingsPatch['meetingFormats']>;
-  acceptingMentees?: boolean;
-  awayUntil?: string | null;
-  mentoringBio?: string;
-}
-
-/** One person asked of `POST /__fixture/people` (see `@mentorkit/server/test-support`). */
-export interface PersonSpec {
-  /**
-   * A copy of a demo persona: name, email, roles, profile and (for the demo mentors) an approved
-   * mentor with the same settings, but none of the persona's history.
-   */
-  like?: DemoPersona;
-  name?: string;
-  /** `null` for no address (and so no email settings). */
-  email?: string | null;
-  roles?: string[];
-  /** Profile fields, over the persona's when `like` is given. */
-  profile?: ProfileInput;
-  /** An approved mentor (`true` for the defaults), or not (`false`, even when `like` mentors). */
-  mentor?: boolean | MentorSpec;
-}
-
 /** A person no other test knows, with their own token and an SDK client signed in as them. */
-export interface FreshPerson {
-  id: string;
-  sub: string;
-  name: string;
-  email: string | null;
-  token: string;
+export interface FreshPerson extends FixturePerson {
   client: MentorkitClient;
 }
 
@@ -102,7 +59,7 @@ export async function freshPeople<K extends string>(specs: Record<K, PersonSpec>
     body: JSON.stringify({ people: keys.map((k) => specs[k]) }),
   });
   if (!r.ok) throw new Error(`fresh people: ${r.status} ${await r.text()}`);
-  const { people } = (await r.json()) as { people: Omit<FreshPerson, 'client'>[] };
+  const { people } = (await r.json()) as { people: FixturePerson[] };
   return Object.fromEntries(
     keys.map((k, i) => [k, { ...people[i]!, client: createClient({ baseUrl: '/', token: people[i]!.token }) }]),
   ) as Record<K, FreshPerson>;
