@@ -18,6 +18,8 @@ export const mailKinds = [
   'application_decided',
   /** Once a day at most: the messages that arrived and are still unread. */
   'message_digest',
+  /** Programmes: the confirmation of an enrolment, and an introduction to a mentor an admin matched (with the reasons). */
+  'programme_updates',
 ] as const;
 export type MailKind = (typeof mailKinds)[number];
 

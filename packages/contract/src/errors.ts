@@ -12,6 +12,16 @@ export const errorStatus = {
   duplicate_request: 409,
   mentor_unavailable: 409,
   too_many_pending_requests: 409,
+  /** The caller is already enrolled in this programme in this role. */
+  duplicate_enrolment: 409,
+  /** The programme's enrolment has closed (or it has ended). */
+  enrolment_closed: 409,
+  /** One of the two people is not enrolled in the programme the request or pair names. */
+  not_enrolled: 409,
+  /** The programme has ended: no more requests, matches or enrolments in it. */
+  programme_ended: 409,
+  /** Another programme has this slug. */
+  slug_taken: 409,
   /** The caller's account was erased (`DELETE /me`); a valid token for it never signs in again. */
   account_deleted: 410,
   payload_too_large: 413,

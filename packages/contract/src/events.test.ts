@@ -45,6 +45,8 @@ const samples: NotificationDataMap = {
   'meeting.updated': { mentorshipId: uuid(4), meetingId: uuid(9), title: 'Kick-off', startsAt: at, previousStartsAt: at, rescheduled: true, ...by },
   'meeting.completed': { mentorshipId: uuid(4), meetingId: uuid(9), title: 'Kick-off', ...by },
   'meeting.cancelled': { mentorshipId: uuid(4), meetingId: uuid(9), title: 'Kick-off', startsAt: at, reason: 'Ill', ...by },
+  'programme.enrolled': { programmeId: uuid(11), programmeName: 'Data careers 2027', programmeSlug: 'data-careers-2027', role: 'mentee', startsOn: '2027-01-11', endsOn: '2027-04-30' },
+  'programme.introduced': { programmeId: uuid(11), programmeName: 'Data careers 2027', requestId: uuid(2), mentorId: uuid(1), mentorName: 'Ana Villanueva', score: 72, reasons: ['Shares your skill: SQL'] },
 };
 const notificationOf = (kind: string, data: unknown) => ({ id: uuid(10), kind, data, readAt: null, createdAt: at });
 

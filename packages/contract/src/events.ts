@@ -53,6 +53,8 @@ export const notificationKinds = [
   'meeting.updated',
   'meeting.completed',
   'meeting.cancelled',
+  'programme.enrolled',
+  'programme.introduced',
 ] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 

@@ -8,6 +8,7 @@ export * from './people.js';
 export * from './applications.js';
 export * from './requests.js';
 export * from './mentorships.js';
+export * from './programmes.js';
 export * from './notifications.js';
 export * from './email.js';
 export * from './admin.js';

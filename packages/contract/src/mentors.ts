@@ -108,6 +108,8 @@ export const mentorSearchQuery = z.object({
   graduationYearFrom: z.coerce.number().int().min(1900).max(2100).optional(),
   graduationYearTo: z.coerce.number().int().min(1900).max(2100).optional(),
   sort: z.enum(mentorSorts).default('relevance'),
+  /** Only mentors enrolled in this programme (its id or slug); 404 for an unknown one. */
+  programme: z.string().trim().min(1).max(80).optional(),
   limit: pageLimit,
   cursor: cursor.optional(),
 });
@@ -125,6 +127,7 @@ export type MentorSearchParams = Partial<{
   graduationYearFrom: number;
   graduationYearTo: number;
   sort: MentorSort;
+  programme: string;
   limit: number;
   cursor: string;
 }>;

@@ -4,6 +4,10 @@ import type { ListParams } from './common.js';
 import { personSummary } from './people.js';
 import { mentorshipStatuses } from './values.js';
 
+/** The programme a request or mentorship belongs to, as shown beside it. */
+export const programmeRef = z.object({ id, slug: z.string(), name: z.string() });
+export type ProgrammeRef = z.infer<typeof programmeRef>;
+
 export const mentorship = z.object({
   id,
   requestId: id.nullable(),
@@ -15,6 +19,8 @@ export const mentorship = z.object({
   conversationId: id.nullable(),
   mentor: personSummary,
   mentee: personSummary,
+  /** The programme it was made in (null in the open marketplace); it then ends with the programme. */
+  programme: programmeRef.nullable(),
 });
 export type Mentorship = z.infer<typeof mentorship>;
 export const mentorshipPage = page(mentorship);

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { id, isoDate, isoDateTime, page, pageQuery } from './common.js';
-import { declineReasons, milestoneStatuses, notificationKinds, type NotificationKind } from './values.js';
+import { declineReasons, enrolmentRoles, milestoneStatuses, notificationKinds, type NotificationKind } from './values.js';
 import { milestoneTemplates } from './workspace.js';
 
 /** Who made the change a workspace notification is about (the recipient is the other party). */
@@ -46,6 +46,15 @@ export const notificationData = {
   'meeting.updated': meetingNotice.extend({ startsAt: isoDateTime, previousStartsAt: isoDateTime, rescheduled: z.boolean() }),
   'meeting.completed': meetingNotice,
   'meeting.cancelled': meetingNotice.extend({ startsAt: isoDateTime, reason: z.string() }),
+  /** To the person who enrolled: the confirmation, with the programme's dates. */
+  'programme.enrolled': z.object({ programmeId: id, programmeName: z.string(), programmeSlug: z.string(), role: z.enum(enrolmentRoles), startsOn: isoDate, endsOn: isoDate }),
+  /**
+   * To the mentee of a pair an admin confirmed: the request made on their behalf, and why this
+   * mentor (the match's score and reasons, as search shows them).
+   */
+  'programme.introduced': z.object({
+    programmeId: id, programmeName: z.string(), requestId: id, mentorId: id, mentorName: z.string(), score: z.number().int(), reasons: z.array(z.string()),
+  }),
 } as const satisfies Record<NotificationKind, z.ZodType<Record<string, unknown>>>;
 
 /** Each notification kind's `data`, e.g. `NotificationDataMap['request.accepted']['mentorName']`. */

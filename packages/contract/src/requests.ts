@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { id, isoDateTime, page, pageQuery, tagList, text } from './common.js';
 import type { ListParams } from './common.js';
-import { mentorship } from './mentorships.js';
+import { mentorship, programmeRef } from './mentorships.js';
 import { personSummary } from './people.js';
 import { declineReasons, requestStatuses } from './values.js';
 
@@ -11,6 +11,8 @@ export const mentorshipRequestInput = z
     goals: text(2000, 20),
     skillsSeeking: tagList(10).default([]),
     message: text(2000).default(''),
+    /** Ask inside a `mentee_choice` programme both people are enrolled in. */
+    programmeId: id.optional(),
   })
   .strict();
 export type MentorshipRequestInput = z.input<typeof mentorshipRequestInput>;
@@ -38,6 +40,10 @@ export const mentorshipRequest = z.object({
   mentor: personSummary,
   /** The mentor's median reply time over 90 days, for "usually replies in about …". */
   mentorMedianResponseHours: z.number().nullable(),
+  /** The programme the request was made in (null in the open marketplace). */
+  programme: programmeRef.nullable(),
+  /** Made by an admin's match in the programme, on the mentee's behalf; the mentor answers as usual. */
+  introduced: z.boolean(),
 });
 export type MentorshipRequest = z.infer<typeof mentorshipRequest>;
 export const mentorshipRequestPage = page(mentorshipRequest);

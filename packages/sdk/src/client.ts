@@ -1,5 +1,18 @@
 import type {
   AcceptResult,
+  AdminProgrammeListParams,
+  Enrolment,
+  EnrolmentInput,
+  EnrolmentListParams,
+  EnrolmentRole,
+  MatchesInput,
+  MatchesResult,
+  MatchSuggestions,
+  Programme,
+  ProgrammeInput,
+  ProgrammeListParams,
+  ProgrammePatch,
+  ProgrammeReport,
   AccountErasure,
   AccountExport,
   Conversation,
@@ -261,6 +274,37 @@ export function createClient(options: ClientOptions) {
       reactivate: (mentorId: string, o?: RequestOptions) =>
         request<MentorStatusResult>('POST', `admin/mentors/${encodeURIComponent(mentorId)}/reactivate`, { ...o }),
       stats: (o?: RequestOptions) => request<ProgrammeStats>('GET', 'admin/stats', { ...o }),
+      programmes: {
+        /** Every programme, ended ones too, soonest start first. */
+        list: (params: AdminProgrammeListParams = {}, o?: RequestOptions) => request<Page<Programme>>('GET', 'admin/programmes', { query: params, ...o }),
+        /** Rejects with `slug_taken` when another programme has the slug (made from the name unless given). */
+        create: (input: ProgrammeInput, o?: RequestOptions) => request<Programme>('POST', 'admin/programmes', { body: input, ...o }),
+        update: (id: string, patch: ProgrammePatch, o?: RequestOptions) =>
+          request<Programme>('PATCH', `admin/programmes/${encodeURIComponent(id)}`, { body: patch, ...o }),
+        enrolments: (id: string, params: EnrolmentListParams = {}, o?: RequestOptions) =>
+          request<Page<Enrolment>>('GET', `admin/programmes/${encodeURIComponent(id)}/enrolments`, { query: params, ...o }),
+        /** The assignment of the unmatched enrolled mentees to enrolled mentors with the highest total score. */
+        suggestMatches: (id: string, o?: RequestOptions) =>
+          request<MatchSuggestions>('POST', `admin/programmes/${encodeURIComponent(id)}/match-suggestions`, { ...o }),
+        /** Introduces each pair (a request from the mentee, marked `introduced`); pairs that break a rule come back in `refused`. */
+        confirmMatches: (id: string, input: MatchesInput, o?: RequestOptions) =>
+          request<MatchesResult>('POST', `admin/programmes/${encodeURIComponent(id)}/matches`, { body: input, ...o }),
+        report: (id: string, o?: RequestOptions) => request<ProgrammeReport>('GET', `admin/programmes/${encodeURIComponent(id)}/report`, { ...o }),
+        /** The report as CSV (UTF-8 with a BOM, one row per mentorship), e.g. for a download. */
+        reportCsv: (id: string, o?: RequestOptions) => request<string>('GET', `admin/programmes/${encodeURIComponent(id)}/report.csv`, { as: 'text', ...o }),
+      },
+    },
+    programmes: {
+      /** Programmes that have not ended, soonest first, with the caller's roles in each (`enrolled: true`: only the caller's). */
+      list: (params: ProgrammeListParams = {}, o?: RequestOptions) => request<Page<Programme>>('GET', 'programmes', { query: params, ...o }),
+      /** By id or slug. */
+      get: (idOrSlug: string, o?: RequestOptions) => request<Programme>('GET', `programmes/${encodeURIComponent(idOrSlug)}`, { ...o }),
+      /** Rejects with `enrolment_closed`, `duplicate_enrolment`, or `forbidden` for a mentor role without an active mentor record. */
+      enrol: (id: string, input: EnrolmentInput, o?: RequestOptions) =>
+        request<Enrolment>('POST', `programmes/${encodeURIComponent(id)}/enrolment`, { body: input, ...o }),
+      /** Leaves the programme (in `role` only, or in every role); mentorships made in it go on. */
+      leave: (id: string, role?: EnrolmentRole, o?: RequestOptions) =>
+        request<void>('DELETE', `programmes/${encodeURIComponent(id)}/enrolment`, { query: role ? { role } : {}, ...o }),
     },
     conversations: {
       /** The caller's conversations, most recent activity first, with `totalUnread` over all of them. */

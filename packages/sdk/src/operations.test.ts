@@ -73,6 +73,18 @@ const calls: Record<string, (sdk: MentorkitClient) => Promise<unknown>> = {
   suspendMentor: (s) => s.admin.suspend(ID, 'reason'),
   reactivateMentor: (s) => s.admin.reactivate(ID),
   programmeStats: (s) => s.admin.stats(),
+  listAdminProgrammes: (s) => s.admin.programmes.list(),
+  createProgramme: (s) => s.admin.programmes.create({} as never),
+  updateProgramme: (s) => s.admin.programmes.update(ID, {}),
+  listProgrammeEnrolments: (s) => s.admin.programmes.enrolments(ID),
+  suggestMatches: (s) => s.admin.programmes.suggestMatches(ID),
+  confirmMatches: (s) => s.admin.programmes.confirmMatches(ID, {} as never),
+  programmeReport: (s) => s.admin.programmes.report(ID),
+  programmeReportCsv: (s) => s.admin.programmes.reportCsv(ID),
+  listProgrammes: (s) => s.programmes.list(),
+  getProgramme: (s) => s.programmes.get(ID),
+  enrol: (s) => s.programmes.enrol(ID, {} as never),
+  leaveProgramme: (s) => s.programmes.leave(ID),
   demoToken: (s) => s.dev.token('mentee'),
 };
 

@@ -9,6 +9,7 @@ import * as searchGeneration from './migrations/2026_11_29_0007_search_generatio
 import * as searchAnswers from './migrations/2026_11_29_0008_search_answers.js';
 import * as erasableTexts from './migrations/2026_12_07_0009_erasable_texts.js';
 import * as searchIndex from './migrations/2026_12_08_0010_search_index.js';
+import * as programmes from './migrations/2026_12_09_0011_programmes.js';
 
 /** Migrations are imported statically so the bundle and the tests need no file-system scan. */
 const migrations: Record<string, Migration> = {
@@ -22,6 +23,7 @@ const migrations: Record<string, Migration> = {
   '2026_11_29_0008_search_answers': searchAnswers,
   '2026_12_07_0009_erasable_texts': erasableTexts,
   '2026_12_08_0010_search_index': searchIndex,
+  '2026_12_09_0011_programmes': programmes,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

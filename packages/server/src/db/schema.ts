@@ -1,5 +1,5 @@
 import type {
-  ApplicationStatus, MailKind, MailStatus, MeetingStatus, MentorshipStatus, MentorStatus, MilestoneStatus, NotificationKind, RequestStatus,
+  ApplicationStatus, EnrolmentRole, MailKind, MilestoneTemplate, ProgrammeMatchingMode, MailStatus, MeetingStatus, MentorshipStatus, MentorStatus, MilestoneStatus, NotificationKind, RequestStatus,
 } from '@mentorkit/contract';
 import type { ColumnType, Generated, Insertable, Kysely, Selectable, Transaction, Updateable } from 'kysely';
 
@@ -104,6 +104,9 @@ export interface MentorshipRequestsTable {
   expires_at: Timestamp;
   responded_at: Timestamp | null;
   reminded_at: Timestamp | null;
+  programme_id: string | null;
+  /** Made by an admin's programme match on the mentee's behalf. */
+  introduced: Generated<boolean>;
 }
 
 export interface MentorshipsTable {
@@ -117,6 +120,7 @@ export interface MentorshipsTable {
   end_reason: string | null;
   target_end_date: DateOnly | null;
   updated_at: DefaultTimestamp;
+  programme_id: string | null;
 }
 
 export interface MeetingsTable {
@@ -267,7 +271,34 @@ export interface SearchGenerationTable {
   n: Generated<string>;
 }
 
+/** Migration 0011: cohorts (DESIGN §3b). */
+export interface ProgrammesTable {
+  id: Generated<string>;
+  slug: string;
+  name: string;
+  description: Generated<string>;
+  starts_on: DateOnly;
+  ends_on: DateOnly;
+  enrolment_closes_on: DateOnly | null;
+  matching: ProgrammeMatchingMode;
+  milestone_template: MilestoneTemplate | null;
+  max_mentees_per_mentor: number | null;
+  created_by: string | null;
+  created_at: DefaultTimestamp;
+  updated_at: DefaultTimestamp;
+}
+
+export interface ProgrammeEnrolmentsTable {
+  programme_id: string;
+  user_id: string;
+  role: EnrolmentRole;
+  goals: Generated<string>;
+  enrolled_at: DefaultTimestamp;
+}
+
 export interface Database {
+  programmes: ProgrammesTable;
+  programme_enrolments: ProgrammeEnrolmentsTable;
   users: UsersTable;
   profiles: ProfilesTable;
   mentor_applications: MentorApplicationsTable;

@@ -143,6 +143,7 @@ export class MentorWorkload {
       conversationId: null,
       mentor: request.mentor,
       mentee: request.mentee,
+      programme: request.programme,
     };
     this.#begin(request);
     this.busy.add(provisional.id);

@@ -21,6 +21,7 @@ const kindWords: Record<MailKind, () => { label: string; hint: string }> = {
   meeting_updates: () => ({ label: msg('Meetings'), hint: msg('When a meeting is scheduled, moved or cancelled, with the calendar invitation attached.') }),
   application_decided: () => ({ label: msg('Mentor application decisions'), hint: msg('When the programme team decides on your application to mentor.') }),
   message_digest: () => ({ label: msg('Daily digest of unread messages'), hint: msg('At most once a day, when messages are waiting for you.') }),
+  programme_updates: () => ({ label: msg('Programmes'), hint: msg('When you enrol in a programme, and when its team introduces you to a mentor.') }),
 };
 
 /** A kind this version does not know yet still gets a switch, named by its key. */

@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import type { Db, MentorshipsTable } from '../../db/schema.js';
 import type { TimeCursor } from '../shared/paging.js';
 import { loadPeople, personOrThrow } from '../shared/people.repository.js';
+import { loadProgrammeRefs } from '../shared/programme-refs.repository.js';
 
 type Row = Selectable<MentorshipsTable>;
 
@@ -14,6 +15,7 @@ export async function toMentorships(db: Db, rows: Row[]): Promise<Mentorship[]> 
     (await db.selectFrom('conversations').select(['id', 'mentorship_id']).where('mentorship_id', 'in', rows.map((r) => r.id)).execute())
       .map((c) => [c.mentorship_id, c.id]),
   );
+  const programmes = await loadProgrammeRefs(db, rows.map((r) => r.programme_id));
   return rows.map((r) => ({
     id: r.id,
     requestId: r.request_id,
@@ -25,6 +27,7 @@ export async function toMentorships(db: Db, rows: Row[]): Promise<Mentorship[]> 
     conversationId: conversations.get(r.id) ?? null,
     mentor: personOrThrow(people, r.mentor_id),
     mentee: personOrThrow(people, r.mentee_id),
+    programme: r.programme_id ? (programmes.get(r.programme_id) ?? null) : null,
   }));
 }
 

@@ -3,6 +3,7 @@ import { sql, type Insertable, type Selectable } from 'kysely';
 import type { Db, MentorshipRequestsTable } from '../../db/schema.js';
 import type { TimeCursor } from '../shared/paging.js';
 import { loadPeople, personOrThrow } from '../shared/people.repository.js';
+import { loadProgrammeRefs } from '../shared/programme-refs.repository.js';
 
 type Row = Selectable<MentorshipRequestsTable>;
 
@@ -14,6 +15,7 @@ export async function toRequests(db: Db, rows: Row[]): Promise<MentorshipRequest
       .where('user_id', 'in', [...new Set(rows.map((r) => r.mentor_id))]).execute())
       .map((m) => [m.user_id, m.median_response_hours]),
   );
+  const programmes = await loadProgrammeRefs(db, rows.map((r) => r.programme_id));
   return rows.map((r) => ({
     id: r.id,
     status: r.status,
@@ -28,6 +30,8 @@ export async function toRequests(db: Db, rows: Row[]): Promise<MentorshipRequest
     mentee: personOrThrow(people, r.mentee_id),
     mentor: personOrThrow(people, r.mentor_id),
     mentorMedianResponseHours: roundHours(medians.get(r.mentor_id) ?? null),
+    programme: r.programme_id ? (programmes.get(r.programme_id) ?? null) : null,
+    introduced: r.introduced,
   }));
 }
 
