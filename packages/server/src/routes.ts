@@ -13,6 +13,7 @@ import { mentorshipRoutes } from './features/mentorships/mentorships.routes.js';
 import { milestoneRoutes } from './features/milestones/milestones.routes.js';
 import { notificationRoutes } from './features/notifications/notifications.routes.js';
 import { privacyRoutes } from './features/privacy/privacy.routes.js';
+import { programmeRoutes } from './features/programmes/programmes.routes.js';
 import { progressRoutes } from './features/progress/progress.routes.js';
 import { requestRoutes } from './features/requests/requests.routes.js';
 import type { RouteDef, RouteSpec } from './http/route.js';
@@ -40,6 +41,7 @@ export function routeTable(options: DocumentOptions): RouteDef[] {
     ...notificationRoutes,
     ...messageRoutes,
     ...adminRoutes,
+    ...programmeRoutes,
     ...(options.demo ? devRoutes : []),
   ];
   const docs = openApiRoutes(() => openApiDocument(options));
