@@ -69,6 +69,10 @@ languageSelect.addEventListener('change', () => {
 });
 useLanguage(localStorage.getItem(LANGUAGE_KEY) === 'fil' ? 'fil' : 'en');
 
+// Mail about a programme links here with `?programme=<slug>`: the search then keeps to its mentors.
+const linkedProgramme = new URLSearchParams(location.search).get('programme');
+if (linkedProgramme) document.querySelector('#find mentor-search').setAttribute('programme', linkedProgramme);
+
 // Sub-navigation: a tab shows once its element is defined and the viewer's roles allow it; the
 // hash picks the panel.
 const tabs = [...document.querySelectorAll('.subnav a[data-panel]')];
@@ -84,7 +88,7 @@ let roles;
  * administrator may apply to mentor (the tab then reads "Become a mentor"); administrators run the
  * programme. */
 function allowed(panel) {
-  if (panel === 'find' || panel === 'my-mentoring') return true;
+  if (panel === 'find' || panel === 'my-mentoring' || panel === 'data-careers') return true;
   if (!roles) return false;
   if (panel === 'mentor-dashboard') return roles.includes('mentor') || !roles.includes('admin');
   if (panel === 'admin') return roles.includes('admin');

@@ -41,6 +41,10 @@ interface World {
   suspendedId(): Promise<string>;
   feedFile(): Promise<string>;
   unsubscribeToken(): Promise<string>;
+  /** An enrolling programme the admin made through the API. */
+  programme(): Promise<{ id: string; slug: string }>;
+  /** A running programme with the mentorship in it (written directly: the report only reads). */
+  programmeForReport(): Promise<string>;
 }
 
 interface Call {
@@ -63,6 +67,7 @@ interface Row {
 const _ = '_' as const;
 const DENIED = 401;
 const appBody = { expertise: ['SQL'], yearsOfExperience: 4, statement: 'I would like to give back to the alumni community by mentoring.' };
+const programmeBody = { startsOn: '2027-01-10', endsOn: '2027-06-30', matching: 'mentee_choice' };
 
 // anonymous, outsider, wrongParty, suspendedMentor, admin, owner
 const open = (status: number): Row['expect'] => [status, status, _, status, status, _];
@@ -170,6 +175,25 @@ const rows: Row[] = [
   { route: 'POST /admin/mentors/{id}/suspend', expect: adminOnly(200), call: async (w) => ({ path: `/admin/mentors/${await w.mentorId()}/suspend`, body: { reason: 'Reported' } }) },
   { route: 'POST /admin/mentors/{id}/reactivate', expect: adminOnly(200), call: async (w) => ({ path: `/admin/mentors/${await w.suspendedId()}/reactivate` }) },
   { route: 'GET /admin/stats', expect: adminOnly(200), call: () => ({ path: '/admin/stats' }) },
+
+  // programmes: admins run them; anyone signed in reads them and enrols (as a mentee here)
+  { route: 'GET /admin/programmes', expect: adminOnly(200), call: () => ({ path: '/admin/programmes' }) },
+  { route: 'POST /admin/programmes', expect: adminOnly(201), call: (w) => ({ path: '/admin/programmes', body: { ...programmeBody, name: `Cohort ${w.people.admin.sub}` } }) },
+  { route: 'PATCH /admin/programmes/{id}', expect: adminOnly(200), call: async (w) => ({ path: `/admin/programmes/${(await w.programme()).id}`, body: { description: 'Now with a kick-off' } }) },
+  { route: 'GET /admin/programmes/{id}/enrolments', expect: adminOnly(200), call: async (w) => ({ path: `/admin/programmes/${(await w.programme()).id}/enrolments` }) },
+  // Nobody is enrolled, so the admin's pair is refused (201 with `refused`): the route, not the rule, is under test here.
+  { route: 'POST /admin/programmes/{id}/matches', expect: adminOnly(201), call: async (w) => ({ path: `/admin/programmes/${(await w.programme()).id}/matches`, body: { pairs: [{ menteeId: '00000000-0000-4000-8000-000000000001', mentorId: await w.mentorId() }] } }) },
+  { route: 'GET /programmes', expect: signedIn(200), call: () => ({ path: '/programmes' }) },
+  { route: 'GET /programmes/{idOrSlug}', expect: signedIn(200), call: async (w) => ({ path: `/programmes/${(await w.programme()).slug}` }) },
+  { route: 'POST /programmes/{id}/enrolment', expect: signedIn(201), call: async (w) => ({ path: `/programmes/${(await w.programme()).id}/enrolment`, body: { role: 'mentee' } }) },
+  {
+    route: 'DELETE /programmes/{id}/enrolment', owner: 'mentee', expect: partyOnly(204),
+    call: async (w) => ({ path: `/programmes/${(await w.programme()).id}/enrolment` }),
+    beforeOwner: async (w, t) => { expect((await t.call('POST', `/api/v1/programmes/${(await w.programme()).id}/enrolment`, { as: w.people.mentee, body: { role: 'mentee' } })).status).toBe(201); },
+  },
+  { route: 'GET /admin/programmes/{id}/report', expect: adminOnly(200), call: async (w) => ({ path: `/admin/programmes/${await w.programmeForReport()}/report` }) },
+  { route: 'GET /admin/programmes/{id}/report.csv', expect: adminOnly(200), call: async (w) => ({ path: `/admin/programmes/${await w.programmeForReport()}/report.csv` }) },
+  { route: 'POST /admin/programmes/{id}/match-suggestions', expect: adminOnly(200), call: async (w) => ({ path: `/admin/programmes/${await w.programmeForReport()}/match-suggestions` }) },
 ];
 
 const once = <T>(make: () => Promise<T>) => {
@@ -227,6 +251,17 @@ function newWorld(t: TestContext): World {
     }),
     feedFile: once(async () => `${(await ok(await api('POST', '/me/calendar-feed', people.mentee), 200)).token}.ics`),
     unsubscribeToken: once(async () => signUnsubscribeToken(unsubscribeKey(t.config)!, { userId: await userId(t, people.mentee), kind: 'request_answered' }, t.clock.now())),
+    programme: once(async () => {
+      const made = await ok(await api('POST', '/admin/programmes', people.admin, { ...programmeBody, name: `Matrix cohort ${n}` }), 201);
+      return { id: made.id as string, slug: made.slug as string };
+    }),
+    programmeForReport: once(async () => {
+      const { id } = await t.handle.db.insertInto('programmes').values({
+        slug: `report-${n}`, name: `Report ${n}`, starts_on: '2026-11-01', ends_on: '2027-02-28', matching: 'admin_matched',
+      }).returning('id').executeTakeFirstOrThrow();
+      await t.handle.db.updateTable('mentorships').set({ programme_id: id }).where('id', '=', (await mentorship()).id).execute();
+      return id;
+    }),
   };
 }
 

@@ -42,6 +42,8 @@ export const configSchema = z
     /** Signs unsubscribe links; derived from MENTORSHIP_JWT_SECRET when not set. */
     MENTORSHIP_UNSUBSCRIBE_SECRET: optionalString.pipe(z.string().min(32, 'must be at least 32 characters').optional()),
     MENTORSHIP_REQUEST_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(14),
+    /** An active mentorship with no meeting or message for this many days is at risk in a programme's report. */
+    MENTORSHIP_AT_RISK_DAYS: z.coerce.number().int().min(1).max(365).default(21),
     MENTORSHIP_ADMIN_ROLE: z.string().min(1).default('admin'),
     /** Behind a reverse proxy: take the client address from the last `X-Forwarded-For` entry (the proxy's). */
     MENTORSHIP_TRUST_PROXY: flag,

@@ -3,10 +3,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../db/connect.js';
 import { createTestContext, createTestDatabase, databaseKinds, json, type TestContext, type TestUser } from '../test/harness.js';
 import { personas } from './personas.js';
+import { DEMO_PROGRAMME_SLUGS } from './programmes.js';
 import { seedDemo } from './seed.js';
 
 const tables = [
   'users', 'profiles', 'mentor_applications', 'mentors', 'mentorship_requests', 'mentorships', 'conversations', 'feedback',
+  'programmes', 'programme_enrolments', 'meetings', 'milestones', 'messages',
 ] as const;
 
 async function counts(handle: DatabaseHandle): Promise<Record<string, number>> {
@@ -25,6 +27,7 @@ describe.each(databaseKinds)('seedDemo on %s', (kind) => {
   let t: TestContext;
   let before: Record<string, number>;
   let firstRun: boolean;
+  const programmeId = async (slug: string) => (await t.handle.db.selectFrom('programmes').select('id').where('slug', '=', slug).executeTakeFirstOrThrow()).id;
 
   beforeAll(async () => {
     t = await createTestContext(kind);
@@ -136,6 +139,52 @@ describe.each(databaseKinds)('seedDemo on %s', (kind) => {
     expect(rows.rows[0]!.n).toBe(0);
   });
 
+  it('has an enrolling mentee-choice programme with Ana and Kwame in it, and not Maria', async () => {
+    const res = await t.call('GET', `/api/v1/admin/programmes/${await programmeId(DEMO_PROGRAMME_SLUGS.enrolling)}/report`, { as: as('admin') });
+    expect(res.status, await res.clone().text()).toBe(200);
+    const { programme, enrolled, mentorships } = await json(res);
+    expect(programme).toMatchObject({ slug: 'data-careers-2027', matching: 'mentee_choice', status: 'enrolling', enrolmentOpen: true, viewerRoles: [] });
+    expect(enrolled.mentors).toBeGreaterThanOrEqual(3);
+    expect(enrolled.mentees).toBeGreaterThanOrEqual(3);
+    expect(Object.values(mentorships).every((n) => n === 0)).toBe(true);
+    const roles = async (key: keyof typeof personas) => (await t.handle.db.selectFrom('programme_enrolments as e').innerJoin('users as u', 'u.id', 'e.user_id')
+      .innerJoin('programmes as p', 'p.id', 'e.programme_id').select('e.role').where('u.subject', '=', personas[key].sub).where('p.slug', '=', DEMO_PROGRAMME_SLUGS.enrolling)
+      .execute()).map((r) => r.role);
+    expect(await roles('mentor')).toEqual(['mentor']);
+    expect(await roles('mentee2')).toEqual(['mentee']);
+    expect(await roles('mentee')).toEqual([]);
+  });
+
+  it('has a running admin-matched programme with mentorships, one at risk, and work left for "Suggest matches"', async () => {
+    const id = await programmeId(DEMO_PROGRAMME_SLUGS.running);
+    const report = await json(await t.call('GET', `/api/v1/admin/programmes/${id}/report`, { as: as('admin') }));
+    expect(report.programme).toMatchObject({ slug: 'leadership-circle-2026', matching: 'admin_matched', status: 'running', milestoneTemplate: 'leadership', maxMenteesPerMentor: 2 });
+    expect(report.mentorships).toMatchObject({ active: 4 });
+    expect(report.requests).toMatchObject({ accepted: 4, pending: 1 });
+    expect(report.matched).toEqual({ mentors: 4, mentees: 4 });
+    expect(report.unmatched.mentees).toBeGreaterThanOrEqual(3);
+    expect(report.unmatched.mentors).toBeGreaterThanOrEqual(1);
+    expect(report.meetingsHeld).toBeGreaterThanOrEqual(7);
+    expect(report.milestones.completed).toBeGreaterThan(0);
+    expect(report.milestones.completed).toBeLessThan(report.milestones.total);
+    expect(report.medianDaysToFirstMeeting).toBeGreaterThan(4);
+    expect(report.atRisk).toHaveLength(1);
+    const quietDays = (t.clock.now().getTime() - Date.parse(report.atRisk[0].lastActivityAt)) / 86_400_000;
+    expect(quietDays).toBeGreaterThanOrEqual(30);
+    // Every mentorship of the programme carries its end and its template's milestones.
+    const rows = await t.handle.db.selectFrom('mentorships as s').select(['s.target_end_date', (eb) => eb.selectFrom('milestones as x').whereRef('x.mentorship_id', '=', 's.id').select((e) => e.fn.countAll<number>().as('n')).as('milestones')])
+      .where('s.programme_id', '=', id).execute();
+    expect(rows.map((r) => [r.target_end_date, Number(r.milestones)])).toEqual(rows.map(() => [report.programme.endsOn, 6]));
+    // Enrolled mentors with room beyond what they already have in the programme, and unmatched mentees to give them.
+    const free = await sql<{ n: number }>`
+      SELECT count(*)::int AS n FROM programme_enrolments e JOIN mentors m ON m.user_id = e.user_id
+      WHERE e.programme_id = ${id} AND e.role = 'mentor' AND m.capacity > m.open_mentorships
+        AND (SELECT count(*) FROM mentorship_requests r WHERE r.programme_id = e.programme_id AND r.mentor_id = e.user_id AND r.status IN ('pending', 'accepted')) < 2`.execute(t.handle.db);
+    expect(free.rows[0]!.n).toBeGreaterThanOrEqual(3);
+    const csv = await t.call('GET', `/api/v1/admin/programmes/${id}/report.csv`, { as: as('admin') });
+    expect((await csv.text()).trim().split('\r\n')).toHaveLength(5);
+  });
+
   it('leaves a queue of applications for the admin', async () => {
     const res = await t.call('GET', '/api/v1/admin/mentor-applications?status=pending', { as: as('admin') });
     expect(res.status).toBe(200);
@@ -148,7 +197,8 @@ describe.each(databaseKinds)('seedDemo on %s', (kind) => {
       expect(await seedDemo(other.db, { issuer: '', now: t.clock.now() })).toBe(true);
       const snapshot = async (h: DatabaseHandle) => (await sql<Record<string, unknown>>`
         SELECT u.id, u.subject, u.name, p.headline, p.goals, m.capacity, m.open_mentorships, m.median_response_hours,
-               (SELECT count(*) FROM mentorship_requests r WHERE r.mentee_id = u.id)::int AS requests
+               (SELECT count(*) FROM mentorship_requests r WHERE r.mentee_id = u.id)::int AS requests,
+               (SELECT string_agg(e.programme_id || ':' || e.role, ',' ORDER BY e.programme_id, e.role) FROM programme_enrolments e WHERE e.user_id = u.id) AS enrolments
         FROM users u JOIN profiles p ON p.user_id = u.id LEFT JOIN mentors m ON m.user_id = u.id
         ORDER BY u.subject`.execute(h.db)).rows;
       expect(await snapshot(other)).toEqual(await snapshot(t.handle));

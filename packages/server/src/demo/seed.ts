@@ -12,6 +12,7 @@ import {
   type WrittenAlumnus,
 } from './generator.js';
 import { personas } from './personas.js';
+import { insertDemoProgrammes } from './programmes.js';
 
 /** The demo's generated population: the same 300 people (60 of them mentors) on every install. */
 export const DEMO_SEED = 20_261_128;
@@ -174,7 +175,7 @@ const SEED_LOCK = 72_616_611;
 /**
  * Writes the demo data once: ~300 generated alumni (60 mentors) with some history, the five
  * personas (issuer = `options.issuer`, subject = persona.sub), a few applications waiting for
- * the admin. Returns false and writes nothing when the admin persona already exists. Everything
+ * the admin, and two programmes (one enrolling, one running: `insertDemoProgrammes`). Returns false and writes nothing when the admin persona already exists. Everything
  * happens in one transaction, and the same data comes out on every install.
  */
 export async function seedDemo(db: Kysely<Database>, options: { issuer: string; now: Date }): Promise<boolean> {
@@ -288,6 +289,7 @@ export async function seedDemo(db: Kysely<Database>, options: { issuer: string; 
     await insertHistory(trx, [...personaMentors, ...alumni], { now, seed: DEMO_SEED, plans, mentees: alumni });
 
     await insertWaitingApplications(trx, alumni, adminId, now);
+    await insertDemoProgrammes(trx, { now, adminId, mentorId: personaIds.mentor, mentee2Id: personaIds.mentee2 });
     return true;
   });
 }

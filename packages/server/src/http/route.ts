@@ -43,6 +43,7 @@ export const tags = {
   meetings: 'Meetings, with iCalendar files and a private subscription feed.',
   messages: 'Conversations between the two parties of a mentorship.',
   notifications: 'In-app notifications.',
+  programmes: 'Programmes (cohorts): browse them, enrol and leave.',
   admin: 'Programme administration (admin role only).',
   ops: 'Health probes and this API reference.',
   demo: 'Demo only: exists when MENTORSHIP_DEMO=1.',

@@ -23,6 +23,8 @@ const mailFor: Partial<Record<NotificationKind, { kind: MailKind; template: Mail
   'application.approved': { kind: 'application_decided', template: 'application.approved' },
   'application.rejected': { kind: 'application_decided', template: 'application.rejected' },
   'application.changes_requested': { kind: 'application_decided', template: 'application.changes_requested' },
+  'programme.enrolled': { kind: 'programme_updates', template: 'programme.enrolled' },
+  'programme.introduced': { kind: 'programme_updates', template: 'programme.introduced' },
 };
 
 export const TURNED_OFF = 'turned off by the recipient';
@@ -97,6 +99,24 @@ async function snapshot(trx: Trx, notice: Notice): Promise<Record<string, unknow
     case 'application.changes_requested': {
       const d = notice.data;
       return { applicationId: d.applicationId, notes: d.notes } satisfies TemplateData['application.approved'];
+    }
+    case 'programme.enrolled': {
+      const d = notice.data;
+      const row = await trx.selectFrom('programmes').select(['matching']).where('id', '=', d.programmeId).executeTakeFirst();
+      if (!row) return undefined;
+      return {
+        programmeId: d.programmeId, programmeName: d.programmeName, programmeSlug: d.programmeSlug, role: d.role,
+        matching: row.matching, startsOn: d.startsOn, endsOn: d.endsOn,
+      } satisfies TemplateData['programme.enrolled'];
+    }
+    case 'programme.introduced': {
+      const d = notice.data;
+      const row = await trx.selectFrom('mentorship_requests').select(['expires_at']).where('id', '=', d.requestId).executeTakeFirst();
+      if (!row) return undefined;
+      return {
+        programmeId: d.programmeId, programmeName: d.programmeName, requestId: d.requestId, mentorName: d.mentorName,
+        score: d.score, reasons: d.reasons, expiresAt: row.expires_at.toISOString(),
+      } satisfies TemplateData['programme.introduced'];
     }
     default:
       return undefined;

@@ -27,6 +27,14 @@ export interface Strings {
   applicationChanges: { subject: string; intro: string; button: string };
   notes: string;
   digest: { subject(count: number): string; intro(count: number): string; line(name: string, count: number): string; button: string };
+  programmeEnrolled: {
+    subject(programme: string): string; introMentee(programme: string): string; introMentor(programme: string): string;
+    role: string; roles: Record<'mentor' | 'mentee', string>; dates: string; range(from: string, to: string): string;
+    /** What comes next, by how the programme matches people and the person's role in it. */
+    next: Record<'menteeChoice' | 'adminMatched', Record<'mentor' | 'mentee', string>>;
+    findButton: string; openButton: string;
+  };
+  programmeIntroduced: { subject(mentor: string, programme: string): string; intro(mentor: string, programme: string): string; score: string; why: string; next(mentor: string, expires: string): string; button: string };
 }
 
 const en: Strings = {
@@ -124,6 +132,35 @@ const en: Strings = {
     line: (name, n) => (n === 1 ? `${name}: 1 new message` : `${name}: ${n} new messages`),
     button: 'Read your messages',
   },
+  programmeEnrolled: {
+    subject: (programme) => `You are enrolled in ${programme}`,
+    introMentee: (programme) => `Welcome to ${programme}: you are enrolled as a mentee.`,
+    introMentor: (programme) => `Thank you for joining ${programme} as a mentor.`,
+    role: 'Your role',
+    roles: { mentor: 'Mentor', mentee: 'Mentee' },
+    dates: 'Dates',
+    range: (from, to) => `${from} to ${to}`,
+    next: {
+      menteeChoice: {
+        mentee: 'Browse the mentors of the programme and send a request to the one whose experience fits your goals.',
+        mentor: 'Mentees of the programme can now find you and ask for mentorship; their requests reach your mentor dashboard as usual.',
+      },
+      adminMatched: {
+        mentee: 'The programme team will introduce you to a mentor who fits your goals; you will get an email when they do.',
+        mentor: 'The programme team will introduce mentees to you; their requests reach your mentor dashboard as usual.',
+      },
+    },
+    findButton: 'Find a mentor in the programme',
+    openButton: 'Open the programme',
+  },
+  programmeIntroduced: {
+    subject: (mentor, programme) => `${programme}: meet your mentor, ${mentor}`,
+    intro: (mentor, programme) => `The ${programme} team matched you with ${mentor} and sent them a mentorship request on your behalf.`,
+    score: 'Match score',
+    why: 'Why this match',
+    next: (mentor, expires) => `${mentor} will accept or decline it; the request expires on ${expires} if it is not answered. You can read it, or withdraw it, in the portal.`,
+    button: 'Open the request',
+  },
 };
 
 const fil: Strings = {
@@ -220,6 +257,35 @@ const fil: Strings = {
     intro: (n) => (n === 1 ? 'May mensaheng naghihintay sa iyo:' : `May ${n} mensaheng naghihintay sa iyo:`),
     line: (name, n) => (n === 1 ? `${name}: 1 bagong mensahe` : `${name}: ${n} bagong mensahe`),
     button: 'Basahin ang iyong mga mensahe',
+  },
+  programmeEnrolled: {
+    subject: (programme) => `Nakatala ka na sa ${programme}`,
+    introMentee: (programme) => `Maligayang pagdating sa ${programme}: nakatala ka na bilang mentee.`,
+    introMentor: (programme) => `Salamat sa pagsali mo bilang mentor sa ${programme}.`,
+    role: 'Ang iyong papel',
+    roles: { mentor: 'Mentor', mentee: 'Mentee' },
+    dates: 'Mga petsa',
+    range: (from, to) => `${from} hanggang ${to}`,
+    next: {
+      menteeChoice: {
+        mentee: 'Tingnan ang mga mentor ng programa at magpadala ng kahilingan sa mentor na ang karanasan ay akma sa iyong mga layunin.',
+        mentor: 'Mahahanap ka na ng mga mentee ng programa at maaari ka na nilang hilingang maging mentor; darating ang kanilang mga kahilingan sa iyong mentor dashboard gaya ng dati.',
+      },
+      adminMatched: {
+        mentee: 'Ipakikilala ka ng programme team sa isang mentor na akma sa iyong mga layunin; makatatanggap ka ng email kapag nagawa na nila ito.',
+        mentor: 'Ipakikilala sa iyo ng programme team ang mga mentee; darating ang kanilang mga kahilingan sa iyong mentor dashboard gaya ng dati.',
+      },
+    },
+    findButton: 'Maghanap ng mentor sa programa',
+    openButton: 'Buksan ang programa',
+  },
+  programmeIntroduced: {
+    subject: (mentor, programme) => `${programme}: kilalanin ang iyong mentor na si ${mentor}`,
+    intro: (mentor, programme) => `Itinugma ka ng programme team ng ${programme} kay ${mentor} at nagpadala sila ng kahilingan sa mentorship sa kanya para sa iyo.`,
+    score: 'Iskor ng pagtutugma',
+    why: 'Bakit kayo itinugma',
+    next: (mentor, expires) => `Tatanggapin o tatanggihan ito ni ${mentor}; mag-e-expire ang kahilingan sa ${expires} kung hindi ito masasagot. Maaari mo itong basahin, o bawiin, sa portal.`,
+    button: 'Buksan ang kahilingan',
   },
 };
 

@@ -15,6 +15,16 @@ export interface TemplateData {
   'application.rejected': { applicationId: string; notes: string };
   'application.changes_requested': { applicationId: string; notes: string };
   'messages.digest': { day: string; conversations: Array<{ mentorshipId: string; otherName: string; unread: number }> };
+  'programme.enrolled': {
+    programmeId: string; programmeName: string; programmeSlug: string; role: 'mentor' | 'mentee';
+    /** How the programme matches people: it decides what the enrolled person does next. */
+    matching: 'mentee_choice' | 'admin_matched'; startsOn: string; endsOn: string;
+  };
+  'programme.introduced': {
+    programmeId: string; programmeName: string; requestId: string; mentorName: string; score: number; reasons: string[];
+    /** When the request expires if the mentor does not answer. */
+    expiresAt: string;
+  };
 }
 
 export interface MeetingData {
@@ -149,6 +159,36 @@ function compose(template: MailTemplate, raw: Record<string, unknown>, ctx: Mail
           { type: 'p', text: d.conversations.map((c) => s.digest.line(c.otherName, c.unread)).join('\n') },
           { type: 'button', label: s.digest.button, href: link('my-mentoring') }],
       };
+    }
+    case 'programme.enrolled': {
+      const d = raw as unknown as TemplateData['programme.enrolled'];
+      const t = s.programmeEnrolled;
+      // Calendar dates, not instants: formatted as they are, in no one's time zone.
+      const day = (date: string) => formatDay(date, ctx.language, null);
+      const chooses = d.matching === 'mentee_choice';
+      const button = d.role === 'mentee' && chooses
+        ? { type: 'button' as const, label: t.findButton, href: link('find', { programme: d.programmeSlug }) }
+        : { type: 'button' as const, label: t.openButton, href: link(d.role === 'mentor' ? 'mentor-dashboard' : 'my-mentoring', { programme: d.programmeSlug }) };
+      return {
+        subject: t.subject(d.programmeName),
+        heading: t.subject(d.programmeName),
+        blocks: [hello, { type: 'p', text: d.role === 'mentor' ? t.introMentor(d.programmeName) : t.introMentee(d.programmeName) },
+          { type: 'facts', items: [[t.role, t.roles[d.role]], [t.dates, t.range(day(d.startsOn), day(d.endsOn))]] },
+          { type: 'p', text: t.next[chooses ? 'menteeChoice' : 'adminMatched'][d.role] },
+          button],
+      };
+    }
+    case 'programme.introduced': {
+      const d = raw as unknown as TemplateData['programme.introduced'];
+      const t = s.programmeIntroduced;
+      const blocks: Block[] = [hello, { type: 'p', text: t.intro(d.mentorName, d.programmeName) },
+        { type: 'facts', items: [[t.score, `${d.score}/100`]] }];
+      if (d.reasons.length > 0) blocks.push({ type: 'quote', label: t.why, text: d.reasons.map((r) => `• ${r}`).join('\n') });
+      blocks.push(
+        { type: 'p', text: t.next(d.mentorName, formatDay(d.expiresAt, ctx.language, ctx.timeZone)) },
+        { type: 'button', label: t.button, href: link('my-mentoring', { request: d.requestId }) },
+      );
+      return { subject: t.subject(d.mentorName, d.programmeName), heading: t.subject(d.mentorName, d.programmeName), blocks };
     }
   }
 }

@@ -2,6 +2,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { createLogger } from '../../http/logger.js';
 import { createTestContext, databaseKinds, json, type TestContext, type TestUser } from '../../test/harness.js';
 import { requestBody, sendRequest } from '../../test/flows.js';
+import { record } from '../activity/record.js';
 import { sendMessage, startMentorship, type Pair } from '../messages/messages.fixtures.js';
 import { writeDigests } from './digest.job.js';
 import { insertOutbox, MEETING_MAIL_DELAY_MS, TURNED_OFF } from './enqueue.js';
@@ -277,6 +278,69 @@ describe.each(databaseKinds)('mail outbox and worker on %s', (kind) => {
     [row] = await outbox();
     expect(row).toMatchObject({ status: 'skipped', last_error: TURNED_OFF, attempts: 1 });
     expect(peer.received).toHaveLength(0);
+  });
+
+  it('mails programme enrolments and introductions (kind programme_updates), with preferences and one-click unsubscribe', async () => {
+    const db = t.handle.db;
+    const { id: programmeId } = await db.insertInto('programmes').values({
+      slug: `leadership-circle-${run}`, name: 'Leadership Circle', starts_on: '2026-11-01', ends_on: '2027-01-31', matching: 'admin_matched',
+    }).returning('id').executeTakeFirstOrThrow();
+    // The request an admin's introduction makes: from the mentee (Kwame) to the mentor (Ana), in the programme.
+    const requestId = await sendRequest(t, kwame, pair.mentorId);
+    await db.updateTable('mentorship_requests').set({ programme_id: programmeId, introduced: true }).where('id', '=', requestId).execute();
+    const kwameId = (await db.selectFrom('mentorship_requests').select('mentee_id').where('id', '=', requestId).executeTakeFirstOrThrow()).mentee_id;
+    await db.deleteFrom('email_outbox').execute();
+    const introduce = () => db.transaction().execute((trx) => record(trx, {
+      now: t.clock.now(),
+      notices: [{
+        userId: kwameId, kind: 'programme.introduced',
+        data: { programmeId, programmeName: 'Leadership Circle', requestId, mentorId: pair.mentorId, mentorName: 'Ana Villanueva', score: 81, reasons: ['Shares 2 of your skills: SQL, Python', 'Same time zone as you'] },
+      }],
+    }));
+    await db.transaction().execute((trx) => record(trx, {
+      now: t.clock.now(),
+      notices: [{
+        userId: pair.menteeId, kind: 'programme.enrolled',
+        data: { programmeId, programmeName: 'Leadership Circle', programmeSlug: `leadership-circle-${run}`, role: 'mentee', startsOn: '2026-11-01', endsOn: '2027-01-31' },
+      }],
+    }));
+    await introduce();
+
+    // Both written at the same instant: in template order.
+    const rows = (await outbox()).sort((a, b) => a.template.localeCompare(b.template));
+    expect(rows.map((r) => [r.user_id, r.kind, r.template, r.status])).toEqual([
+      [pair.menteeId, 'programme_updates', 'programme.enrolled', 'pending'],
+      [kwameId, 'programme_updates', 'programme.introduced', 'pending'],
+    ]);
+    expect(rows[0]!.data).toMatchObject({ matching: 'admin_matched', startsOn: '2026-11-01', endsOn: '2027-01-31' });
+    expect(rows[1]!.data).toMatchObject({ requestId, score: 81, expiresAt: expect.stringMatching(/^2026-12-/) });
+
+    expect(await worker(peer.url).runOnce()).toBe(2);
+    const [enrolled] = mailsTo(maria.email!);
+    expect(enrolled!.mime.headers.get('subject')).toBe('You are enrolled in Leadership Circle');
+    const enrolledText = leaves(enrolled!.mime).find((p) => p.headers.get('content-type')?.startsWith('text/plain'))!.body;
+    expect(enrolledText).toContain('November 1, 2026 to January 31, 2027');
+    expect(enrolledText).toContain('The programme team will introduce you to a mentor');
+
+    const [intro] = mailsTo(kwame.email!);
+    const h = intro!.mime.headers;
+    expect(h.get('subject')).toBe('Leadership Circle: meet your mentor, Ana Villanueva');
+    const text = leaves(intro!.mime).find((p) => p.headers.get('content-type')?.startsWith('text/plain'))!.body;
+    expect(text).toContain('> • Shares 2 of your skills: SQL, Python');
+    expect(text).toContain('> • Same time zone as you');
+    expect(text).toContain(`https://alumni.example.edu/mentoring/?request=${requestId}#my-mentoring`);
+    expect(h.get('list-unsubscribe-post')).toBe('List-Unsubscribe=One-Click');
+
+    // One click in Kwame's mail client switches programme mail off, and only that.
+    const url = h.get('list-unsubscribe')!.slice(1, -1).replace('https://api.example.edu/mentorkit', 'http://localhost');
+    const res = await t.app.request(url, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'List-Unsubscribe=One-Click' });
+    expect(await json(res)).toEqual({ kind: 'programme_updates', unsubscribed: true });
+    const prefs = await json(await t.call('GET', '/api/v1/me/notification-preferences', { as: kwame }));
+    expect(prefs.kinds).toMatchObject({ programme_updates: false, request_answered: true });
+    await db.deleteFrom('email_outbox').execute();
+    await introduce();
+    expect(await outbox()).toMatchObject([{ user_id: kwameId, kind: 'programme_updates', status: 'skipped', last_error: TURNED_OFF }]);
+    expect((await t.call('POST', `/api/v1/mentorship-requests/${requestId}/withdraw`, { as: kwame })).status).toBe(200);
   });
 
   it('writes the language the person chose', async () => {

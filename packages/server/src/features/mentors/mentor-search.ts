@@ -2,6 +2,7 @@ import type { MentorSearchQuery, MentorSearchResult } from '@mentorkit/contract'
 import { sql, type Kysely } from 'kysely';
 import { PREPARED } from '../../db/prepared.js';
 import type { Database } from '../../db/schema.js';
+import { enrolledIds } from '../programmes/programmes.repository.js';
 import { isoDay } from './availability.js';
 import { decodeCursor } from './cursor.js';
 import { EMPTY, normalizeQuery, searchMentors, searchResult, viewerFromProfile, type ViewerProfileRow } from './mentors.repository.js';
@@ -22,7 +23,10 @@ export interface MentorSearch {
   readonly answers: SearchAnswers;
   readonly facts: SearchCache;
   readonly index: MentorIndex;
-  /** One search for one viewer, exact as of `generation` (read before anything else the search reads) or later. */
+  /**
+   * One search for one viewer, exact as of `generation` (read before anything else the search
+   * reads) or later. `query.programme`, if any, is a programme's id (the service resolves a slug).
+   */
   search(viewerId: string, query: MentorSearchQuery, now: Date, generation: bigint): Promise<MentorSearchResult>;
 }
 
@@ -59,11 +63,17 @@ export function createMentorSearch({ db, cacheSize }: MentorSearchOptions): Ment
       const [{ viewer, tsq }] = await Promise.all([loadViewer(db, viewerId, offsets, text), index.ensure(generation)]);
       // Text without a single searchable word (stop words, emoji, punctuation) matches nobody.
       if (text && !tsq) return EMPTY;
+      // In a programme: only its enrolled mentors' slots are searched (enrolments move the generation).
+      const programmeId = query.programme;
+      const enrolled = programmeId
+        ? index.slotsOf(await facts.get(generation, JSON.stringify(['programme mentors', programmeId]), () => enrolledIds(db, programmeId, 'mentor')))
+        : undefined;
       let found;
       if (tsq) {
         // What the text matches is the index's to say, unless the query holds what only the database evaluates (phrases).
-        const matched = index.textMatches(tsq)
+        const texts = index.textMatches(tsq)
           ?? index.slotsOf((await facts.get(generation, JSON.stringify(['text matches', tsq]), () => loadMatches(db, tsq))));
+        const matched = enrolled ? intersect(texts, enrolled) : texts;
         const ranked = query.sort === 'relevance' || query.sort === 'match';
         found = index.search({ query, viewer, today, tsq, matched, after, collect: ranked });
         if (ranked && found.candidates.length) {
@@ -74,12 +84,18 @@ export function createMentorSearch({ db, cacheSize }: MentorSearchOptions): Ment
           found = index.search({ query, viewer, today, tsq, matched, ranks, after });
         }
       } else {
-        found = index.search({ query, viewer, today, tsq, matched: undefined, after });
+        found = index.search({ query, viewer, today, tsq, matched: enrolled, after });
       }
-      const rows = found.rows.length ? (await displayStatement({ rows: found.rows, viewer: index.trimViewer(viewer), today }).execute(db)).rows : [];
+      const rows = found.rows.length ? (await displayStatement({ rows: found.rows, viewerId, today }).execute(db)).rows : [];
       return searchResult(rows, { viewer, offsets, query, facts: found.facts, self: found.self });
     },
   };
+}
+
+/** The slots of `slots` that are also in `among`. */
+function intersect(slots: number[], among: number[]): number[] {
+  const keep = new Set(among);
+  return slots.filter((slot) => keep.has(slot));
 }
 
 /**

@@ -10,14 +10,14 @@ import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import { isoDay } from './availability.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
-import { explainMatch } from './match.js';
+import { explainMatch, matchParts } from './match.js';
 import { SearchCache } from './search-cache.js';
 import {
   and, conditions, DISPLAY_JOIN, displayColumns, FACET_SIZE, facetConditions, factsStatement, freeSlots, lowerAll, pageStatement,
-  displayStatement, profileColumns, score, sortsByScore, type CardRow, type ProfileRow, type FacetEntry, type Viewer,
+  displayStatement, profileColumns, sortsByScore, type CardRow, type ProfileRow, type FacetEntry, type Viewer,
 } from './search-sql.js';
 import { tsQueryExpression } from './text-query.js';
-import { zoneGap, zoneOffsets, zonesNear } from './time-zones.js';
+import { zoneOffsets, zonesNear } from './time-zones.js';
 
 /**
  * Mentor search. A request reads the viewer (the match score's inputs, the search text turned
@@ -25,8 +25,9 @@ import { zoneGap, zoneOffsets, zonesNear } from './time-zones.js';
  * every viewer shares (total, facets and, when the order is everyone's, the first rows:
  * `factsStatement`), from the cache of the caller's search generation or the database; then
  * the page's cards (`displayStatement` for shared first rows, else `pageStatement`). The match
- * score is computed in SQL so `sort=match` orders in the database; `explainMatch` words the
- * parts for the page's rows.
+ * score is computed in SQL so `sort=match` orders in the database; a card's score and reasons
+ * come from `matchParts` (the same score in JavaScript, match-scores.test.ts holds them equal)
+ * and `explainMatch`.
  */
 
 export const wordsOf = (text: string) => text.toLocaleLowerCase('en').split(/[^\p{L}\p{N}]+/u).filter(Boolean);
@@ -121,11 +122,6 @@ const roundTenth = (x: number | null) => (x === null ? null : Math.round(x * 10)
 
 function toCard(r: CardRow, viewer: Viewer, offsets: Map<string, number>): MentorCard {
   const free = r.free_slots;
-  const skills = new Set(viewer.skills);
-  const phrases = new Set(viewer.goalPhrases);
-  const sharedSkills = r.expertise.filter((e) => skills.has(e.toLocaleLowerCase('en')));
-  const goalMatches = r.expertise.filter((e, i) => !skills.has(e.toLocaleLowerCase('en')) && phrases.has(r.expertise_words[i] ?? ''));
-  const languages = new Set(viewer.languages);
   return {
     id: r.id,
     name: r.name,
@@ -148,17 +144,7 @@ function toCard(r: CardRow, viewer: Viewer, offsets: Map<string, number>): Mento
     medianResponseHours: roundTenth(r.median_response_hours),
     viewerRequestState: r.has_open_mentorship ? 'active' : r.pending_expires_at ? 'pending' : 'none',
     viewerRequestExpiresAt: r.pending_expires_at ? r.pending_expires_at.toISOString() : null,
-    match: explainMatch({
-      sharedSkills,
-      goalMatches,
-      sameIndustry: viewer.industry && r.industry.toLocaleLowerCase('en') === viewer.industry ? r.industry : null,
-      sharedLanguages: r.languages.filter((l) => languages.has(l.toLocaleLowerCase('en'))),
-      timeZoneGapHours: viewer.nearZones.length && r.time_zone ? zoneGap(offsets, viewer.timeZone, r.time_zone) : null,
-      sameProgramme: viewer.programme && r.programme.toLocaleLowerCase('en') === viewer.programme ? r.programme : null,
-      freeSlots: free,
-      capacity: r.capacity,
-      score: r.score,
-    }),
+    match: explainMatch(matchParts(viewer, r, offsets)),
   };
 }
 
@@ -235,7 +221,7 @@ export async function searchMentors(
   let rows: CardRow[];
   if (facts.top) {
     const chosen = facts.top.filter((r) => r.id !== viewerId).slice(0, query.limit + 1);
-    rows = chosen.length ? (await displayStatement({ rows: chosen, viewer, today }).execute(db)).rows : [];
+    rows = chosen.length ? (await displayStatement({ rows: chosen, viewerId, today }).execute(db)).rows : [];
   } else {
     rows = (await pageStatement({ query, viewer, today, tsq, after }).execute(db)).rows;
   }
@@ -281,10 +267,10 @@ export async function getMentorProfile(db: Kysely<Database>, viewerId: string, m
   const today = isoDay(now);
   const result = await sql<ProfileRow & { active_mentees: number; completed: number; average_rating: number | null; rating_count: number; sees_contact: boolean }>`
     WITH k AS (
-      SELECT m.user_id AS id, ${score(viewer, today)} AS score, ${freeSlots(today)} AS free_slots, 0 AS sort_key
+      SELECT m.user_id AS id, ${freeSlots(today)} AS free_slots, 0 AS sort_key
       FROM mentors m WHERE m.user_id = ${mentorId} AND m.status = 'active' AND m.listed
     )
-    SELECT k.id, k.score, k.free_slots, k.sort_key, ${displayColumns(viewerId)}, ${profileColumns},
+    SELECT k.id, k.free_slots, k.sort_key, ${displayColumns(viewerId)}, ${profileColumns},
       (SELECT count(*) FROM mentorships ms WHERE ms.mentor_id = k.id AND ms.status IN ('active', 'paused'))::int AS active_mentees,
       (SELECT count(*) FROM mentorships ms WHERE ms.mentor_id = k.id AND ms.status = 'completed')::int AS completed,
       (SELECT avg(f.rating)::float8 FROM feedback f JOIN mentorships ms ON ms.id = f.mentorship_id

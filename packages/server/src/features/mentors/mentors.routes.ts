@@ -9,7 +9,7 @@ export const mentorRoutes = [
     method: 'get', path: '/mentors', operationId: 'searchMentors', summary: 'Search mentors, ranked, with match scores and facets', tag: 'mentors', auth: 'bearer', role: 'user',
     description: 'Answers carry an `ETag` and `Cache-Control: private, no-cache`: a browser revalidates each time, and while nothing '
       + 'the answer shows has changed, a request whose `If-None-Match` names its ETag gets 304 without a body.',
-    query: mentorSearchQuery,
+    query: mentorSearchQuery, errors: ['not_found'],
     responses: [ok(mentorSearchResult, 'A page of mentor cards'), { status: 304, description: 'The answer named in `If-None-Match` is still current' }],
   }, async (c, { query }) => {
     const { etag, answer } = await searchMentors(c.get('deps'), c.get('viewer'), query, c.req.header('if-none-match'));

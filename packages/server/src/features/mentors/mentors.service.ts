@@ -1,6 +1,7 @@
 import type { MentorProfile, MentorSearchQuery } from '@mentorkit/contract';
 import { notFound } from '../../http/errors.js';
 import type { AppDeps, Viewer } from '../../http/env.js';
+import { findProgramme } from '../programmes/programmes.service.js';
 import { getMentorProfile } from './mentors.repository.js';
 import { matchesEtag, type SearchAnswer } from './search-answers.js';
 
@@ -12,14 +13,17 @@ export interface SearchReply {
 }
 
 /**
- * Mentor search for the viewer. Answers are kept per viewer while nothing they show changes
+ * Mentor search for the viewer; with `programme`, among the mentors enrolled in it (404 for an
+ * unknown one). Answers are kept per viewer while nothing they show changes
  * (`search-answers.ts`): the version is found first, so a client holding the current answer is
  * told so without anything being computed.
  */
-export async function searchMentors(deps: AppDeps, viewer: Viewer, query: MentorSearchQuery, ifNoneMatch: string | undefined): Promise<SearchReply> {
+export async function searchMentors(deps: AppDeps, viewer: Viewer, asked: MentorSearchQuery, ifNoneMatch: string | undefined): Promise<SearchReply> {
   const now = deps.now();
   const search = deps.mentorSearch;
   if (!search) throw new Error('createApp gives every app a mentor search');
+  // A programme named by slug or id is searched, and its answers kept, by its id: a slug can change hands.
+  const query = asked.programme ? { ...asked, programme: (await findProgramme(deps, asked.programme)).id } : asked;
   const version = await search.answers.version(deps.db, viewer.id, query, now, viewer.searchGeneration);
   if (matchesEtag(ifNoneMatch, version.etag)) return { etag: version.etag };
   const answer = await search.answers.answer(version, () => search.search(viewer.id, query, now, version.generation));

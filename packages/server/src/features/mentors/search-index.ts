@@ -11,7 +11,7 @@ import type { SearchFacts, SelfInSearch } from './mentors.repository.js';
  * then scores and counts in a loop over integers instead of PostgreSQL scoring every accepting
  * mentor for every viewer (the default page, sorted by match, scored 13,822 mentors per request
  * at 100,000 alumni); only the page's cards are read from the database, by the same statement as
- * before (`displayStatement`), which also computes the score and reasons shown.
+ * before (`displayStatement`), and their score and reasons computed from its columns (`matchParts`).
  *
  * Freshness: the index knows the search generation (migrations 0007, 0008) it reflects. A
  * request carries the generation read with its user (`auth/user-lookup.ts`), before anything
@@ -460,18 +460,6 @@ export class MentorIndex {
     const flags = this.#flags;
     for (let slot = 0; slot < n; slot++) if (bits[slot] === 1 && (flags[slot]! & VISIBLE) !== 0) out.push(slot);
     return out;
-  }
-
-  /**
-   * The viewer with only the skills, goal phrases, languages and nearby zones some mentor of the
-   * index holds: the same scores from the database (only equal values count), for a statement
-   * that carries a few values instead of hundreds (a viewer's goals make about a hundred phrases,
-   * and the zones near any zone are several hundred).
-   */
-  trimViewer(viewer: Viewer): Viewer {
-    const d = this.#dict;
-    const known = (xs: string[]) => xs.filter((x) => d.find(x) >= 0);
-    return { ...viewer, skills: known(viewer.skills), goalPhrases: known(viewer.goalPhrases), languages: known(viewer.languages), nearZones: known(viewer.nearZones) };
   }
 
   /** The slots of the mentors `ids` (those the index holds). */

@@ -32,10 +32,15 @@ export const and = (parts: RawBuilder<unknown>[]) => sql.join(parts, sql` AND `)
  * Conditions of a search, except the two facets' own (see `facetConditions`) and the viewer's
  * exclusion, which the callers add where it applies. `tsquery` is the text's tsquery: a constant
  * (bound as a value, so the planner estimates the GIN scan from the real words) or an expression.
+ * `query.programme` is the programme's id by now (the service resolves a slug).
  */
 export function conditions(query: MentorSearchQuery, today: string, tsquery: RawBuilder<unknown> | undefined): RawBuilder<unknown>[] {
   const where: RawBuilder<unknown>[] = [sql`m.status = 'active'`, sql`m.listed`];
   if (tsquery) where.push(sql`m.search_vector @@ ${tsquery}`);
+  if (query.programme) {
+    where.push(sql`EXISTS (SELECT 1 FROM programme_enrolments e
+      WHERE e.programme_id = ${query.programme}::uuid AND e.role = 'mentor' AND e.user_id = m.user_id)`);
+  }
   if (query.location) where.push(sql`m.location ILIKE ${'%' + escapeLike(query.location) + '%'}::text`);
   if (query.language.length) where.push(sql`m.language_keys && ${textArray(lowerAll(query.language))}`);
   if (query.meetingFormat.length) where.push(sql`m.meeting_formats && ${textArray(query.meetingFormat)}`);
@@ -122,7 +127,10 @@ function sortKey(sort: MentorSearchQuery['sort'], tsq: string, matchScore: RawBu
   }
 }
 
-/** A row of `displayColumns` (what a card shows) with its score, free slots and sort key. */
+/**
+ * A row of `displayColumns` (what a card shows, and what its match score reads: `matchParts`)
+ * with its free slots and sort key.
+ */
 export interface CardRow {
   id: string;
   name: string;
@@ -137,13 +145,16 @@ export interface CardRow {
   languages: string[];
   time_zone: string | null;
   expertise: string[];
+  expertise_keys: string[];
   expertise_words: string[];
+  industry_key: string;
+  language_keys: string[];
+  programme_key: string;
   meeting_formats: string[];
   years_of_experience: number;
   capacity: number;
   median_response_hours: number | null;
   free_slots: number;
-  score: number;
   sort_key: number;
   mentee_count: number;
   pending_expires_at: Date | null;
@@ -168,7 +179,7 @@ export function displayColumns(viewerId: string) {
   return sql`
     u.name, u.avatar_url, p.headline, p.position, p.company, p.industry, p.location, p.programme,
     p.graduation_year, p.languages, p.time_zone,
-    m.expertise, m.expertise_words, m.meeting_formats, m.years_of_experience, m.capacity, m.median_response_hours,
+    m.expertise, m.expertise_keys, m.expertise_words, m.industry_key, m.language_keys, m.programme_key, m.meeting_formats, m.years_of_experience, m.capacity, m.median_response_hours,
     (SELECT count(DISTINCT ms.mentee_id) FROM mentorships ms
       WHERE ms.mentor_id = m.user_id AND ms.status <> 'cancelled')::int AS mentee_count,
     (SELECT r.expires_at FROM mentorship_requests r
@@ -260,16 +271,16 @@ export function pageStatement(options: {
       SELECT b.id, b.sort_key FROM (SELECT m.user_id AS id, ${key} AS sort_key FROM mentors m WHERE ${and(where)}) b ${keyset}
       ORDER BY b.sort_key DESC, b.id ASC LIMIT ${query.limit + 1}::int
     )
-    SELECT k.id, k.sort_key, ${score(viewer, today)} AS score, ${freeSlots(today)} AS free_slots, ${displayColumns(viewer.id)}
+    SELECT k.id, k.sort_key, ${freeSlots(today)} AS free_slots, ${displayColumns(viewer.id)}
     FROM top k ${DISPLAY_JOIN}
     ORDER BY k.sort_key DESC, k.id ASC`;
 }
 
 /** What the cards show for rows already chosen (`ids` with their sort keys), in that order. */
-export function displayStatement(options: { rows: { id: string; key: number }[]; viewer: Viewer; today: string }) {
-  const { rows, viewer, today } = options;
+export function displayStatement(options: { rows: { id: string; key: number }[]; viewerId: string; today: string }) {
+  const { rows, viewerId, today } = options;
   return sql<CardRow>`${PREPARED}
-    SELECT k.id, k.sort_key, ${score(viewer, today)} AS score, ${freeSlots(today)} AS free_slots, ${displayColumns(viewer.id)}
+    SELECT k.id, k.sort_key, ${freeSlots(today)} AS free_slots, ${displayColumns(viewerId)}
     FROM unnest(${rows.map((r) => r.id)}::uuid[], ${rows.map((r) => r.key)}::float8[]) WITH ORDINALITY AS k(id, sort_key, position)
     ${DISPLAY_JOIN}
     WHERE m.status = 'active' AND m.listed

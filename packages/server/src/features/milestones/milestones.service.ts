@@ -4,6 +4,7 @@ import {
   milestoneTransitions,
   type Milestone,
   type milestoneInput,
+  type MilestoneTemplate,
   type milestonePatch,
   type TimelineResult,
   type timelineInput,
@@ -21,6 +22,7 @@ import {
   otherParty,
   partyMentorship,
   utcDay,
+  type MentorshipRow,
 } from '../lifecycle/workspace.js';
 import { toMentorship } from '../mentorships/mentorships.repository.js';
 import { createOnce } from '../shared/idempotency.js';
@@ -62,6 +64,35 @@ async function lockPlan(trx: Db, id: string, viewerId: string, what: string) {
 }
 
 /**
+ * Writes a timeline into a mentorship the caller holds locked: the target end date and, with a
+ * template, its milestones dated up to that date (only into an empty plan: 409 otherwise).
+ * Undefined when it is already so and nothing was written. Shared by `setTimeline` and by the
+ * start of a programme's mentorship, which begins with the programme's template and end date.
+ */
+export async function applyTimeline(
+  trx: Db,
+  row: MentorshipRow,
+  input: { targetEndDate: string | null; template: MilestoneTemplate | null },
+  at: Date,
+): Promise<{ updated: MentorshipRow; created: MilestoneRow[]; targetEndDate: string | null } | undefined> {
+  let targetEndDate = input.targetEndDate;
+  let planned: ReturnType<typeof planFromTemplate>['milestones'] = [];
+  if (input.template) {
+    const existing = await milestonesOf(trx, row.id);
+    if (existing.length > 0) {
+      throw new ApiError('conflict', 'A template starts a plan, and this mentorship already has milestones: add them one by one, or delete the existing ones first');
+    }
+    const plan = planFromTemplate(input.template, { start: utcDay(row.started_at), today: utcDay(at), target: input.targetEndDate });
+    targetEndDate = plan.targetEndDate;
+    planned = plan.milestones;
+  }
+  if (targetEndDate === row.target_end_date && planned.length === 0) return undefined;
+  const updated = await setTargetEndDate(trx, row.id, targetEndDate, at);
+  const created = await insertMilestones(trx, row.id, planned, await nextPosition(trx, row.id), at);
+  return { updated, created, targetEndDate };
+}
+
+/**
  * Sets the target end date; with a template, also writes its milestones dated up to that date
  * (only into an empty plan). Setting what is already there writes nothing.
  */
@@ -71,22 +102,11 @@ export async function setTimeline({ db, now }: Ctx, viewer: Actor, mentorshipId:
     await enforceWorkspaceLimits(trx, 'milestones', viewer.id, now());
     assertNotBeforeStart(row, input.targetEndDate, 'targetEndDate');
     const at = now();
-    let targetEndDate = input.targetEndDate;
-    let planned: ReturnType<typeof planFromTemplate>['milestones'] = [];
-    if (input.template) {
-      const existing = await milestonesOf(trx, row.id);
-      if (existing.length > 0) {
-        throw new ApiError('conflict', 'A template starts a plan, and this mentorship already has milestones: add them one by one, or delete the existing ones first');
-      }
-      const plan = planFromTemplate(input.template, { start: utcDay(row.started_at), today: utcDay(at), target: input.targetEndDate });
-      targetEndDate = plan.targetEndDate;
-      planned = plan.milestones;
-    }
-    if (targetEndDate === row.target_end_date && planned.length === 0) {
+    const applied = await applyTimeline(trx, row, { targetEndDate: input.targetEndDate, template: input.template ?? null }, at);
+    if (!applied) {
       return { mentorship: await toMentorship(trx, row), milestones: (await milestonesOf(trx, row.id)).map((m) => toMilestone(m, at)) };
     }
-    const updated = await setTargetEndDate(trx, row.id, targetEndDate, at);
-    const created = await insertMilestones(trx, row.id, planned, await nextPosition(trx, row.id), at);
+    const { updated, created, targetEndDate } = applied;
     const mentorship = await toMentorship(trx, updated);
     const createdMilestones = created.map((m) => toMilestone(m, at));
     await record(trx, {

@@ -1,8 +1,13 @@
-import { programmeStatus, type EnrolmentRole, type Programme, type ProgrammeStatus } from '@mentorkit/contract';
+import {
+  openMentorshipStatuses, programmeStatus, type Enrolment, type EnrolmentRole, type Programme, type ProgrammeStatus, type RequestStatus,
+} from '@mentorkit/contract';
 import { sql, type Insertable, type Selectable, type Updateable } from 'kysely';
-import type { Db, ProgrammesTable } from '../../db/schema.js';
+import type { Db, ProgrammeEnrolmentsTable, ProgrammesTable } from '../../db/schema.js';
+import { freeSlots } from '../mentors/search-sql.js';
 import type { TimeCursor } from '../shared/paging.js';
 import { UUID } from '../shared/paging.js';
+import { mentorCap } from './mentor-cap.js';
+import { loadPeople, personOrThrow } from '../shared/people.repository.js';
 
 export type ProgrammeRow = Selectable<ProgrammesTable>;
 
@@ -114,4 +119,117 @@ export async function enrolledIds(db: Db, programmeId: string, role: EnrolmentRo
   const rows = await db.selectFrom('programme_enrolments').select('user_id')
     .where('programme_id', '=', programmeId).where('role', '=', role).orderBy('user_id').execute();
   return rows.map((r) => r.user_id);
+}
+
+export type EnrolmentRow = Selectable<ProgrammeEnrolmentsTable>;
+
+/** Keyset position in `enrolmentPage`'s order: enrolled_at, then the person, then the role. */
+export interface EnrolmentCursor {
+  at: Date;
+  userId: string;
+  role: EnrolmentRole;
+}
+
+export function insertEnrolment(db: Db, values: Insertable<ProgrammeEnrolmentsTable>) {
+  return db.insertInto('programme_enrolments').values(values).returningAll().executeTakeFirstOrThrow();
+}
+
+/** Removes a person's enrolments in a programme (in one role, or every role); the rows removed. */
+export function deleteEnrolments(db: Db, programmeId: string, userId: string, role: EnrolmentRole | undefined) {
+  let q = db.deleteFrom('programme_enrolments').where('programme_id', '=', programmeId).where('user_id', '=', userId);
+  if (role) q = q.where('role', '=', role);
+  return q.returningAll().execute();
+}
+
+/** A page of a programme's enrolments in enrolment order (one row more than `limit`). */
+export function enrolmentPage(
+  db: Db,
+  { programmeId, role, after, limit }: { programmeId: string; role?: EnrolmentRole | undefined; after?: EnrolmentCursor | undefined; limit: number },
+) {
+  let q = db.selectFrom('programme_enrolments').selectAll().where('programme_id', '=', programmeId);
+  if (role) q = q.where('role', '=', role);
+  if (after) q = q.where(sql<boolean>`(enrolled_at, user_id, role) > (${after.at}::timestamptz, ${after.userId}::uuid, ${after.role}::text)`);
+  return q.orderBy('enrolled_at', 'asc').orderBy('user_id', 'asc').orderBy('role', 'asc').limit(limit + 1).execute();
+}
+
+/** Whether a person may enrol as a mentor: an approved mentor whose mentor row is active. */
+export async function isActiveMentor(db: Db, userId: string): Promise<boolean> {
+  const row = await db.selectFrom('mentors').select('status').where('user_id', '=', userId).executeTakeFirst();
+  return row?.status === 'active';
+}
+
+/**
+ * Of these people, those with something under way in the programme as `role`: a mentee with a
+ * pending or accepted request or a mentorship in it; a mentor with a mentorship or a pending
+ * request in it.
+ */
+export async function matchedIds(db: Db, programmeId: string, role: EnrolmentRole, userIds: string[]): Promise<Set<string>> {
+  if (userIds.length === 0) return new Set();
+  const column = role === 'mentee' ? 'mentee_id' : 'mentor_id';
+  const requestStatuses: RequestStatus[] = role === 'mentee' ? ['pending', 'accepted'] : ['pending'];
+  const requests = await db.selectFrom('mentorship_requests').select(`${column} as id`).distinct()
+    .where('programme_id', '=', programmeId).where(column, 'in', userIds).where('status', 'in', requestStatuses).execute();
+  const mentorships = await db.selectFrom('mentorships').select(`${column} as id`).distinct()
+    .where('programme_id', '=', programmeId).where(column, 'in', userIds).execute();
+  return new Set([...requests, ...mentorships].map((r) => r.id));
+}
+
+/**
+ * How many more of the programme's mentees each of these mentors can take on `today`, by
+ * `mentorCap` (the rule suggestions and confirmations apply); a person without a mentor row has none.
+ */
+export async function programmeMentorSlots(
+  db: Db,
+  programme: Pick<ProgrammeRow, 'id' | 'max_mentees_per_mentor'>,
+  mentorIds: string[],
+  today: string,
+): Promise<Map<string, number>> {
+  const slots = new Map<string, number>(mentorIds.map((id) => [id, 0]));
+  if (mentorIds.length === 0) return slots;
+  const rows = await db.selectFrom('mentors as m').select(['m.user_id', sql<number>`${freeSlots(today)}`.as('free')])
+    .where('m.user_id', 'in', mentorIds).execute();
+  // Pending introductions (of any programme) will take a slot each when accepted, so they count
+  // against the free slots; the programme's own ones and its open mentorships against its cap.
+  const introductions = await db.selectFrom('mentorship_requests')
+    .select(['mentor_id', 'programme_id', (eb) => eb.fn.countAll<string>().as('n')])
+    .where('mentor_id', 'in', mentorIds).where('status', '=', 'pending').where('introduced', '=', true)
+    .groupBy(['mentor_id', 'programme_id']).execute();
+  const open = programme.max_mentees_per_mentor === null ? [] : await db.selectFrom('mentorships')
+    .select(['mentor_id', (eb) => eb.fn.countAll<string>().as('n')])
+    .where('programme_id', '=', programme.id).where('mentor_id', 'in', mentorIds).where('status', 'in', openMentorshipStatuses)
+    .groupBy('mentor_id').execute();
+  const add = (map: Map<string, number>, id: string, n: number) => map.set(id, (map.get(id) ?? 0) + n);
+  const pending = new Map<string, number>();
+  const inProgramme = new Map<string, number>();
+  for (const r of introductions) {
+    add(pending, r.mentor_id, Number(r.n));
+    if (r.programme_id === programme.id) add(inProgramme, r.mentor_id, Number(r.n));
+  }
+  for (const r of open) add(inProgramme, r.mentor_id, Number(r.n));
+  for (const r of rows) {
+    const room = { free_slots: Number(r.free), pending_introductions: pending.get(r.user_id) ?? 0, programme_mentees: inProgramme.get(r.user_id) ?? 0 };
+    slots.set(r.user_id, mentorCap(room, programme.max_mentees_per_mentor));
+  }
+  return slots;
+}
+
+/** Enrolments as the API shows them: the person, whether they are matched, a mentor's free slots. */
+export async function toEnrolments(db: Db, programme: ProgrammeRow, rows: EnrolmentRow[], today: string): Promise<Enrolment[]> {
+  if (rows.length === 0) return [];
+  const idsOf = (role: EnrolmentRole) => rows.filter((r) => r.role === role).map((r) => r.user_id);
+  const [people, matchedMentees, matchedMentors, slots] = await Promise.all([
+    loadPeople(db, rows.map((r) => r.user_id)),
+    matchedIds(db, programme.id, 'mentee', idsOf('mentee')),
+    matchedIds(db, programme.id, 'mentor', idsOf('mentor')),
+    programmeMentorSlots(db, programme, idsOf('mentor'), today),
+  ]);
+  return rows.map((r) => ({
+    programmeId: r.programme_id,
+    role: r.role,
+    goals: r.goals,
+    enrolledAt: r.enrolled_at.toISOString(),
+    person: personOrThrow(people, r.user_id),
+    matched: (r.role === 'mentee' ? matchedMentees : matchedMentors).has(r.user_id),
+    freeSlots: r.role === 'mentor' ? (slots.get(r.user_id) ?? 0) : null,
+  }));
 }

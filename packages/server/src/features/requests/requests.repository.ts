@@ -77,11 +77,10 @@ export async function lockUser(db: Db, userId: string): Promise<void> {
   await db.selectFrom('users').select('id').where('id', '=', userId).forUpdate().execute();
 }
 
-/** The mentors of a mentee's pending requests. */
-export async function pendingMentorIds(db: Db, menteeId: string): Promise<string[]> {
-  const rows = await db.selectFrom('mentorship_requests').select(['mentor_id'])
+/** A mentee's pending requests: to whom, and whether a programme's admin made it (an introduction). */
+export function pendingRequestsOf(db: Db, menteeId: string): Promise<{ mentor_id: string; introduced: boolean }[]> {
+  return db.selectFrom('mentorship_requests').select(['mentor_id', 'introduced'])
     .where('mentee_id', '=', menteeId).where('status', '=', 'pending').execute();
-  return rows.map((r) => r.mentor_id);
 }
 
 /** Whether the two have an active or paused mentorship. */
@@ -106,10 +105,10 @@ export function mentorshipOfRequest(db: Db, requestId: string) {
   return db.selectFrom('mentorships').selectAll().where('request_id', '=', requestId).executeTakeFirstOrThrow();
 }
 
-/** Starts the mentorship of a request, with its conversation. */
+/** Starts the mentorship of a request (in the request's programme, if any), with its conversation. */
 export async function startMentorship(db: Db, request: Row, at: Date) {
   const made = await db.insertInto('mentorships').values({
-    request_id: request.id, mentor_id: request.mentor_id, mentee_id: request.mentee_id, started_at: at, updated_at: at,
+    request_id: request.id, mentor_id: request.mentor_id, mentee_id: request.mentee_id, programme_id: request.programme_id, started_at: at, updated_at: at,
   }).returningAll().executeTakeFirstOrThrow();
   await db.insertInto('conversations').values({ mentorship_id: made.id, created_at: at }).execute();
   return made;

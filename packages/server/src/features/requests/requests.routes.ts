@@ -5,8 +5,10 @@ import { acceptRequest, createRequest, declineRequest, getRequest, listRequests,
 export const requestRoutes = [
   defineRoute({
     method: 'post', path: '/mentorship-requests', operationId: 'createRequest', summary: 'Ask a mentor', tag: 'requests', auth: 'bearer', role: 'user',
+    description: 'With `programmeId`, inside a `mentee_choice` programme both people are enrolled in (each in their role) and that has not ended; '
+      + 'the mentorship it starts then ends with the programme and begins with its template’s milestones.',
     body: { schema: mentorshipRequestInput }, idempotencyKey: true,
-    errors: ['not_found', 'conflict', 'duplicate_request', 'too_many_pending_requests', 'mentor_unavailable', 'rate_limited'],
+    errors: ['not_found', 'conflict', 'duplicate_request', 'too_many_pending_requests', 'mentor_unavailable', 'rate_limited', 'not_enrolled', 'programme_ended'],
     responses: [created(mentorshipRequest, 'The request')],
   }, async (c, { body }) => c.json(await createRequest(c.get('deps'), c.get('viewer'), body, c.req.header('idempotency-key')), 201)),
   defineRoute({
@@ -20,7 +22,7 @@ export const requestRoutes = [
   defineRoute({
     method: 'post', path: '/mentorship-requests/{id}/accept', operationId: 'acceptRequest', summary: 'Accept a request (the mentor); starts the mentorship', tag: 'requests', auth: 'bearer', role: 'mentor',
     description: 'Idempotent: accepting an accepted request answers with the mentorship it made.',
-    params: { id }, errors: ['forbidden', 'not_found', 'invalid_transition', 'capacity_reached', 'mentor_unavailable', 'conflict'],
+    params: { id }, errors: ['forbidden', 'not_found', 'invalid_transition', 'capacity_reached', 'mentor_unavailable', 'conflict', 'programme_ended'],
     responses: [ok(acceptResult, 'The request with its new mentorship')],
   }, async (c, { params }) => c.json(await acceptRequest(c.get('deps'), c.get('viewer'), params.id), 200)),
   defineRoute({

@@ -17,10 +17,13 @@ import { ApiError, notFound } from '../../http/errors.js';
 import type { ServiceContext, Viewer } from '../../http/env.js';
 import { isoDay } from '../mentors/availability.js';
 import { toMentorship } from '../mentorships/mentorships.repository.js';
+import { applyTimeline } from '../milestones/milestones.service.js';
 import { createOnce, idempotencyKeyFrom } from '../shared/idempotency.js';
 import { decodeTimeCursor, pageOf, UUID } from '../shared/paging.js';
 import { enforceRateLimits, type RateLimit } from '../shared/rate-limit.js';
 import { record } from '../activity/record.js';
+import type { Notice } from '../shared/activity.js';
+import { isEnrolled, programmeById } from '../programmes/programmes.repository.js';
 import {
   declinePendingOf,
   hasOpenMentorship,
@@ -32,7 +35,7 @@ import {
   markWithdrawn,
   mentorForRequest,
   mentorshipOfRequest,
-  pendingMentorIds,
+  pendingRequestsOf,
   refreshMedianResponse,
   requestById,
   requestEvents,
@@ -66,9 +69,84 @@ function assertTransition(from: RequestStatus, to: RequestStatus) {
   }
 }
 
+/** A new pending request, as `openRequest` writes it. */
+export interface NewRequest {
+  id: string;
+  menteeId: string;
+  mentorId: string;
+  goals: string;
+  skillsSeeking: string[];
+  message: string;
+  /** The programme it is made in (null in the open marketplace). */
+  programmeId: string | null;
+  /** Made by a programme's admin on the mentee's behalf. */
+  introduced: boolean;
+}
+
 /**
- * A mentee asks a mentor. With an `Idempotency-Key`, a repeat answers with the request the first
- * one made.
+ * Writes a new pending request and what it leaves behind: the audit row (by `actorId`: the mentee,
+ * or the admin who introduced them), the mentor's `request.received`, both parties' realtime
+ * events, and `moreNotices` about the request made. Every request is made here, asked by a mentee
+ * (`createRequest`) or introduced by a programme's admin; the caller has taken the locks (mentor
+ * row, then mentee row) and checked its own rules.
+ */
+export async function openRequest(
+  trx: Db,
+  values: NewRequest,
+  options: { actorId: string; now: Date; ttlDays: number; moreNotices?: (request: MentorshipRequest) => Notice[] },
+): Promise<MentorshipRequest> {
+  const { actorId, now: at, ttlDays } = options;
+  const row = await insertRequest(trx, {
+    id: values.id,
+    mentee_id: values.menteeId,
+    mentor_id: values.mentorId,
+    goals: values.goals,
+    skills_seeking: values.skillsSeeking,
+    message: values.message,
+    programme_id: values.programmeId,
+    introduced: values.introduced,
+    created_at: at,
+    expires_at: new Date(at.getTime() + ttlDays * DAY_MS),
+  });
+  const request = await toRequest(trx, row);
+  await record(trx, {
+    now: at,
+    audit: {
+      actorId, action: 'request.created', entityType: 'mentorship_request', entityId: row.id, from: null, to: 'pending',
+      ...(values.programmeId ? { details: { programmeId: values.programmeId, introduced: values.introduced } } : {}),
+    },
+    notices: [
+      { userId: values.mentorId, kind: 'request.received', data: { requestId: row.id, menteeId: values.menteeId, menteeName: request.mentee.name } },
+      ...(options.moreNotices?.(request) ?? []),
+    ],
+    events: requestEvents(request, 'request.created'),
+  });
+  return request;
+}
+
+/**
+ * Inside a programme: it exists (404), has not ended, lets mentees choose (an `admin_matched`
+ * one pairs people by introductions only), and both people are enrolled, each in their role.
+ * The programme row is share-locked first, so an edit of its dates or mode waits for the request.
+ */
+async function checkProgrammeRequest(trx: Db, programmeId: string, menteeId: string, mentorId: string, today: string) {
+  const programme = await programmeById(trx, programmeId, 'share');
+  if (!programme) throw notFound('Programme');
+  if (programme.ends_on < today) throw new ApiError('programme_ended', `${programme.name} has ended: requests in it are closed`);
+  if (programme.matching === 'admin_matched') {
+    throw new ApiError('conflict', `In ${programme.name} the organisers introduce mentees to mentors: requests cannot be sent in it, wait for your introduction`);
+  }
+  if (!(await isEnrolled(trx, programme.id, menteeId, 'mentee'))) {
+    throw new ApiError('not_enrolled', `Enrol in ${programme.name} as a mentee before asking a mentor in it`);
+  }
+  if (!(await isEnrolled(trx, programme.id, mentorId, 'mentor'))) {
+    throw new ApiError('not_enrolled', `This mentor is not enrolled in ${programme.name}`);
+  }
+}
+
+/**
+ * A mentee asks a mentor, in the open marketplace or inside a programme (`programmeId`). With an
+ * `Idempotency-Key`, a repeat answers with the request the first one made.
  */
 export async function createRequest(
   { db, now, config }: Pick<ServiceContext, 'db' | 'now' | 'config'>,
@@ -85,42 +163,36 @@ export async function createRequest(
       { userId: viewer.id, scope: 'mentorship-request', key: idempotencyKeyFrom(idempotencyKeyHeader) },
       async (trx, id) => {
         const at = now();
-        // Lock order everywhere: mentor row, then mentee row, then requests.
+        // Lock order everywhere: the programme row (shared), the mentor row, then the mentee row, then requests.
+        if (input.programmeId) await checkProgrammeRequest(trx, input.programmeId, viewer.id, input.mentorId, isoDay(at));
         const mentor = await mentorForRequest(trx, input.mentorId);
         if (!mentor || mentor.deleted_at !== null || mentor.status !== 'active') throw notFound('Mentor');
         await lockUser(trx, viewer.id);
         // Counted under the mentee's row lock, so concurrent sends of one person count one by one.
         await enforceRateLimits(trx, 'mentorship_requests', viewer.id, REQUEST_RATE_LIMITS, at);
-        const pending = await pendingMentorIds(trx, viewer.id);
-        if (pending.includes(input.mentorId)) {
+        const pending = await pendingRequestsOf(trx, viewer.id);
+        if (pending.some((r) => r.mentor_id === input.mentorId)) {
           throw new ApiError('duplicate_request', 'You already have a pending request to this mentor');
         }
         if (await hasOpenMentorship(trx, input.mentorId, viewer.id)) throw new ApiError('conflict', 'This mentor is already mentoring you');
-        if (pending.length >= MAX_PENDING_PER_MENTEE) {
+        // Introductions are the programme's doing, not the mentee's: they do not use up the mentee's allowance.
+        if (pending.filter((r) => !r.introduced).length >= MAX_PENDING_PER_MENTEE) {
           throw new ApiError('too_many_pending_requests', `You can have at most ${MAX_PENDING_PER_MENTEE} pending requests; withdraw one or wait for answers`);
         }
         const away = mentor.away_until !== null && mentor.away_until >= isoDay(at);
         if (!mentor.accepting_mentees || away || mentor.open_mentorships >= mentor.capacity) {
           throw new ApiError('mentor_unavailable', 'This mentor is not taking new mentees right now');
         }
-        const row = await insertRequest(trx, {
+        return openRequest(trx, {
           id,
-          mentee_id: viewer.id,
-          mentor_id: input.mentorId,
+          menteeId: viewer.id,
+          mentorId: input.mentorId,
           goals: input.goals,
-          skills_seeking: input.skillsSeeking,
+          skillsSeeking: input.skillsSeeking,
           message: input.message,
-          created_at: at,
-          expires_at: new Date(at.getTime() + config.MENTORSHIP_REQUEST_TTL_DAYS * DAY_MS),
-        });
-        const request = await toRequest(trx, row);
-        await record(trx, {
-          now: at,
-          audit: { actorId: viewer.id, action: 'request.created', entityType: 'mentorship_request', entityId: id, from: null, to: 'pending' },
-          notices: [{ userId: input.mentorId, kind: 'request.received', data: { requestId: id, menteeId: viewer.id, menteeName: request.mentee.name } }],
-          events: requestEvents(request, 'request.created'),
-        });
-        return request;
+          programmeId: input.programmeId ?? null,
+          introduced: false,
+        }, { actorId: viewer.id, now: at, ttlDays: config.MENTORSHIP_REQUEST_TTL_DAYS });
       },
       async (id) => toRequest(db, (await requestById(db, id))!),
     );
@@ -172,7 +244,12 @@ export async function acceptRequest({ db, now }: Ctx, viewer: Pick<Viewer, 'id'>
       throw new ApiError('capacity_reached', 'All your mentee slots are taken; raise your capacity or finish a mentorship first');
     }
     if (await hasOpenMentorship(trx, row.mentor_id, row.mentee_id)) throw new ApiError('conflict', 'You already mentor this person');
-    const made = await startMentorship(trx, row, at);
+    const programme = row.programme_id ? await programmeById(trx, row.programme_id) : undefined;
+    if (programme && programme.ends_on < isoDay(at)) throw new ApiError('programme_ended', `${programme.name} has ended: no new mentorships start in it`);
+    let made = await startMentorship(trx, row, at);
+    // A programme's mentorship ends with the programme and starts with its template's milestones.
+    const plan = programme ? await applyTimeline(trx, made, { targetEndDate: programme.ends_on, template: programme.milestone_template }, at) : undefined;
+    if (plan) made = plan.updated;
     const updated = await markAccepted(trx, row.id, at);
     await refreshMedianResponse(trx, row.mentor_id, at);
     const request = await toRequest(trx, updated);
@@ -187,7 +264,13 @@ export async function acceptRequest({ db, now }: Ctx, viewer: Pick<Viewer, 'id'>
         { userId: row.mentee_id, type: 'mentorship.updated', data: mentorship },
       ],
     });
-    await record(trx, { now: at, audit: { actorId: viewer.id, action: 'mentorship.started', entityType: 'mentorship', entityId: made.id, from: null, to: 'active' } });
+    await record(trx, {
+      now: at,
+      audit: {
+        actorId: viewer.id, action: 'mentorship.started', entityType: 'mentorship', entityId: made.id, from: null, to: 'active',
+        ...(programme ? { details: { programmeId: programme.id, targetEndDate: made.target_end_date, template: programme.milestone_template, milestonesAdded: plan?.created.length ?? 0 } } : {}),
+      },
+    });
     return { ...request, mentorship };
   }).catch((err: unknown) => {
     if (isConstraint(err, 'mentors_open_within_capacity')) throw new ApiError('capacity_reached', 'All your mentee slots are taken');

@@ -261,3 +261,159 @@ describe.each(databaseKinds)('mentorship requests on %s', (kind) => {
     ]);
   });
 });
+
+describe.each(databaseKinds)('mentorship requests inside a programme on %s', (kind) => {
+  let t: TestContext;
+  beforeAll(async () => { t = await createTestContext(kind); });
+  afterAll(async () => { await t?.close(); });
+
+  let run = 0;
+  let ana: TestUser;
+  let maria: TestUser;
+  let anaId: string;
+  beforeEach(async () => {
+    run++;
+    t.clock.set('2026-11-28T09:00:00Z');
+    ana = person(`preq-ana-${run}`, 'Ana Villanueva');
+    maria = person(`preq-maria-${run}`, 'Maria Santos');
+    anaId = await becomeMentor(t, ana, { capacity: 3 });
+  });
+
+  const call = (...args: Parameters<TestContext['call']>) => t.call(...args);
+
+  async function newProgramme(fields: Record<string, unknown> = {}) {
+    const res = await call('POST', '/api/v1/admin/programmes', {
+      as: admin,
+      body: { name: `Data careers ${run} ${Math.random().toString(36).slice(2, 8)}`, startsOn: '2026-12-01', endsOn: '2027-03-31', matching: 'mentee_choice', milestoneTemplate: 'technical-8-week', ...fields },
+    });
+    expect(res.status, await res.clone().text()).toBe(201);
+    return json(res) as Promise<{ id: string; slug: string; name: string; endsOn: string }>;
+  }
+
+  async function enrol(user: TestUser, programmeId: string, role: 'mentor' | 'mentee', goals = '') {
+    const res = await call('POST', `/api/v1/programmes/${programmeId}/enrolment`, { as: user, body: { role, goals } });
+    expect(res.status, await res.clone().text()).toBe(201);
+  }
+
+  const ask = (mentee: TestUser, mentorId: string, programmeId: string) =>
+    call('POST', '/api/v1/mentorship-requests', { as: mentee, body: requestBody(mentorId, { programmeId }) });
+
+  it('makes a request in the programme; accepting starts a mentorship that ends with it and holds its template’s milestones', async () => {
+    const programme = await newProgramme();
+    await enrol(ana, programme.id, 'mentor');
+    await enrol(maria, programme.id, 'mentee');
+    const res = await ask(maria, anaId, programme.id);
+    expect(res.status, await res.clone().text()).toBe(201);
+    const request = await json(res);
+    expect(request).toMatchObject({ status: 'pending', introduced: false, programme: { id: programme.id, slug: programme.slug, name: programme.name } });
+    const stored = await t.handle.db.selectFrom('mentorship_requests').select(['programme_id', 'introduced']).where('id', '=', request.id).executeTakeFirstOrThrow();
+    expect(stored).toEqual({ programme_id: programme.id, introduced: false });
+
+    const accepted = await call('POST', `/api/v1/mentorship-requests/${request.id}/accept`, { as: ana });
+    expect(accepted.status, await accepted.clone().text()).toBe(200);
+    const { mentorship } = await json(accepted);
+    expect(mentorship).toMatchObject({ status: 'active', targetEndDate: '2027-03-31', programme: { id: programme.id, slug: programme.slug } });
+    const milestones = await t.handle.db.selectFrom('milestones').select(['title', 'due_date', 'position']).where('mentorship_id', '=', mentorship.id).orderBy('position').execute();
+    // The template's five steps, spread from today to the programme's end, the last on the end.
+    expect(milestones.map((m) => m.title)).toEqual([
+      'Baseline and learning goals', 'Core concepts', 'Guided practice project started', 'Project review', 'Showcase and next steps',
+    ]);
+    expect(milestones.at(-1)!.due_date).toBe('2027-03-31');
+    expect(milestones.every((m) => m.due_date! >= '2026-11-28')).toBe(true);
+    const seen = await json(await call('GET', `/api/v1/mentorships/${mentorship.id}`, { as: maria }));
+    expect(seen.programme).toMatchObject({ id: programme.id });
+  });
+
+  it('without a template, the mentorship still ends with the programme and starts with an empty plan', async () => {
+    const programme = await newProgramme({ milestoneTemplate: null, endsOn: '2027-02-28' });
+    await enrol(ana, programme.id, 'mentor');
+    await enrol(maria, programme.id, 'mentee');
+    const id = (await json(await ask(maria, anaId, programme.id))).id;
+    const { mentorship } = await json(await call('POST', `/api/v1/mentorship-requests/${id}/accept`, { as: ana }));
+    expect(mentorship).toMatchObject({ targetEndDate: '2027-02-28', programme: { id: programme.id } });
+    const milestones = await t.handle.db.selectFrom('milestones').select('id').where('mentorship_id', '=', mentorship.id).execute();
+    expect(milestones).toEqual([]);
+  });
+
+  it('refuses 409 not_enrolled unless the mentee is enrolled as a mentee and the mentor as a mentor', async () => {
+    const programme = await newProgramme();
+    const notYet = await ask(maria, anaId, programme.id);
+    expect(notYet.status).toBe(409);
+    expect((await json(notYet)).error.code).toBe('not_enrolled');
+    // The mentor enrolled, but as a mentee.
+    await enrol(ana, programme.id, 'mentee');
+    const wrongRoles = await ask(maria, anaId, programme.id);
+    expect((await json(wrongRoles)).error.code).toBe('not_enrolled');
+    await enrol(maria, programme.id, 'mentee');
+    const mentorMissing = await ask(maria, anaId, programme.id);
+    expect(mentorMissing.status).toBe(409);
+    expect((await json(mentorMissing)).error.message).toMatch(/mentor is not enrolled/);
+    await enrol(ana, programme.id, 'mentor');
+    expect((await ask(maria, anaId, programme.id)).status).toBe(201);
+    const rows = await t.handle.db.selectFrom('mentorship_requests').select('id').where('mentor_id', '=', anaId).execute();
+    expect(rows).toHaveLength(1);
+  });
+
+  it('refuses requests in an admin_matched programme (409 conflict), in an ended one (409 programme_ended) and in an unknown one (404)', async () => {
+    const matched = await newProgramme({ matching: 'admin_matched' });
+    await enrol(ana, matched.id, 'mentor');
+    await enrol(maria, matched.id, 'mentee');
+    const inMatched = await ask(maria, anaId, matched.id);
+    expect(inMatched.status).toBe(409);
+    const body = await json(inMatched);
+    expect(body.error.code).toBe('conflict');
+    expect(body.error.message).toMatch(/organisers introduce/);
+
+    const short = await newProgramme({ startsOn: '2026-11-28', endsOn: '2026-12-05' });
+    await enrol(ana, short.id, 'mentor');
+    await enrol(maria, short.id, 'mentee');
+    t.clock.set('2026-12-06T09:00:00Z');
+    const ended = await ask(maria, anaId, short.id);
+    expect(ended.status).toBe(409);
+    expect((await json(ended)).error.code).toBe('programme_ended');
+
+    const unknown = await ask(maria, anaId, '00000000-0000-4000-8000-000000000000');
+    expect(unknown.status).toBe(404);
+    const malformed = await ask(maria, anaId, 'data-careers');
+    expect(malformed.status).toBe(400);
+    expect(JSON.stringify((await json(malformed)).error.issues)).toContain('programmeId');
+    expect(await t.handle.db.selectFrom('mentorship_requests').select('id').where('mentor_id', '=', anaId).execute()).toEqual([]);
+  });
+
+  it('does not start a mentorship once the programme has ended (409 programme_ended)', async () => {
+    const short = await newProgramme({ startsOn: '2026-11-28', endsOn: '2026-12-05' });
+    await enrol(ana, short.id, 'mentor');
+    await enrol(maria, short.id, 'mentee');
+    const id = (await json(await ask(maria, anaId, short.id))).id;
+    t.clock.set('2026-12-06T09:00:00Z');
+    const res = await call('POST', `/api/v1/mentorship-requests/${id}/accept`, { as: ana });
+    expect(res.status).toBe(409);
+    expect((await json(res)).error.code).toBe('programme_ended');
+    expect(await t.handle.db.selectFrom('mentorships').select('id').where('mentor_id', '=', anaId).execute()).toEqual([]);
+  });
+
+  it('does not count introductions toward the mentee’s pending limit', async () => {
+    const programme = await newProgramme({ matching: 'admin_matched' });
+    await enrol(maria, programme.id, 'mentee');
+    const pairs = [];
+    for (let i = 0; i < 3; i++) {
+      const mentor = person(`preq-intro-${run}-${i}`, `Intro Mentor ${i}`);
+      const mentorId = await becomeMentor(t, mentor);
+      await enrol(mentor, programme.id, 'mentor');
+      pairs.push({ menteeId: await userId(t, maria), mentorId });
+    }
+    // One admin call per pair: a set repeats no mentee.
+    for (const pair of pairs) {
+      const res = await call('POST', `/api/v1/admin/programmes/${programme.id}/matches`, { as: admin, body: { pairs: [pair] } });
+      expect(res.status, await res.clone().text()).toBe(201);
+      expect((await json(res)).items).toHaveLength(1);
+    }
+    for (let i = 0; i < 5; i++) await sendRequest(t, maria, await becomeMentor(t, person(`preq-own-${run}-${i}`, `Own Mentor ${i}`)));
+    const sixth = await call('POST', '/api/v1/mentorship-requests', { as: maria, body: requestBody(await becomeMentor(t, person(`preq-own-${run}-5`, 'Own Mentor 5'))) });
+    expect(sixth.status).toBe(409);
+    expect((await json(sixth)).error.code).toBe('too_many_pending_requests');
+    const pending = await t.handle.db.selectFrom('mentorship_requests').select('introduced').where('mentee_id', '=', await userId(t, maria)).where('status', '=', 'pending').execute();
+    expect(pending.filter((r) => r.introduced)).toHaveLength(3);
+    expect(pending.filter((r) => !r.introduced)).toHaveLength(5);
+  });
+});
