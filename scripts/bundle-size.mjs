@@ -13,16 +13,29 @@ import { gzipSync } from 'node:zlib';
 import { rollup } from 'rollup';
 import config from '../rollup.config.mjs';
 
-/** The min+gzip budget set for a page embedding one element (its initial load). */
-export const BUDGET = 45 * 1024;
+/**
+ * The min+gzip budget set for a page embedding one element (its initial load). Raised on
+ * 2026-12-07 from 45 KB to 46.5 KB (the largest page, the workspace, is 46.0 KB): every page's entry carries the SDK, which gained the twelve
+ * programme methods (+0.5 KB), and the programme on request and mentorship cards reaches the
+ * dashboards and the workspace; Rollup's regrouping of the chunks shared with the lazily loaded
+ * programme panels costs the workspace page about 0.5 KB more (measured with and without them).
+ */
+export const BUDGET = 46.5 * 1024;
 /**
  * A ratchet on every chunk together (all elements, shared code, translations): just above the
  * total, so the code cannot grow unnoticed even where no page loads it all up front. Raised on
  * 2026-12-07 from 115 KB to 130 KB (total 128.8 KB) for what the workspace and dashboards became
  * (tabs with an overview, forms in dialogs, toasts with Undo, list → detail with the URL hash,
  * role checks) and their translations. Lower it whenever a change shrinks the total.
+ * Raised on 2026-12-07 by 16 KB for the admin's Programmes tab (list, form, detail with
+ * enrolments, match review and the report; a chunk of its own, about 11.5 KB, loaded when the tab
+ * first opens) and its Filipino translations (about 3 KB).
+ * Raised on 2026-12-07 by 8 KB for programmes in search and the dashboards (the programme banner
+ * with enrolment in <mentor-search>, about 3.5 KB; the dashboards' Programmes section, a chunk of
+ * its own of about 4.3 KB loaded after their first render; the programme on request and
+ * mentorship cards) and their Filipino translations (about 1.4 KB).
  */
-export const CEILING = 130 * 1024;
+export const CEILING = 154 * 1024;
 
 const topArg = process.argv.indexOf('--top');
 const top = topArg > 0 ? Number(process.argv[topArg + 1]) : 15;
@@ -51,7 +64,13 @@ const closure = (name, into = new Set()) => {
   return into;
 };
 const isTranslation = (chunk) => /\/generated\/locales\//.test(chunk.facadeModuleId ?? '');
-const tagOf = (chunk) => chunk.facadeModuleId?.match(/\/define\/([a-z-]+)\.js$/)?.[1];
+/**
+ * The element a chunk defines. An element's chunk that also exports code to a chunk it loads
+ * later (the admin's Programmes tab) has no facade module: its define module is then found
+ * among the chunk's modules.
+ */
+const defineOf = (id) => id?.match(/\/define\/([a-z-]+)\.js$/)?.[1];
+const tagOf = (chunk) => defineOf(chunk.facadeModuleId) ?? chunk.moduleIds.map(defineOf).find(Boolean);
 
 const entry = [...chunks.values()].find((c) => c.isEntry);
 const upFront = closure(entry.fileName);

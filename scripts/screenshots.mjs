@@ -17,7 +17,7 @@ const { values } = parseArgs({
     url: { type: 'string', default: 'http://127.0.0.1:8787/' },
     out: { type: 'string', default: '/tmp/mentorkit-shots' },
     persona: { type: 'string', default: 'mentee,mentee2,mentor,mentor2,admin' },
-    page: { type: 'string', default: 'find,my-mentoring,mentor-dashboard,admin' },
+    page: { type: 'string', default: 'find,my-mentoring,mentor-dashboard,data-careers,admin' },
     open: { type: 'boolean', default: false },
   },
 });

@@ -60,4 +60,6 @@ export {
   type MilestoneChange,
   type MilestoneChangedDetail,
   type MilestoneChangedEvent,
+  type ProgrammeEnrolledEvent,
+  type ProgrammeLeftEvent,
 } from './events.js';

@@ -88,7 +88,7 @@ describe('demo portal', () => {
       personas.dispatchEvent(new Event('change'));
     }
     // The role-dependent tabs appear once the portal knows who this is.
-    await waitUntil(() => visibleTabs().length >= 3, `the tabs for ${persona} did not appear`, { timeout: 8000 });
+    await waitUntil(() => visibleTabs().length >= 4, `the tabs for ${persona} did not appear`, { timeout: 8000 });
     await quiet();
   }
 
@@ -107,11 +107,11 @@ describe('demo portal', () => {
   }
 
   const tabsFor: Record<DemoPersona, string[]> = {
-    mentee: ['Find a mentor', 'My mentoring', 'Become a mentor'],
-    mentee2: ['Find a mentor', 'My mentoring', 'Become a mentor'],
-    mentor: ['Find a mentor', 'My mentoring', 'Mentor dashboard'],
-    mentor2: ['Find a mentor', 'My mentoring', 'Mentor dashboard'],
-    admin: ['Find a mentor', 'My mentoring', 'Programme admin'],
+    mentee: ['Find a mentor', 'My mentoring', 'Become a mentor', 'Data Careers 2027'],
+    mentee2: ['Find a mentor', 'My mentoring', 'Become a mentor', 'Data Careers 2027'],
+    mentor: ['Find a mentor', 'My mentoring', 'Mentor dashboard', 'Data Careers 2027'],
+    mentor2: ['Find a mentor', 'My mentoring', 'Mentor dashboard', 'Data Careers 2027'],
+    admin: ['Find a mentor', 'My mentoring', 'Data Careers 2027', 'Programme admin'],
   };
 
   for (const persona of Object.keys(tabsFor) as DemoPersona[]) {

@@ -9,7 +9,9 @@ import type {
   Mentorship,
   MentorshipRequest,
   Milestone,
+  Programme,
 } from '@mentorkit/contract';
+import type { EnrolmentRole } from '@mentorkit/contract/values';
 import type { WorkspaceTab } from './internal/workspace-tab.js';
 
 /** How a mentor answered a request. */
@@ -111,6 +113,10 @@ export interface MentorkitEventDetails {
    * Hosts that route themselves (`no-routing`) keep it in their own URL.
    */
   'mentorship-view-change': { mentorshipId: string | null; tab: WorkspaceTab | null };
+  /** The viewer enrolled in a programme (search banner, dashboards); `programme` as it is now, with the viewer's roles. */
+  'programme-enrolled': { programme: Programme; role: EnrolmentRole };
+  /** The viewer left a programme in `role` (dashboards); mentorships made in it go on. */
+  'programme-left': { programme: Programme; role: EnrolmentRole };
 }
 
 type EventOf<K extends keyof MentorkitEventDetails> = CustomEvent<MentorkitEventDetails[K]>;
@@ -130,6 +136,8 @@ export type MeetingScheduledEvent = EventOf<'meeting-scheduled'>;
 export type MilestoneChangedEvent = EventOf<'milestone-changed'>;
 export type MentorshipTabChangeEvent = EventOf<'mentorship-tab-change'>;
 export type MentorshipViewChangeEvent = EventOf<'mentorship-view-change'>;
+export type ProgrammeEnrolledEvent = EventOf<'programme-enrolled'>;
+export type ProgrammeLeftEvent = EventOf<'programme-left'>;
 
 declare global {
   interface HTMLElementEventMap {
@@ -149,6 +157,8 @@ declare global {
     'milestone-changed': MilestoneChangedEvent;
     'mentorship-tab-change': MentorshipTabChangeEvent;
     'mentorship-view-change': MentorshipViewChangeEvent;
+    'programme-enrolled': ProgrammeEnrolledEvent;
+    'programme-left': ProgrammeLeftEvent;
   }
 }
 

@@ -36,7 +36,7 @@ export type SearchStatus = 'idle' | 'loading' | 'ready' | 'error';
 /** Expertise matches case-insensitively, as the server's filter does. */
 const sameText = (a: string, b: string) => a.toLocaleLowerCase() === b.toLocaleLowerCase();
 
-function toParams(f: MentorSearchFilters, limit: number): MentorSearchParams {
+function toParams(f: MentorSearchFilters, limit: number, programme = ''): MentorSearchParams {
   const q = f.q.trim();
   const language = f.language.trim();
   return {
@@ -48,6 +48,7 @@ function toParams(f: MentorSearchFilters, limit: number): MentorSearchParams {
     ...(f.meetingFormat ? { meetingFormat: [f.meetingFormat] } : {}),
     ...(f.minYearsExperience !== null ? { minYearsExperience: f.minYearsExperience } : {}),
     sort: f.sort,
+    ...(programme ? { programme } : {}),
     limit,
   };
 }
@@ -62,6 +63,7 @@ export class MentorSearchController implements ReactiveController {
   readonly #onFiltersChange: ((filters: MentorSearchFilters, previous: MentorSearchFilters) => void) | undefined;
   #filters: MentorSearchFilters = defaultFilters;
   #pageSize = 12;
+  #programme = '';
   #params: MentorSearchParams = toParams(defaultFilters, this.#pageSize);
 
   /** Mentors loaded so far, in result order. */
@@ -124,7 +126,23 @@ export class MentorSearchController implements ReactiveController {
     const clamped = Math.min(100, Math.max(1, Math.round(size) || 12));
     if (clamped === this.#pageSize) return;
     this.#pageSize = clamped;
-    this.#params = toParams(this.#filters, clamped);
+    this.#params = toParams(this.#filters, clamped, this.#programme);
+    this.#host.requestUpdate();
+  }
+
+  /**
+   * The programme (id or slug) the search is limited to: only its enrolled mentors are found.
+   * Not a filter: "Clear filters" keeps it, and it is not in the address.
+   */
+  get programme(): string {
+    return this.#programme;
+  }
+
+  set programme(idOrSlug: string) {
+    const value = idOrSlug.trim();
+    if (value === this.#programme) return;
+    this.#programme = value;
+    this.#params = toParams(this.#filters, this.#pageSize, value);
     this.#host.requestUpdate();
   }
 
@@ -135,7 +153,7 @@ export class MentorSearchController implements ReactiveController {
     const next = { ...previous, ...patch };
     if (JSON.stringify(next) === JSON.stringify(previous)) return;
     this.#filters = next;
-    this.#params = toParams(next, this.#pageSize);
+    this.#params = toParams(next, this.#pageSize, this.#programme);
     this.#host.requestUpdate();
     this.#onFiltersChange?.(next, previous);
   }

@@ -84,13 +84,13 @@ describe('localization', () => {
       <mentorship-provider api="/" .token=${token}><mentorship-admin></mentorship-admin></mentorship-provider>
     </div>`);
     const [fil, en] = [...wrapper.querySelectorAll('mentorship-admin')] as HTMLElement[];
-    await waitUntil(() => tabTexts(fil!) === 'Mga aplikasyon|Mga mentor|Programa', 'Filipino tabs under lang="fil"');
+    await waitUntil(() => tabTexts(fil!) === 'Mga aplikasyon|Mga mentor|Pangkalahatang-tanaw|Mga programa', 'Filipino tabs under lang="fil"');
     // Two languages on one page: the element without lang stays English.
-    expect(tabTexts(en!)).to.equal('Applications|Mentors|Programme');
+    expect(tabTexts(en!)).to.equal('Applications|Mentors|Overview|Programmes');
     expect(fil!.shadowRoot!.querySelector('[role="tablist"]')!.getAttribute('aria-label')).to.equal('Pamamahala ng mentoring programme');
 
     wrapper.querySelector('mentorship-provider')!.setAttribute('lang', 'en');
-    await waitUntil(() => tabTexts(fil!) === 'Applications|Mentors|Programme', 'English again after lang="en"');
+    await waitUntil(() => tabTexts(fil!) === 'Applications|Mentors|Overview|Programmes', 'English again after lang="en"');
   });
 
   it('follows <html lang> when nothing nearer says otherwise', async () => {
@@ -98,11 +98,11 @@ describe('localization', () => {
     const wrapper = await fixture(html`<mentorship-provider api="/" .token=${token}><mentorship-admin></mentorship-admin></mentorship-provider>`);
     const el = wrapper.querySelector('mentorship-admin')!;
     // The tabs show once the admin's role is known (no admin request before that).
-    await waitUntil(() => tabTexts(el) === 'Applications|Mentors|Programme', 'English tabs');
+    await waitUntil(() => tabTexts(el) === 'Applications|Mentors|Overview|Programmes', 'English tabs');
     document.documentElement.setAttribute('lang', 'fil');
-    await waitUntil(() => tabTexts(el) === 'Mga aplikasyon|Mga mentor|Programa', 'Filipino after <html lang="fil">');
+    await waitUntil(() => tabTexts(el) === 'Mga aplikasyon|Mga mentor|Pangkalahatang-tanaw|Mga programa', 'Filipino after <html lang="fil">');
     document.documentElement.setAttribute('lang', 'en');
-    await waitUntil(() => tabTexts(el) === 'Applications|Mentors|Programme', 'English after <html lang="en">');
+    await waitUntil(() => tabTexts(el) === 'Applications|Mentors|Overview|Programmes', 'English after <html lang="en">');
   });
 
   describe('every element in Filipino under <mentorship-provider lang="fil">, and back', () => {

@@ -130,7 +130,7 @@ describe('target size (WCAG 2.5.8)', () => {
     expectTargetsOk(el);
   });
 
-  for (const tab of ['applications', 'mentors', 'programme']) {
+  for (const tab of ['applications', 'mentors', 'overview', 'programmes']) {
     it(`<mentorship-admin> ${tab} tab`, async () => {
       const el = await render(await devToken('admin'), html`<mentorship-admin tab=${tab}></mentorship-admin>`);
       expectTargetsOk(el);

@@ -27,6 +27,7 @@ import { downloadMeetingIcs } from '../shared/meeting-download.js';
 import { ModalController } from '../shared/modal.controller.js';
 import { mentorshipCard } from '../shared/mentorship-card.template.js';
 import { MentorshipSummariesController } from '../shared/mentorship-summaries.controller.js';
+import { ProgrammesSlot } from '../shared/programmes-slot.js';
 import { toastStyles } from '../shared/toast.styles.js';
 import { keepFocusInList, LiveRefreshController } from '../../controllers/live-refresh.controller.js';
 import { UnreadCountsController } from '../../controllers/unread-counts.controller.js';
@@ -64,6 +65,8 @@ import { historyRequestCard, pendingRequestCard } from './request-card.template.
  * @fires mentorship-request-withdrawn - `{ request }` once the server has withdrawn a request.
  * @fires mentorship-view-change - `{ mentorshipId, tab }` when a mentorship's workspace opens, its
  *   tab changes, or the list comes back (`mentorshipId: null`).
+ * @fires programme-enrolled - `{ programme, role: 'mentee' }` once the viewer has enrolled in a programme from the Programmes section.
+ * @fires programme-left - `{ programme, role: 'mentee' }` once the viewer has left a programme.
  *
  * @csspart base - The wrapper of everything.
  * @csspart announcer - The visually hidden live region (news from the live stream).
@@ -72,7 +75,11 @@ import { historyRequestCard, pendingRequestCard } from './request-card.template.
  * @csspart toast-action - A toast's follow-up.
  * @csspart toast-dismiss - A toast's ✕.
  * @csspart title - The dashboard's title ("My mentoring").
- * @csspart section - Each section (Next up, Requests, Active mentorships, Completed, Settings).
+ * @csspart section - Each section (Next up, Requests, Active mentorships, Completed, Programmes, Settings).
+ * @csspart programmes - The Programmes section: the programmes the viewer is in as a mentee, and those they can join.
+ * @csspart programme - A programme's card (name, dates, status, how people are matched, enrolment).
+ * @csspart enrol-button - "Enrol as mentee" on a programme that is open for enrolment.
+ * @csspart leave-button - "Leave" on a programme the viewer is in (asks first).
  * @csspart next-up - The "Next up" section: next meeting and next milestone.
  * @csspart next-meeting - Its next meeting card.
  * @csspart next-milestone - Its next milestone card.
@@ -216,6 +223,14 @@ export class MenteeDashboard extends MentorkitElement {
     dialog: () => this.withdrawDialog,
     onClosed: () => (this.confirming = undefined),
   });
+  // Programmes the viewer is in as a mentee, and those they can join: its code loads after the first render.
+  readonly #programmes = new ProgrammesSlot(this, {
+    role: 'mentee',
+    client: () => this.clientController.client,
+    active: () => this.#dashboard.status === 'ready',
+    headingLevel: () => this.headingLevelFor(1),
+    notify: (message, tone) => this.#shell.toast.show({ message, tone }),
+  });
   readonly #calendarFeed = new CalendarFeedController(this, {
     client: () => this.clientController.client,
     active: () => this.#dashboard.status === 'ready',
@@ -295,6 +310,7 @@ export class MenteeDashboard extends MentorkitElement {
             : html`${d.mentorships.length ? nextUpSection(this.#nextUp(), this.headingLevelFor(1), this.#nextUpActions) : nothing}
                 <div class="columns">${this.#renderRequests()} ${this.#renderMentorships()}</div>
                 ${d.completed.length ? this.#renderCompleted() : nothing}`}
+          ${this.#programmes.render()}
           ${settingsDisclosure(html`${calendarFeedPanel(this.#calendarFeed, this.headingLevelFor(1))} ${notificationPreferencesPanel(this.#notificationPreferences, this.headingLevelFor(1))}`)}`;
     }
   }

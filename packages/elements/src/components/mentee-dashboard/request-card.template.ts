@@ -3,7 +3,7 @@ import type { MentorshipRequest } from '@mentorkit/contract';
 import { html, nothing, type TemplateResult } from 'lit';
 import { firstName, replyDuration } from '../../internal/format.js';
 import { declineReasonLabel } from '../shared/decline-reasons.js';
-import { chipList, personHeader, textBlock, writtenText } from '../shared/person.template.js';
+import { chipList, personHeader, programmeNote, textBlock, writtenText } from '../shared/person.template.js';
 import { dateLabel, expiryLabel, relativeTime } from '../shared/relative-time.js';
 import { requestStatusBadge } from '../shared/status-badge.template.js';
 
@@ -23,6 +23,7 @@ export function pendingRequestCard(
   return html`
     <article part="card request" class="card" aria-labelledby=${id} data-request-id=${request.id} tabindex="-1">
       <div class="card-head">${personHeader(request.mentor, { headingId: id, level: view.headingLevel })} ${requestStatusBadge(request.status)}</div>
+      ${programmeNote(request)}
       <p class="meta">
         ${msg('Sent')} <time datetime=${request.createdAt}>${relativeTime(request.createdAt)}</time> ·
         <time datetime=${request.expiresAt}>${expiryLabel(request.expiresAt)}</time>
@@ -62,6 +63,7 @@ export function historyRequestCard(request: MentorshipRequest, failure: string |
   return html`
     <article part="card request history-request" class="card" aria-labelledby=${id} data-request-id=${request.id} tabindex="-1">
       <div class="card-head">${personHeader(request.mentor, { headingId: id, level: headingLevel })} ${requestStatusBadge(request.status)}</div>
+      ${programmeNote(request)}
       <p class="meta">${msg('Sent')} <time datetime=${request.createdAt}>${dateLabel(request.createdAt)}</time>, ${endedLine(request)}</p>
       ${request.status === 'declined' && request.declineReason
         ? html`<div class="label-row">

@@ -36,6 +36,7 @@ import { mentorDashboardStyles } from './mentor-dashboard.styles.js';
 import { declineDialogContent, pauseDialogContent, type DeclineForm } from './mentor-dialogs.template.js';
 import { CAPACITY, settingsStrip, statCards } from './mentor-settings.template.js';
 import { scrollToHeading, settingsDisclosure } from '../shared/dashboard-sections.template.js';
+import { ProgrammesSlot } from '../shared/programmes-slot.js';
 import type { MentorWorkload, SettingsChange, WorkloadPart } from './mentor-workload.model.js';
 import { waitingRequestCard } from './waiting-request.template.js';
 
@@ -71,6 +72,8 @@ import { waitingRequestCard } from './waiting-request.template.js';
  *   sent, or sent again after changes were requested.
  * @fires mentorship-view-change - `{ mentorshipId, tab }` when a mentorship's workspace opens, its
  *   tab changes, or the list comes back (`mentorshipId: null`).
+ * @fires programme-enrolled - `{ programme, role: 'mentor' }` once the viewer has enrolled in a programme from the Programmes section.
+ * @fires programme-left - `{ programme, role: 'mentor' }` once the viewer has left a programme.
  *
  * @csspart base - The wrapper of everything.
  * @csspart announcer - The visually hidden live region (news from the live stream).
@@ -87,7 +90,11 @@ import { waitingRequestCard } from './waiting-request.template.js';
  * @csspart stats - The stat cards.
  * @csspart stat - One stat card.
  * @csspart stat-link - A stat card's button that moves to its section.
- * @csspart section - Each section (Waiting requests, Mentees, Completed, Settings, Become a mentor).
+ * @csspart section - Each section (Waiting requests, Mentees, Completed, Programmes, Settings, Become a mentor).
+ * @csspart programmes - The Programmes section: the programmes the viewer is in as a mentor, and those they can join.
+ * @csspart programme - A programme's card (name, dates, status, how people are matched, enrolment).
+ * @csspart enrol-button - "Enrol as mentor" on a programme that is open for enrolment.
+ * @csspart leave-button - "Leave" on a programme the viewer is in (asks first).
  * @csspart completed - The collapsed list of completed mentorships.
  * @csspart more-settings - The collapsed calendar and email settings.
  * @csspart open-button - "Open" on a mentorship card: shows its workspace instead of the lists.
@@ -228,6 +235,15 @@ export class MentorDashboard extends MentorkitElement {
   });
   readonly #declineModal = new ModalController(this, { dialog: () => this.declineDialog, onClosed: () => (this.declining = undefined) });
   readonly #pauseModal = new ModalController(this, { dialog: () => this.pauseDialog, onClosed: () => (this.pausing = undefined) });
+  // Programmes the viewer mentors in, and those they can join: only for an active mentor (nobody
+  // else can enrol as one); its code loads after the first render.
+  readonly #programmes = new ProgrammesSlot(this, {
+    role: 'mentor',
+    client: () => this.clientController.client,
+    active: () => this.#dashboard.mode === 'mentor' && this.#dashboard.me?.mentor?.status === 'active',
+    headingLevel: () => this.headingLevelFor(1),
+    notify: (message, tone) => this.#shell.toast.show({ message, tone }),
+  });
   readonly #calendarFeed = new CalendarFeedController(this, {
     client: () => this.clientController.client,
     // Applicants see their feed in the mentee dashboard; it is the same feed.
@@ -352,6 +368,7 @@ export class MentorDashboard extends MentorkitElement {
             </details>
           </section>`
         : nothing}
+      ${this.#programmes.render()}
       ${settingsDisclosure(html`${calendarFeedPanel(this.#calendarFeed, this.headingLevelFor(1))} ${notificationPreferencesPanel(this.#notificationPreferences, this.headingLevelFor(1))}`)}
     `;
   }

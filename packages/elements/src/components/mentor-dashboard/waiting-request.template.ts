@@ -1,7 +1,7 @@
 import { msg, str } from '@lit/localize';
 import type { MentorshipRequest } from '@mentorkit/contract';
 import { html, nothing, type TemplateResult } from 'lit';
-import { chipList, personHeader, textBlock, writtenText } from '../shared/person.template.js';
+import { chipList, personHeader, programmeNote, textBlock, writtenText } from '../shared/person.template.js';
 import { expiryLabel, relativeTime } from '../shared/relative-time.js';
 
 export interface WaitingRequestActions {
@@ -25,6 +25,7 @@ export function waitingRequestCard(request: MentorshipRequest, view: { failure: 
           <time datetime=${request.expiresAt}>${expiryLabel(request.expiresAt)}</time>
         </p>
       </div>
+      ${programmeNote(request)}
       ${chipList(msg('Their skills'), mentee.skills)} ${textBlock(msg('Goals'), writtenText(request.goals))}
       ${chipList(msg('Skills they want to build'), request.skillsSeeking)} ${textBlock(msg('Message'), request.message)}
       ${view.failure ? html`<p part="error action-error" class="inline-error">${view.failure}</p>` : nothing}

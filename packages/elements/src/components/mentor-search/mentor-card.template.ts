@@ -8,6 +8,31 @@ import { pendingNote } from './request-format.js';
 /** The strongest reasons fit on a card; the profile dialog lists them all. */
 const REASONS_ON_CARD = 3;
 
+/**
+ * What a programme's rules allow from a search limited to it: requests as usual (`open`), none
+ * until the programme is known (`wait`), or none at all, with a note saying why in place of the
+ * button (an `admin_matched` programme, the viewer not enrolled, the programme over).
+ */
+export type RequestGate = 'open' | 'wait' | { note: string };
+
+/**
+ * "Request mentorship" (or "Request pending", "Your mentor"), or the programme's note instead of
+ * it when a request could only be refused.
+ */
+export function requestButton(
+  card: MentorCard,
+  gate: RequestGate,
+  onRequest: (card: MentorCard, trigger: HTMLElement) => void,
+  describedBy?: string,
+): TemplateResult {
+  const request = requestAction(card);
+  if (typeof gate === 'object' && card.viewerRequestState === 'none') {
+    return html`<p class="request-state gate-note" part="request-state gate-note">${gate.note}</p>`;
+  }
+  return html`<button class="button button--primary" part="button request-button" type="button" aria-describedby=${describedBy ?? nothing}
+    ?disabled=${request.disabled || gate === 'wait'} @click=${(e: Event) => onRequest(card, e.currentTarget as HTMLElement)}>${request.label}</button>`;
+}
+
 export interface CardActions {
   view: (card: MentorCard, trigger: HTMLElement) => void;
   request: (card: MentorCard, trigger: HTMLElement) => void;
@@ -44,10 +69,9 @@ export function expertiseChips(values: readonly string[], label: string): Templa
 }
 
 /** One search result. Every user-supplied string goes through a text binding, never as HTML. */
-export function mentorCard(card: MentorCard, options: { showPhoto: boolean; actions: CardActions; headingLevel: number }): TemplateResult {
+export function mentorCard(card: MentorCard, options: { showPhoto: boolean; actions: CardActions; headingLevel: number; gate?: RequestGate }): TemplateResult {
   const { actions } = options;
   const nameId = `mentor-${card.id}-name`;
-  const request = requestAction(card);
   const reply = replyDuration(card.medianResponseHours);
   const programme = programmeLine(card);
   const role = roleLine(card);
@@ -75,8 +99,7 @@ export function mentorCard(card: MentorCard, options: { showPhoto: boolean; acti
       <div class="actions">
         <button class="button" part="button view-button" type="button" aria-describedby=${nameId}
           @click=${(e: Event) => actions.view(card, e.currentTarget as HTMLElement)}>${msg('View profile')}</button>
-        <button class="button button--primary" part="button request-button" type="button" aria-describedby=${nameId}
-          ?disabled=${request.disabled} @click=${(e: Event) => actions.request(card, e.currentTarget as HTMLElement)}>${request.label}</button>
+        ${requestButton(card, options.gate ?? 'open', actions.request, nameId)}
       </div>
     </article>
   `;

@@ -1,10 +1,10 @@
 import { msg, str } from '@lit/localize';
 import type { MentorCard, MentorProfile } from '@mentorkit/contract';
 import { html, nothing, type TemplateResult } from 'lit';
-import { meetingFormatLabel, programmeLine, replyDuration, requestAction, roleLine, safeHttpUrl, yearsLabel } from '../../internal/format.js';
+import { meetingFormatLabel, programmeLine, replyDuration, roleLine, safeHttpUrl, yearsLabel } from '../../internal/format.js';
 import { heading } from '../../internal/heading.js';
 import { formatNumber } from '../../internal/localization-intl.js';
-import { availabilityBadge, avatar, expertiseChips, requestState } from './mentor-card.template.js';
+import { availabilityBadge, avatar, expertiseChips, requestButton, requestState, type RequestGate } from './mentor-card.template.js';
 
 export interface ProfileView {
   /** The card the viewer opened; shown at once while the full profile loads. */
@@ -15,6 +15,8 @@ export interface ProfileView {
   showPhoto: boolean;
   /** The level of the mentor's name; the profile's sections sit one below. */
   headingLevel: number;
+  /** A programme's rule on requests (see `RequestGate`). */
+  gate?: RequestGate;
 }
 
 export interface ProfileActions {
@@ -91,7 +93,6 @@ const loadingDetails = html`
 /** The profile dialog's content: header from the card at once, the rest when the profile arrives. */
 export function profileContent(view: ProfileView, actions: ProfileActions): TemplateResult {
   const mentor = view.profile ?? view.card;
-  const request = requestAction(mentor);
   const programme = programmeLine(mentor);
   return html`
     <header class="dialog-head">
@@ -119,8 +120,7 @@ export function profileContent(view: ProfileView, actions: ProfileActions): Temp
     <footer class="dialog-foot">
       <button class="button" part="button" type="button" @click=${actions.close}>${msg('Close')}</button>
       ${requestState(mentor)}
-      <button class="button button--primary" part="button request-button" type="button" ?disabled=${request.disabled}
-        @click=${(e: Event) => actions.request(mentor, e.currentTarget as HTMLElement)}>${request.label}</button>
+      ${requestButton(mentor, view.gate ?? 'open', actions.request)}
     </footer>
   `;
 }

@@ -1,5 +1,5 @@
 import { msg, str } from '@lit/localize';
-import type { FacetCount, MentorCard, MentorProfile, MentorshipRequest } from '@mentorkit/contract';
+import type { FacetCount, MentorCard, MentorProfile, MentorshipRequest, Programme } from '@mentorkit/contract';
 import { meetingFormats, type AvailabilityFilter, type MeetingFormat, type MentorSort } from '@mentorkit/contract/values';
 import { ApiError, type MentorkitClient } from '@mentorkit/sdk';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
@@ -20,11 +20,13 @@ import { MentorkitElement } from '../../internal/mentorkit-element.js';
 import { ownLanguage } from '../../internal/own-language.directive.js';
 import { sharedStyles } from '../../styles/shared.styles.js';
 import { tokenStyles } from '../../styles/tokens.styles.js';
-import { cardSkeleton, mentorCard } from './mentor-card.template.js';
+import { cardSkeleton, mentorCard, type RequestGate } from './mentor-card.template.js';
 import { profileContent } from './mentor-profile.template.js';
 import { refreshCards, searchLiveMentor, searchLiveTypes } from './mentor-search.live.js';
 import { filtersFromHash, filtersToHash, SEARCH_HASH_KEYS } from './mentor-search.route.js';
 import { mentorSearchStyles } from './mentor-search.styles.js';
+import { programmeBanner, programmeGate, programmeMissing, type ProgrammeBannerActions } from './programme-banner.template.js';
+import { enrol, enrolledMessage } from '../shared/programme-format.js';
 import { requestDialogContent, sentHeadline, type RequestDialogActions } from './request-dialog.template.js';
 import { RequestFormController, SKILLS_MAX } from './request-form.controller.js';
 import { sendFailure } from './request-format.js';
@@ -76,6 +78,13 @@ const SKELETON_CARDS = 3;
  * Its headings follow the page's outline: each mentor's name is at `heading-level` (2 by default),
  * a profile's sections one below.
  *
+ * With `programme="<slug or id>"` it searches only the mentors enrolled in that programme (a
+ * portal page per programme is then this one tag). A banner above the results names the
+ * programme (dates, status, how people are matched) and the viewer's enrolment, with "Enrol as
+ * mentee" while enrolment is open. In a `mentee_choice` programme requests sent from here are made
+ * in it; in an `admin_matched` one the programme team introduces mentors, so cards say so instead
+ * of offering a request. An unknown programme is an error in words, not an empty list.
+ *
  * @fires mentor-select - `{ mentorId, mentor }` when "View profile" is pressed. Cancelable:
  *   `preventDefault()` keeps the built-in profile dialog closed (e.g. to route to your own page).
  * @fires mentorship-request-intent - `{ mentorId, mentor }` when "Request mentorship" is pressed,
@@ -83,6 +92,7 @@ const SKELETON_CARDS = 3;
  *   dialog closed (e.g. to show your own form); the profile dialog then closes too.
  * @fires mentorship-request-sent - `{ mentorId, request }` when the server has created a request
  *   sent from the request dialog; `request` is the created request (pending, with `expiresAt`).
+ * @fires programme-enrolled - `{ programme, role }` when the viewer has enrolled from the programme banner.
  *
  * @csspart base - The wrapper of everything.
  * @csspart search - The search form: search box, sort and the "Filters" toggle.
@@ -115,6 +125,10 @@ const SKELETON_CARDS = 3;
  * @csspart send-button - "Send request".
  * @csspart request-sent - The confirmation that replaces the request form once sent.
  * @csspart stats - The profile's numbers.
+ * @csspart programme-banner - With `programme`: the programme the search is limited to, and the viewer's enrolment (also part "error" when it could not be found or loaded).
+ * @csspart enrol-button - "Enrol as mentee" in the programme banner.
+ * @csspart gate-note - Why a mentor of the programme cannot be requested from here, in place of the request button.
+ * @csspart request-programme - "In the programme …" in the request dialog.
  *
  * @cssproperty --mentorship-color-accent - Buttons, links, selected chips, focus ring.
  * @cssproperty --mentorship-color-on-accent - Text on the accent colour.
@@ -154,6 +168,16 @@ export class MentorSearch extends MentorkitElement {
 
   /** Keeps the search out of the page's address (by default it is in the hash). */
   @property({ type: Boolean, attribute: 'no-routing' }) noRouting = false;
+
+  /** A programme's slug or id: only the mentors enrolled in it are searched, under a banner naming it. */
+  @property({ reflect: true }) programme?: string;
+
+  /** The viewer's goals for enrolling from the banner (optional). */
+  @state() private enrolGoals = '';
+  @state() private enrolling = false;
+  @state() private enrolFailure: string | undefined = undefined;
+  /** What the programme banner's live region says (an enrolment done). */
+  @state() private programmeNews = '';
 
   @state() private filtersOpen = false;
   @state() private allSkillsShown = false;
@@ -195,6 +219,16 @@ export class MentorSearch extends MentorkitElement {
     },
   });
   #routed = false;
+
+  /** The programme named by `programme`, with the viewer's enrolment in it. */
+  readonly #programme = new ResourceController<Programme, [MentorkitClient, string]>(this, {
+    args: () => {
+      const client = this.clientController.client;
+      const asked = this.#asked;
+      return client && asked ? [client, asked] : undefined;
+    },
+    task: ([client, asked], { signal }) => client.programmes.get(asked, { signal }),
+  });
 
   readonly #profile = new ResourceController<MentorProfile, [MentorkitClient, string]>(this, {
     args: () => {
@@ -251,14 +285,44 @@ export class MentorSearch extends MentorkitElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('query') && this.query !== this.#search.filters.q) this.#search.setFilters({ q: this.query });
     if (changed.has('pageSize')) this.#search.pageSize = this.pageSize;
+    if (changed.has('programme')) {
+      this.#search.programme = this.#asked;
+      this.enrolFailure = undefined;
+    }
+  }
+
+  /** The `programme` asked for, trimmed ('' for none). */
+  get #asked(): string {
+    return this.programme?.trim() ?? '';
+  }
+
+  /** The programme the search is limited to, once loaded (undefined without `programme`). */
+  get programmeDetails(): Programme | undefined {
+    return this.#asked && this.#programme.status === 'complete' ? this.#programme.value : undefined;
+  }
+
+  #programmeStatus(): 'loading' | 'ready' | 'error' {
+    const status = this.#programme.status;
+    return status === 'complete' ? 'ready' : status === 'error' ? 'error' : 'loading';
+  }
+
+  /** What the cards may offer: always requests without a programme; else its rules decide. */
+  #gate(): RequestGate {
+    return this.#asked ? programmeGate(this.#programmeStatus(), this.#programme.value) : 'open';
+  }
+
+  /** The programme asked for does not exist: its error replaces the results (which would only repeat it). */
+  get #programmeMissing(): boolean {
+    return !!this.#asked && this.#programme.status === 'error' && programmeMissing(this.#programme.error);
   }
 
   override render(): TemplateResult {
     return html`
       <div part="base" class="base" ${ownLanguage(this.contentLanguage)}>
+        ${this.#asked ? html`${this.#renderProgramme()}<p class="visually-hidden" role="status">${this.programmeNews}</p>` : nothing}
         ${this.#renderSearchForm()} ${this.#renderFilters()}
-        <div part="results-region" id="results" class="results-region" tabindex="-1" aria-label=${msg('Search results')}>
-          ${this.#renderSummary()} ${this.#renderBody()}
+        <div part="results-region" id="results" class="results-region" tabindex="-1" aria-label=${this.#programmeMissing ? nothing : msg('Search results')}>
+          ${this.#programmeMissing ? nothing : html`${this.#renderSummary()} ${this.#renderBody()}`}
         </div>
         <dialog id="profile-dialog" part="dialog" class="dialog" aria-labelledby="dialog-title"
           @close=${this.#onDialogClose} @click=${this.#onDialogClick} @keydown=${(e: KeyboardEvent) => wrapTabFocus(e, this.dialog)}>
@@ -436,12 +500,13 @@ export class MentorSearch extends MentorkitElement {
       avatarFailed: this.#avatarFailed,
     };
     const loadMoreError = s.loadMoreError;
+    const gate = this.#gate();
     return html`
       <ul part="results" class="results" aria-label=${msg('Mentors')}>
         ${repeat(
           s.items,
           (card) => card.id,
-          (card) => html`<li>${mentorCard(card, { showPhoto: !this.#brokenAvatars.has(card.id), actions, headingLevel: this.headingLevelFor(0) })}</li>`,
+          (card) => html`<li>${mentorCard(card, { showPhoto: !this.#brokenAvatars.has(card.id), actions, headingLevel: this.headingLevelFor(0), gate })}</li>`,
         )}
       </ul>
       ${loadMoreError
@@ -469,6 +534,7 @@ export class MentorSearch extends MentorkitElement {
         errorText: `${msg('The full profile could not be loaded.')} ${describeError(resource.error)}`,
         showPhoto: !this.#brokenAvatars.has(card.id),
         headingLevel: this.headingLevelFor(0),
+        gate: this.#gate(),
       },
       {
         close: () => this.dialog.close(),
@@ -477,6 +543,51 @@ export class MentorSearch extends MentorkitElement {
         avatarFailed: this.#avatarFailed,
       },
     );
+  }
+
+  #renderProgramme(): TemplateResult {
+    return programmeBanner(
+      {
+        asked: this.#asked,
+        status: this.#programmeStatus(),
+        programme: this.#programme.value,
+        error: this.#programme.error,
+        headingLevel: this.headingLevelFor(0),
+        goals: this.enrolGoals,
+        enrolling: this.enrolling,
+        failure: this.enrolFailure,
+      },
+      this.#programmeActions,
+    );
+  }
+
+  readonly #programmeActions: ProgrammeBannerActions = {
+    retry: () => void this.#programme.retry(),
+    input: (goals) => (this.enrolGoals = goals),
+    enrol: () => void this.#enrol(),
+  };
+
+  async #enrol(): Promise<void> {
+    const client = this.clientController.client;
+    const p = this.#programme.value;
+    if (!client || !p || this.enrolling) return;
+    this.enrolling = true;
+    this.enrolFailure = undefined;
+    const outcome = await enrol(client, p, 'mentee', this.enrolGoals);
+    this.enrolling = false;
+    if (outcome.ok) {
+      this.#programme.value = outcome.programme;
+      this.enrolGoals = '';
+      this.programmeNews = this.inOwnLanguage(() => enrolledMessage(p.name, 'mentee'));
+      emit(this, 'programme-enrolled', { programme: outcome.programme, role: 'mentee' });
+      // The button is gone: focus goes to what the enrolment now says.
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLElement>('#programme-enrolment')?.focus();
+      return;
+    }
+    this.enrolFailure = this.inOwnLanguage(() => outcome.message);
+    // Closed or ended meanwhile: show the programme as it is now.
+    if (outcome.error instanceof ApiError && outcome.error.status === 409) void this.#programme.retry();
   }
 
   #onSubmit = (e: SubmitEvent) => {
@@ -585,6 +696,8 @@ export class MentorSearch extends MentorkitElement {
     this.#announce(this.inOwnLanguage(() => sendFailure(error, mentor.name)), true);
     // What the refusal revealed shows on the card and profile too (the form stays as typed).
     if (!(error instanceof ApiError)) return;
+    // The programme changed under the viewer (they or the mentor left it, it ended): show it as it is now.
+    if ((error.code === 'not_enrolled' || error.code === 'programme_ended') && this.#asked) void this.#programme.retry();
     if (error.code === 'mentor_unavailable') this.#patchMentor(mentor.id, { availability: 'unavailable' });
     else if (error.code === 'duplicate_request' && mentor.viewerRequestState === 'none') this.#patchMentor(mentor.id, { viewerRequestState: 'pending' });
     else if (error.code === 'conflict') this.#patchMentor(mentor.id, { viewerRequestState: 'active', viewerRequestExpiresAt: null });
@@ -609,8 +722,12 @@ export class MentorSearch extends MentorkitElement {
       if (this.dialog.open) this.dialog.close();
       return;
     }
+    // In a programme, only an enrolled mentee's request is offered, and it is made in the programme.
+    const gate = this.#gate();
+    if (gate !== 'open') return;
+    const programme = this.programmeDetails;
     this.#requestOpener = trigger;
-    this.#requestForm.open(mentor);
+    this.#requestForm.open(mentor, programme ? { id: programme.id, name: programme.name } : undefined);
     await this.updateComplete;
     if (!this.requestDialog.open) this.requestDialog.showModal();
     this.renderRoot.querySelector<HTMLElement>('#request-goals')?.focus();

@@ -194,6 +194,83 @@ export const mentorSearchStyles = css`
     outline: 3px solid var(--_focus);
   }
 
+  /* The programme a search is limited to. */
+  .programme-banner {
+    display: grid;
+    gap: var(--_space);
+    padding: calc(var(--_space) * 2) calc(var(--_space) * 2.5);
+    border: 1px solid var(--_border);
+    border-inline-start: 4px solid var(--_accent);
+    border-radius: var(--_radius);
+    background: color-mix(in srgb, var(--_accent) 5%, var(--_surface));
+  }
+  .programme-head {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: flex-start;
+    justify-content: space-between;
+    gap: var(--_space);
+  }
+  .programme-kicker {
+    color: var(--_muted);
+    font-size: 0.875em;
+    font-weight: 600;
+  }
+  .programme-banner .name {
+    font-size: 1.25em;
+  }
+  .enrolled-mark {
+    color: var(--_success);
+    font-weight: 700;
+  }
+  .programme-note:focus {
+    outline: none;
+  }
+  .programme-note:focus-visible {
+    outline: 3px solid var(--_focus);
+    outline-offset: 2px;
+  }
+  .enrol {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: flex-start;
+    justify-content: space-between;
+    gap: var(--_space) calc(var(--_space) * 2);
+  }
+  .enrol-goals {
+    flex: 1 1 16rem;
+    min-width: 0;
+  }
+  .enrol-goals summary {
+    min-height: 2.5rem;
+    padding-block: calc(var(--_space) / 2);
+    color: var(--_accent);
+    font-weight: 600;
+    cursor: pointer;
+  }
+  .enrol-goals[open] summary {
+    margin-bottom: var(--_space);
+  }
+  .badge--good {
+    --_badge-color: var(--_success);
+  }
+  .badge--info {
+    --_badge-color: var(--_accent);
+  }
+  .badge--waiting {
+    --_badge-color: var(--_warning);
+  }
+  .badge--neutral {
+    --_badge-color: var(--_muted);
+  }
+  .gate-note {
+    flex: 1 1 12rem;
+    text-align: end;
+  }
+  .request-programme {
+    font-weight: 600;
+  }
+
   /* Skeleton cards keep the card's shape. */
   .card--skeleton .line {
     height: 0.875rem;
@@ -430,6 +507,9 @@ export const mentorSearchStyles = css`
     }
     .actions > .button {
       flex: 1 1 100%;
+    }
+    .actions > .gate-note {
+      text-align: start;
     }
   }
 `;

@@ -163,6 +163,7 @@ export function requestDialogContent(form: RequestFormController, actions: Reque
     <div class="dialog-head request-head">
       <div class="card-title">
         ${heading(level, msg(str`Request mentorship from ${mentor.name}`), { class: 'name', id: 'request-title' })}
+        ${form.programme ? html`<p part="request-programme" class="request-programme">${msg(str`In the programme ${form.programme.name}`)}</p>` : nothing}
         ${reply && !done ? html`<p class="reply" id="request-reply">${reply}.</p>` : nothing}
       </div>
       <button class="button close" part="button close-button" type="button" aria-label=${done ? msg('Close') : msg('Cancel request')} @click=${actions.close}>

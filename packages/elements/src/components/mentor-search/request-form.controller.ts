@@ -1,5 +1,5 @@
 import { msg, str } from '@lit/localize';
-import type { MentorCard, MentorshipRequest } from '@mentorkit/contract';
+import type { MentorCard, MentorshipRequest, ProgrammeRef } from '@mentorkit/contract';
 import { ApiError, type MentorkitClient } from '@mentorkit/sdk';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { formatNumber as n } from '../../internal/localization-intl.js';
@@ -61,6 +61,8 @@ export class RequestFormController implements ReactiveController {
   status: RequestFormStatus = 'closed';
   /** The mentor being asked (kept through `sent`). */
   mentor: MentorCard | undefined = undefined;
+  /** The programme the request is made in (a search limited to one); undefined in the open marketplace. */
+  programme: Pick<ProgrammeRef, 'id' | 'name'> | undefined = undefined;
   goals = '';
   message = '';
   skills: string[] = [];
@@ -99,11 +101,12 @@ export class RequestFormController implements ReactiveController {
     return this.status !== 'closed';
   }
 
-  /** Starts a fresh draft for `mentor` with a new idempotency key, and prefills the skills. */
-  open(mentor: MentorCard): void {
+  /** Starts a fresh draft for `mentor` (in `programme`, if given) with a new idempotency key, and prefills the skills. */
+  open(mentor: MentorCard, programme?: Pick<ProgrammeRef, 'id' | 'name'>): void {
     this.#session++;
     this.status = 'editing';
     this.mentor = mentor;
+    this.programme = programme;
     this.goals = '';
     this.message = '';
     this.skills = [];
@@ -262,7 +265,13 @@ export class RequestFormController implements ReactiveController {
     this.#host.requestUpdate();
     try {
       const request = await client.requests.create(
-        { mentorId: mentor.id, goals: this.goals.trim(), skillsSeeking: [...this.skills], message: this.message.trim() },
+        {
+          mentorId: mentor.id,
+          goals: this.goals.trim(),
+          skillsSeeking: [...this.skills],
+          message: this.message.trim(),
+          ...(this.programme ? { programmeId: this.programme.id } : {}),
+        },
         { idempotencyKey: this.idempotencyKey },
       );
       if (session === this.#session) {

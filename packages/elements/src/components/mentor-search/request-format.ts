@@ -37,6 +37,10 @@ export function sendFailure(error: unknown, mentorName: string): string {
         return msg(str`${name} is already your mentor — see My mentoring.`);
       case 'not_found':
         return msg(str`${name} is no longer available as a mentor.`);
+      case 'not_enrolled':
+        return msg(str`Requests in this programme need you and ${name} both enrolled in it, and one of you no longer is.`);
+      case 'programme_ended':
+        return msg('This programme has ended: requests can no longer be made in it.');
       case 'validation_failed':
         if (error.issues.length) return msg('Your request was not sent: some details need changing (see below).');
         break;

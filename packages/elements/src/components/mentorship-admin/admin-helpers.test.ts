@@ -6,13 +6,15 @@ import { axisScale, chartSummary } from './weekly-chart.template.js';
 describe('<mentorship-admin> helpers', () => {
   it('tabForKey: arrows step and wrap, Home and End jump, other keys are left alone', () => {
     expect(tabForKey('ArrowRight', 'applications')).to.equal('mentors');
-    expect(tabForKey('ArrowRight', 'programme')).to.equal('applications');
-    expect(tabForKey('ArrowLeft', 'applications')).to.equal('programme');
+    expect(tabForKey('ArrowRight', 'mentors')).to.equal('overview');
+    expect(tabForKey('ArrowRight', 'overview')).to.equal('programmes');
+    expect(tabForKey('ArrowRight', 'programmes')).to.equal('applications');
+    expect(tabForKey('ArrowLeft', 'applications')).to.equal('programmes');
     expect(tabForKey('ArrowLeft', 'mentors')).to.equal('applications');
-    expect(tabForKey('Home', 'programme')).to.equal('applications');
-    expect(tabForKey('End', 'applications')).to.equal('programme');
+    expect(tabForKey('Home', 'programmes')).to.equal('applications');
+    expect(tabForKey('End', 'applications')).to.equal('programmes');
     expect(tabForKey('ArrowRight', 'mentors', 'rtl'), 'right-to-left').to.equal('applications');
-    expect(tabForKey('ArrowLeft', 'programme', 'rtl')).to.equal('applications');
+    expect(tabForKey('ArrowLeft', 'programmes', 'rtl')).to.equal('applications');
     expect(tabForKey('Tab', 'mentors')).to.equal(undefined);
     expect(tabForKey('ArrowDown', 'mentors')).to.equal(undefined);
   });

@@ -1,12 +1,13 @@
 import { msg } from '@lit/localize';
 
-export const adminTabs = ['applications', 'mentors', 'programme'] as const;
+export const adminTabs = ['applications', 'mentors', 'overview', 'programmes'] as const;
 export type AdminTab = (typeof adminTabs)[number];
 
 export const adminTabLabels: Record<AdminTab, string> = {
   get applications() { return msg('Applications'); },
   get mentors() { return msg('Mentors'); },
-  get programme() { return msg('Programme'); },
+  get overview() { return msg('Overview'); },
+  get programmes() { return msg('Programmes'); },
 };
 
 export const isAdminTab = (value: unknown): value is AdminTab => adminTabs.includes(value as AdminTab);

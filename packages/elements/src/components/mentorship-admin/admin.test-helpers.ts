@@ -49,8 +49,10 @@ export async function settled(el: MentorshipAdmin): Promise<void> {
           return settledStatus(el.applications.list.status) && !el.applications.list.loadingMore;
         case 'mentors':
           return settledStatus(el.mentors.list.status) && !el.mentors.list.loadingMore;
-        case 'programme':
-          return $(el, '#panel-programme [part~="skeleton"]') === null && ($(el, '#panel-programme')?.childElementCount ?? 0) > 0;
+        case 'overview':
+          return $(el, '#panel-overview [part~="skeleton"]') === null && ($(el, '#panel-overview')?.childElementCount ?? 0) > 0;
+        case 'programmes':
+          return el.programmes?.settled === true || $(el, '#panel-programmes > [part~="error"]') !== null;
       }
     },
     `the ${el.tab} tab did not settle`,

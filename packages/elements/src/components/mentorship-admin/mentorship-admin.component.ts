@@ -27,7 +27,11 @@ import { mentorTable, mentorTableSkeleton } from './mentor-table.template.js';
 import { MentorsController } from './mentors.controller.js';
 import type { MentorApplicationDecidedDetail } from '../../events.js';
 import { mentorshipAdminStyles } from './mentorship-admin.styles.js';
-import { programmeSkeleton, programmeView } from './programme.template.js';
+import { overviewSkeleton, overviewView } from './overview.template.js';
+import type { ProgrammesPanel } from './programmes.controller.js';
+
+/** The Programmes tab, loaded the first time it is shown. */
+type ProgrammesKit = typeof import('./programmes.kit.js');
 
 const SKELETON_CARDS = 3;
 
@@ -46,14 +50,18 @@ interface Announcement {
 
 /**
  * @summary The mentoring programme's back office: review mentor applications, suspend and
- * reactivate mentors, and read the programme's numbers.
+ * reactivate mentors, read the programme's numbers, and run programmes (cohorts).
  *
- * @description Three tabs (WAI-ARIA tabs: arrow keys, Home and End move between them, and each
+ * @description Four tabs (WAI-ARIA tabs: arrow keys, Home and End move between them, and each
  * tab loads the first time it is shown). **Applications** is the review queue, oldest first,
  * with Approve / Request changes / Reject in a modal dialog that asks for notes (required when
  * rejecting or requesting changes). **Mentors** is the roster with name search, status filter,
  * Suspend (with a required reason; waiting requests are declined, running mentorships go on) and
- * Reactivate. **Programme** shows the numbers and a chart of requests and acceptances per week.
+ * Reactivate. **Overview** shows the numbers and a chart of requests and acceptances per week.
+ * **Programmes** (its code loads the first time the tab opens) lists the programmes, creates and
+ * edits them in a dialog form, and opens one in detail: its enrolments, for admin-matched
+ * programmes "Suggest matches" (pairs with score and reasons to remove or re-pair before
+ * confirming the introductions), and its report with a chart, the mentorships at risk and a CSV.
  * New applications arrive live (the queue and the numbers load again in place, and the arrival is
  * announced).
  *
@@ -103,7 +111,29 @@ interface Announcement {
  * @csspart forbidden - The notice for people who are not programme administrators.
  * @csspart own-application - On the admin's own application: why it offers no decision (another admin must decide it).
  * @csspart checking - The placeholder while the viewer's roles are read.
- * @csspart dialog - The decision and suspension dialog.
+ * @csspart dialog - The decision and suspension dialog, and the programme form's dialog.
+ * @csspart programme-dialog - The programme form's dialog (with `dialog`).
+ * @csspart field-error - A message beside a form field saying what the server refused.
+ * @csspart slug - A programme's address on its edit form.
+ * @csspart new-programme-button - "New programme".
+ * @csspart programmes-table - The programme list (cards at narrow widths).
+ * @csspart programme-row - A programme's row (with `row`).
+ * @csspart open-programme-button - A programme's name, which opens it.
+ * @csspart edit-programme-button - "Edit…" on a programme.
+ * @csspart programme-detail - One programme, in place of the list.
+ * @csspart back-button - "All programmes", back to the list.
+ * @csspart programme-summary - The open programme's dates, settings and Edit.
+ * @csspart enrolments - Its enrolled mentors and mentees.
+ * @csspart matching - Its match suggestions (admin-matched programmes).
+ * @csspart suggest-button - "Suggest matches".
+ * @csspart pairs-table - The suggested pairs.
+ * @csspart pair-row - A suggested pair (with `row`).
+ * @csspart remove-pair-button - "Remove" on a pair.
+ * @csspart confirm-matches-button - "Confirm N introductions".
+ * @csspart matching-outcome - How many introductions were sent, and the pairs refused.
+ * @csspart report - The programme's report.
+ * @csspart at-risk - The report's mentorships at risk.
+ * @csspart download-csv-button - "Download CSV".
  * @csspart textarea - The dialog's notes or reason field.
  * @csspart cancel-button - The dialog's Cancel.
  * @csspart confirm-button - The dialog's confirming button.
@@ -144,7 +174,7 @@ interface Announcement {
 export class MentorshipAdmin extends MentorkitElement {
   static override styles = [tokenStyles, sharedStyles, mentorshipAdminStyles];
 
-  /** The selected tab: `applications`, `mentors` or `programme`. It follows the admin's choice. */
+  /** The selected tab: `applications`, `mentors`, `overview` or `programmes`. It follows the admin's choice. */
   @property({ reflect: true }) tab: AdminTab = 'applications';
 
   /** Applications and mentors per page, 1–100. */
@@ -154,7 +184,7 @@ export class MentorshipAdmin extends MentorkitElement {
   @state() private announcement: Announcement | undefined = undefined;
   @state() private news = '';
 
-  @query('dialog') private dialog!: HTMLDialogElement;
+  @query('#action-dialog') private dialog!: HTMLDialogElement;
 
   /** Tabs shown at least once: each loads on first view, and keeps its state afterwards. */
   readonly #visited = new Set<AdminTab>();
@@ -187,7 +217,7 @@ export class MentorshipAdmin extends MentorkitElement {
   readonly #stats = new ResourceController<ProgrammeStats, [MentorkitClient, number]>(this, {
     args: () => {
       const client = this.clientController.client;
-      return client && this.#admin && this.#visited.has('programme') ? [client, this.#actions] : undefined;
+      return client && this.#admin && this.#visited.has('overview') ? [client, this.#actions] : undefined;
     },
     task: ([client], { signal }) => client.admin.stats({ signal }),
   });
@@ -197,17 +227,17 @@ export class MentorshipAdmin extends MentorkitElement {
    * (`application.submitted`), and the queue and the numbers load again without a skeleton.
    * A decision dialog that is open holds the refresh back until it closes.
    */
-  readonly #live = new LiveRefreshController<'applications' | 'programme'>(this, {
+  readonly #live = new LiveRefreshController<'applications' | 'overview'>(this, {
     source: () => (this.#admin ? this.clientController.client?.realtime : undefined),
     types: ['notification.created'],
-    route: (event) => (event.type === 'notification.created' && event.data.kind === 'application.submitted' ? ['applications', 'programme'] : undefined),
+    route: (event) => (event.type === 'notification.created' && event.data.kind === 'application.submitted' ? ['applications', 'overview'] : undefined),
     describe: (event) => (event.type === 'notification.created' ? this.inOwnLanguage(() => notificationText(event.data)) : undefined),
     // Arrivals have a live region of their own, so news from others never replaces the result of
     // the admin's own last action before they have read it.
     announce: (text) => void this.#announceNews(text),
     ready: () => this.dialogState === undefined,
     refresh: async (parts) => {
-      if (parts.has('programme')) {
+      if (parts.has('overview')) {
         this.#actions++;
         this.requestUpdate();
       }
@@ -253,12 +283,52 @@ export class MentorshipAdmin extends MentorkitElement {
    * the page was open), which every tab would then say too.
    */
   get #forbidden(): boolean {
-    return (this.#viewer.status === 'ready' && !this.#admin) || [this.#applications.list.error, this.#mentors.list.error, this.#stats.status === 'error' ? this.#stats.error : undefined].some(isForbidden);
+    return (this.#viewer.status === 'ready' && !this.#admin) || [
+      this.#applications.list.error,
+      this.#mentors.list.error,
+      this.#stats.status === 'error' ? this.#stats.error : undefined,
+      this.#programmes?.list.error,
+    ].some(isForbidden);
   }
 
   protected override willUpdate(): void {
     // Before the controllers' hostUpdate: a tab shown for the first time starts loading in this update.
     this.#visited.add(this.#selected);
+    if (this.#selected === 'programmes' && this.#admin && !this.#programmesLoading) this.#loadProgrammes();
+  }
+
+  /** The Programmes tab's module, once loaded, and its controller. */
+  #programmesKit: ProgrammesKit | undefined;
+  #programmes: ProgrammesPanel | undefined;
+  #programmesLoading: Promise<void> | undefined;
+  #programmesLoadError: unknown;
+
+  /** The Programmes tab (list, form, detail, matching, report) once its module has loaded. */
+  get programmes(): ProgrammesPanel | undefined {
+    return this.#programmes;
+  }
+
+  #loadProgrammes(): void {
+    this.#programmesLoadError = undefined;
+    this.#programmesLoading = import('./programmes.kit.js').then(
+      (kit) => {
+        kit.adoptProgrammesStyles(this.renderRoot as ShadowRoot);
+        this.#programmesKit = kit;
+        this.#programmes = new kit.ProgrammesPanel(this, {
+          client: () => this.clientController.client,
+          enabled: () => this.#admin && this.#visited.has('programmes'),
+          pageSize: () => this.#pageSize,
+          announce: (text, tone) => void this.#announce(this.inOwnLanguage(text), tone),
+          root: () => this.renderRoot as ShadowRoot,
+        });
+        this.requestUpdate();
+      },
+      (error: unknown) => {
+        // Kept (not cleared) so the next update does not try again by itself: Retry does.
+        this.#programmesLoadError = error;
+        this.requestUpdate();
+      },
+    );
   }
 
   override render(): TemplateResult {
@@ -274,7 +344,7 @@ export class MentorshipAdmin extends MentorkitElement {
           : this.#forbidden
             ? forbiddenNotice()
             : this.#renderRoleCheck()}
-        <dialog part="dialog" class="dialog" aria-labelledby="dialog-title" aria-describedby="dialog-description"
+        <dialog part="dialog" id="action-dialog" class="dialog" aria-labelledby="dialog-title" aria-describedby="dialog-description"
           @close=${this.#onDialogClose} @click=${this.#onDialogClick} @keydown=${(e: KeyboardEvent) => wrapTabFocus(e, this.dialog)}>
           ${this.dialogState
             ? actionDialog(this.dialogState, {
@@ -284,6 +354,7 @@ export class MentorshipAdmin extends MentorkitElement {
               }, this.headingLevelFor(0))
             : nothing}
         </dialog>
+        ${this.#programmes && this.#programmesKit ? this.#programmesKit.programmeDialogView(this.#programmes, this.headingLevelFor(0)) : nothing}
       </div>
     `;
   }
@@ -324,8 +395,10 @@ export class MentorshipAdmin extends MentorkitElement {
         return this.#renderApplications();
       case 'mentors':
         return this.#renderMentors();
-      case 'programme':
-        return this.#renderProgramme();
+      case 'overview':
+        return this.#renderOverview();
+      case 'programmes':
+        return this.#renderProgrammes();
     }
   }
 
@@ -471,12 +544,21 @@ export class MentorshipAdmin extends MentorkitElement {
     `;
   }
 
-  #renderProgramme(): TemplateResult {
+  #renderProgrammes(): TemplateResult {
+    const panel = this.#programmes;
+    if (panel && this.#programmesKit) return this.#programmesKit.programmesPanelView(panel, this.headingLevelFor(0));
+    if (this.#programmesLoadError !== undefined) {
+      return errorNotice(msg('Programmes could not be loaded.'), this.#programmesLoadError, () => this.#loadProgrammes());
+    }
+    return html`<p class="visually-hidden" role="status">${msg('Loading programmes…')}</p>${mentorTableSkeleton}`;
+  }
+
+  #renderOverview(): TemplateResult {
     const { status, value, error } = this.#stats;
     if (status === 'error') return errorNotice(msg('Programme numbers could not be loaded.'), error, () => void this.#stats.retry());
     // A reload after an action keeps the numbers on screen instead of flashing the skeleton.
     if (value) return this.#renderStats(value);
-    return html`<p class="visually-hidden" role="status">${msg('Loading programme numbers…')}</p>${programmeSkeleton}`;
+    return html`<p class="visually-hidden" role="status">${msg('Loading programme numbers…')}</p>${overviewSkeleton}`;
   }
 
   #renderStats(stats: ProgrammeStats): TemplateResult {
@@ -487,7 +569,7 @@ export class MentorshipAdmin extends MentorkitElement {
         run: () => this.#select('applications', true),
       });
     }
-    return programmeView(stats);
+    return overviewView(stats);
   }
 
   #select(tab: AdminTab, focus = false): void {

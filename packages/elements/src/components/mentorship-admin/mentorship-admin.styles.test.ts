@@ -55,7 +55,7 @@ describe('<mentorship-admin> styling contract', () => {
     const card = await findApplicationCard(el, application.id);
     noHorizontalOverflow([el, card, ...card.querySelectorAll('.actions, .links')]);
 
-    buttonIn(el.shadowRoot!, 'Programme').click();
+    buttonIn(el.shadowRoot!, 'Overview').click();
     await settled(el);
     const svg = $(el, 'svg.chart-svg')!;
     expect(svg.getBoundingClientRect().width).to.be.at.most(320);
@@ -93,7 +93,7 @@ describe('<mentorship-admin> styling contract', () => {
     expect(style($(el, '[part~="tab-selected"]')!).borderBottomColor).to.equal('rgb(4, 5, 6)');
     expect(style($(el, '.table-wrap')!).backgroundColor).to.equal('rgb(7, 8, 9)');
 
-    buttonIn(el.shadowRoot!, 'Programme').click();
+    buttonIn(el.shadowRoot!, 'Overview').click();
     await settled(el);
     expect(style($(el, 'rect.bar--accepted')!).fill, 'accepted bars default to the accent').to.equal('rgb(1, 2, 3)');
     expect(style($(el, 'rect.bar--requests')!).fill).to.equal('rgb(13, 14, 15)');
@@ -116,7 +116,7 @@ describe('<mentorship-admin> styling contract', () => {
     await emulateMedia({ colorScheme: 'light' });
     const themed = await mentorsIn('', 'dark');
     expect(style($(themed, '.table-wrap')!).backgroundColor).to.equal('rgb(28, 31, 36)');
-    buttonIn(themed.shadowRoot!, 'Programme').click();
+    buttonIn(themed.shadowRoot!, 'Overview').click();
     await settled(themed);
     await expect(themed).to.be.accessible();
   });

@@ -13,13 +13,13 @@ describe('<mentorship-admin>', () => {
     await settled(el);
     const tablist = $(el, '[role="tablist"]')!;
     expect(tablist.getAttribute('aria-label')).to.equal('Mentoring programme administration');
-    expect(tabs(el).map((t) => t.textContent!.trim())).to.deep.equal(['Applications', 'Mentors', 'Programme']);
+    expect(tabs(el).map((t) => t.textContent!.trim())).to.deep.equal(['Applications', 'Mentors', 'Overview', 'Programmes']);
     for (const tab of tabs(el)) {
       const panel = el.shadowRoot!.getElementById(tab.getAttribute('aria-controls')!)!;
       expect(panel.getAttribute('role')).to.equal('tabpanel');
       expect(panel.getAttribute('aria-labelledby')).to.equal(tab.id);
     }
-    expect(tabs(el).map((t) => [t.getAttribute('aria-selected'), t.tabIndex])).to.deep.equal([['true', 0], ['false', -1], ['false', -1]]);
+    expect(tabs(el).map((t) => [t.getAttribute('aria-selected'), t.tabIndex])).to.deep.equal([['true', 0], ['false', -1], ['false', -1], ['false', -1]]);
     expect(visiblePanels(el)).to.deep.equal(['panel-applications']);
     await expect(el).to.be.accessible();
   });
@@ -27,7 +27,7 @@ describe('<mentorship-admin>', () => {
   it('moves between tabs with the arrow keys, Home and End, and Tab goes into the panel', async () => {
     const el = await renderAdmin();
     await settled(el);
-    const [applications, mentors, programme] = tabs(el);
+    const [applications, mentors, , programmes] = tabs(el);
     applications!.focus();
 
     const press = async (key: string, expected: string) => {
@@ -40,16 +40,18 @@ describe('<mentorship-admin>', () => {
     };
     await press('ArrowRight', 'mentors');
     expect(mentors!.getAttribute('aria-selected')).to.equal('true');
-    await press('ArrowRight', 'programme');
+    await press('ArrowRight', 'overview');
+    await press('ArrowRight', 'programmes');
     await press('ArrowRight', 'applications');
-    await press('ArrowLeft', 'programme');
+    await press('ArrowLeft', 'programmes');
+    await press('ArrowLeft', 'overview');
     await press('Home', 'applications');
-    await press('End', 'programme');
-    expect(programme!.getAttribute('aria-selected')).to.equal('true');
-    expect(el.getAttribute('tab'), 'the tab reflects').to.equal('programme');
+    await press('End', 'programmes');
+    expect(programmes!.getAttribute('aria-selected')).to.equal('true');
+    expect(el.getAttribute('tab'), 'the tab reflects').to.equal('programmes');
 
     await sendKeys({ press: 'Tab' });
-    expect(focused(el)!.id).to.equal('panel-programme');
+    expect(focused(el)!.id).to.equal('panel-programmes');
   });
 
   it('is accessible on every tab, each loaded the first time it is shown', async () => {
@@ -68,9 +70,16 @@ describe('<mentorship-admin>', () => {
     expect($(el, '[part="mentors-table"]')).to.exist;
     await expect(el).to.be.accessible();
 
-    buttonIn(el.shadowRoot!, 'Programme').click();
+    buttonIn(el.shadowRoot!, 'Overview').click();
     await settled(el);
     expect($(el, '[part="numbers"]')).to.exist;
+    await expect(el).to.be.accessible();
+
+    expect(loaded()).not.to.include('/api/v1/admin/programmes');
+    buttonIn(el.shadowRoot!, 'Programmes').click();
+    await settled(el);
+    expect(loaded()).to.include('/api/v1/admin/programmes');
+    expect($(el, '[part="programmes-table"], #panel-programmes [part="empty"]')).to.exist;
     await expect(el).to.be.accessible();
 
     const count = requests.length;
@@ -91,7 +100,7 @@ describe('<mentorship-admin>', () => {
   });
 
   it('opens on the tab its attribute names', async () => {
-    const el = await renderAdmin({ tab: 'programme' });
+    const el = await renderAdmin({ tab: 'overview' });
     await settled(el);
     expect(tabs(el)[2]!.getAttribute('aria-selected')).to.equal('true');
     expect($(el, '[part="chart"]')).to.exist;
@@ -146,7 +155,7 @@ describe('<mentorship-admin>', () => {
         return real(input, init);
       };
       try {
-        const el = await fixture<MentorshipAdmin>(html`<mentorship-admin api="/" .token=${await devToken(persona)} tab="programme"></mentorship-admin>`);
+        const el = await fixture<MentorshipAdmin>(html`<mentorship-admin api="/" .token=${await devToken(persona)} tab="overview"></mentorship-admin>`);
         await settled(el);
         expect(textOf($(el, '[part="forbidden"]')), persona).to.contain('This area is for programme administrators.');
         el.tab = 'mentors';

@@ -8,6 +8,7 @@ import { heading } from '../../internal/heading.js';
 import { mentorshipStatusBadge } from '../shared/status-badge.template.js';
 import type { ActionsMenuController } from './actions-menu.controller.js';
 import type { Lifecycle } from './workspace-actions.controller.js';
+import { programmeNote } from '../shared/person.template.js';
 import { isKnownTimeZone, zoneCity } from './workspace-time.js';
 import { fillTo, type WorkspaceView } from './workspace-view.js';
 
@@ -40,6 +41,7 @@ export function workspaceHeader(v: WorkspaceView, menu: ActionsMenuController): 
                 ? html` · ${msg(str`${firstName(other.name)} is in ${zoneCity(other.timeZone)} time`)}`
                 : nothing}
             </p>
+            ${programmeNote(m)}
           </div>
         </div>
         <div class="header-side">

@@ -71,6 +71,14 @@ export function notificationText(n: NotificationContent): string {
       return msg(str`${byOf(n.data)} marked ${quoted(n.data)} as held`);
     case 'meeting.cancelled':
       return msg(str`${byOf(n.data)} cancelled ${quoted(n.data)}`);
+    case 'programme.enrolled': {
+      const programme = given(n.data.programmeName) ?? msg('a programme');
+      return n.data.role === 'mentor' ? msg(str`You enrolled in ${programme} as a mentor`) : msg(str`You enrolled in ${programme} as a mentee`);
+    }
+    case 'programme.introduced': {
+      const programme = given(n.data.programmeName) ?? msg('Your programme');
+      return msg(str`${programme} introduced you to ${mentorOf(n.data)}`);
+    }
     default:
       return msg('Something changed in your mentoring');
   }

@@ -3,7 +3,7 @@ import { msg, str } from '@lit/localize';
 import { html, nothing, type TemplateResult } from 'lit';
 import { dateTimeLabel } from '../../internal/dates.js';
 import { formatNumber } from '../../internal/localization-intl.js';
-import { cardSkeleton, personHeader } from './person.template.js';
+import { cardSkeleton, personHeader, programmeNote } from './person.template.js';
 import { calendarDateLabel, dateLabel, relativeTime } from './relative-time.js';
 import type { MentorshipSummary } from './mentorship-summaries.controller.js';
 import { mentorshipStatusBadge } from './status-badge.template.js';
@@ -62,6 +62,7 @@ export function mentorshipCard(mentorship: Mentorship, other: PersonSummary, vie
         <time datetime=${mentorship.startedAt}>${dateLabel(mentorship.startedAt)}</time>
         (${relativeTime(mentorship.startedAt)})
       </p>
+      ${programmeNote(mentorship)}
       ${summary && !ended ? progressLine(summary.progressPercent) : nothing}
       ${!ended
         ? html`<p part="next-meeting-line" class="meta">

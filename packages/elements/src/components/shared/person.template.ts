@@ -1,5 +1,5 @@
-import { msg } from '@lit/localize';
-import type { PersonSummary } from '@mentorkit/contract';
+import { msg, str } from '@lit/localize';
+import type { PersonSummary, ProgrammeRef } from '@mentorkit/contract';
 import { html, nothing, type TemplateResult } from 'lit';
 import { initials, programmeLine, roleLine, safeHttpUrl } from '../../internal/format.js';
 import { heading } from '../../internal/heading.js';
@@ -68,6 +68,16 @@ export function textBlock(label: string, text: string | TemplateResult | null | 
       <p class="prose">${text}</p>
     </div>
   `;
+}
+
+/**
+ * The programme a request or mentorship belongs to: "Programme: Data careers 2027", or "Introduced
+ * by Data careers 2027" for a request the programme team made; nothing in the open marketplace.
+ */
+export function programmeNote(item: { programme: ProgrammeRef | null; introduced?: boolean }): TemplateResult | typeof nothing {
+  const name = item.programme?.name;
+  if (!name) return nothing;
+  return html`<p part="programme-line" class="meta">${item.introduced ? msg(str`Introduced by ${name}`) : msg(str`Programme: ${name}`)}</p>`;
 }
 
 /** A card-shaped placeholder. */

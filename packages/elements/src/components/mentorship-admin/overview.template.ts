@@ -14,7 +14,7 @@ interface Figure {
 }
 
 /** The programme's numbers, each with the count behind it so a rate is never read without its base. */
-export function programmeFigures(stats: ProgrammeStats): Figure[] {
+export function overviewFigures(stats: ProgrammeStats): Figure[] {
   const { applications: a, requests: r, mentors: m } = stats;
   const decided = a.approved + a.rejected;
   const answered = r.accepted + r.declined + r.expired;
@@ -67,10 +67,10 @@ export function programmeFigures(stats: ProgrammeStats): Figure[] {
   ];
 }
 
-export function programmeView(stats: ProgrammeStats): TemplateResult {
+export function overviewView(stats: ProgrammeStats): TemplateResult {
   return html`
     <dl part="numbers" class="numbers">
-      ${programmeFigures(stats).map(
+      ${overviewFigures(stats).map(
         (f) => html`<div part="number" class="number" data-figure=${f.key}>
           <dt>${f.label}</dt>
           <dd class="number-value">${f.value}</dd>
@@ -83,7 +83,7 @@ export function programmeView(stats: ProgrammeStats): TemplateResult {
 }
 
 /** Tiles and a chart-shaped block while the numbers load. */
-export const programmeSkeleton = html`<div part="skeleton" class="programme-skeleton" aria-hidden="true">
+export const overviewSkeleton = html`<div part="skeleton" class="programme-skeleton" aria-hidden="true">
   <div class="numbers">
     ${Array.from({ length: 7 }, () => html`<div class="number"><span class="skeleton line line--medium"></span><span class="skeleton figure-placeholder"></span></div>`)}
   </div>

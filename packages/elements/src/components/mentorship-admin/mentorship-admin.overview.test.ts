@@ -28,20 +28,20 @@ const quietStats: ProgrammeStats = {
   weekly: Array.from({ length: 12 }, (_, i) => ({ week: new Date(Date.UTC(2025, 0, 6 + 7 * i)).toISOString().slice(0, 10), requests: 0, accepted: 0 })),
 };
 
-describe('<mentorship-admin> programme', () => {
+describe('<mentorship-admin> overview', () => {
   const figure = (el: Element, key: string) => textOf($(el, `[data-figure="${key}"] .number-value`));
 
   it('shows a skeleton while the numbers load', async () => {
-    const el = await renderAdmin({ tab: 'programme', fetch: hangingAfterRoles });
-    expect($(el, '#panel-programme [part~="skeleton"]')).to.exist;
-    expect(textOf($(el, '#panel-programme [role="status"]'))).to.equal('Loading programme numbers…');
+    const el = await renderAdmin({ tab: 'overview', fetch: hangingAfterRoles });
+    expect($(el, '#panel-overview [part~="skeleton"]')).to.exist;
+    expect(textOf($(el, '#panel-overview [role="status"]'))).to.equal('Loading programme numbers…');
     await expect(el).to.be.accessible();
   });
 
   it('shows the programme numbers the API reports', async () => {
     await freshMentor(`Mia ${uniqueWord()}`, { waitingRequests: 1 });
     const { fetch, seen } = statsRecorder();
-    const el = await renderAdmin({ tab: 'programme', fetch });
+    const el = await renderAdmin({ tab: 'overview', fetch });
     await settled(el);
     const stats = seen.at(-1)!;
     const percent = (rate: number | null) => (rate === null ? '—' : `${Math.round(rate * 100)}%`);
@@ -62,7 +62,7 @@ describe('<mentorship-admin> programme', () => {
   it('draws two bars per week for 12 weeks, scaled to the data, with a text alternative', async () => {
     await freshMentor(`Noa ${uniqueWord()}`, { waitingRequests: 2 });
     const { fetch, seen } = statsRecorder();
-    const el = await renderAdmin({ tab: 'programme', fetch });
+    const el = await renderAdmin({ tab: 'overview', fetch });
     await settled(el);
     const { weekly } = seen.at(-1)!;
     expect(weekly).to.have.length(12);
@@ -96,7 +96,7 @@ describe('<mentorship-admin> programme', () => {
 
   it('says when the programme has no activity yet', async () => {
     const { fetch } = routedFetch(({ url }) => (url.pathname === '/api/v1/admin/stats' ? json(quietStats) : undefined));
-    const el = await renderAdmin({ tab: 'programme', fetch });
+    const el = await renderAdmin({ tab: 'overview', fetch });
     await settled(el);
     expect(textOf($(el, '[part="empty"]'))).to.contain('No programme activity yet.');
     await expect(el).to.be.accessible();
@@ -108,7 +108,7 @@ describe('<mentorship-admin> programme', () => {
   it('reports a failure in words and recovers with Retry', async () => {
     let fail = true;
     const { fetch } = routedFetch(({ url }) => (fail && url.pathname === '/api/v1/admin/stats' ? json({ error: { code: 'internal', message: 'x', requestId: 'r' } }, 500) : undefined));
-    const el = await renderAdmin({ tab: 'programme', fetch });
+    const el = await renderAdmin({ tab: 'overview', fetch });
     await settled(el);
     expect(textOf($(el, '[part="error"]'))).to.equal('Programme numbers could not be loaded. The mentoring service had a problem on its side. Retry');
     await expect(el).to.be.accessible();
@@ -120,7 +120,7 @@ describe('<mentorship-admin> programme', () => {
   it('counts a decision made on another tab', async () => {
     const { application } = await freshApplicant(`Ola ${uniqueWord()}`);
     const { fetch, seen } = statsRecorder();
-    const el = await renderAdmin({ tab: 'programme', fetch });
+    const el = await renderAdmin({ tab: 'overview', fetch });
     await settled(el);
     const before = seen.at(-1)!.applications.approved;
 
@@ -131,7 +131,7 @@ describe('<mentorship-admin> programme', () => {
     await dialogClosed(el);
     await waitUntil(() => seen.length === 2, 'the numbers were not loaded again');
     expect(seen[1]!.applications.approved).to.be.greaterThan(before);
-    buttonIn(el.shadowRoot!, 'Programme').click();
+    buttonIn(el.shadowRoot!, 'Overview').click();
     await settled(el);
     // Other test files decide applications on the same server meanwhile: compare with the
     // latest numbers the element loaded, once it has rendered them.
