@@ -2,6 +2,7 @@ import { openMentorshipStatuses } from '@mentorkit/contract';
 import { sql } from 'kysely';
 import type { Db } from '../../db/schema.js';
 import type { ViewerProfileRow } from '../mentors/mentors.repository.js';
+import { roomCounts } from './programmes.repository.js';
 
 /** A mentor's row as an introduction needs it, with how much of it pending introductions already hold. */
 export interface MentorForMatch {
@@ -33,16 +34,7 @@ export async function lockMentorsForMatches(trx: Db, programmeId: string, mentor
   const ids = locked.map((m) => m.user_id);
   // Read after the locks, so a confirmation that held them first is counted.
   const counts = (await sql<{ mentor_id: string; pending_introductions: number; programme_mentees: number }>`
-    SELECT x.mentor_id::text AS mentor_id,
-      count(*) FILTER (WHERE x.kind = 'introduction')::int AS pending_introductions,
-      count(*) FILTER (WHERE x.programme_id = ${programmeId}::uuid)::int AS programme_mentees
-    FROM (
-      SELECT r.mentor_id, r.programme_id, 'introduction' AS kind FROM mentorship_requests r
-        WHERE r.mentor_id = ANY(${ids}::uuid[]) AND r.status = 'pending' AND r.introduced
-      UNION ALL
-      SELECT ms.mentor_id, ms.programme_id, 'mentorship' AS kind FROM mentorships ms
-        WHERE ms.mentor_id = ANY(${ids}::uuid[]) AND ms.programme_id = ${programmeId}::uuid AND ms.status = ANY(${[...openMentorshipStatuses]}::text[])
-    ) x GROUP BY x.mentor_id`.execute(trx)).rows;
+    SELECT m.user_id::text AS mentor_id, ${roomCounts(programmeId)} FROM mentors m WHERE m.user_id = ANY(${ids}::uuid[])`.execute(trx)).rows;
   const byMentor = new Map(counts.map((c) => [c.mentor_id, c]));
   return new Map(locked.map((m) => [m.user_id, {
     ...m,

@@ -175,6 +175,21 @@ export async function matchedIds(db: Db, programmeId: string, role: EnrolmentRol
 }
 
 /**
+ * The counts `mentorCap` reads, as columns for mentor rows `m`: the pending introductions to the
+ * mentor in any programme, and the programme's mentees the mentor has (its pending introductions
+ * and open mentorships). The one place this is counted: the enrolments list, the suggestions and
+ * the confirmation all select it.
+ */
+export function roomCounts(programmeId: string) {
+  return sql`(SELECT count(*) FROM mentorship_requests r WHERE r.mentor_id = m.user_id AND r.status = 'pending' AND r.introduced)::int
+      AS pending_introductions,
+    ((SELECT count(*) FROM mentorship_requests r WHERE r.mentor_id = m.user_id AND r.programme_id = ${programmeId}::uuid
+        AND r.status = 'pending' AND r.introduced)
+      + (SELECT count(*) FROM mentorships ms WHERE ms.mentor_id = m.user_id AND ms.programme_id = ${programmeId}::uuid
+        AND ms.status = ANY(${[...openMentorshipStatuses]}::text[])))::int AS programme_mentees`;
+}
+
+/**
  * How many more of the programme's mentees each of these mentors can take on `today`, by
  * `mentorCap` (the rule suggestions and confirmations apply); a person without a mentor row has none.
  */
@@ -186,30 +201,10 @@ export async function programmeMentorSlots(
 ): Promise<Map<string, number>> {
   const slots = new Map<string, number>(mentorIds.map((id) => [id, 0]));
   if (mentorIds.length === 0) return slots;
-  const rows = await db.selectFrom('mentors as m').select(['m.user_id', sql<number>`${freeSlots(today)}`.as('free')])
-    .where('m.user_id', 'in', mentorIds).execute();
-  // Pending introductions (of any programme) will take a slot each when accepted, so they count
-  // against the free slots; the programme's own ones and its open mentorships against its cap.
-  const introductions = await db.selectFrom('mentorship_requests')
-    .select(['mentor_id', 'programme_id', (eb) => eb.fn.countAll<string>().as('n')])
-    .where('mentor_id', 'in', mentorIds).where('status', '=', 'pending').where('introduced', '=', true)
-    .groupBy(['mentor_id', 'programme_id']).execute();
-  const open = programme.max_mentees_per_mentor === null ? [] : await db.selectFrom('mentorships')
-    .select(['mentor_id', (eb) => eb.fn.countAll<string>().as('n')])
-    .where('programme_id', '=', programme.id).where('mentor_id', 'in', mentorIds).where('status', 'in', openMentorshipStatuses)
-    .groupBy('mentor_id').execute();
-  const add = (map: Map<string, number>, id: string, n: number) => map.set(id, (map.get(id) ?? 0) + n);
-  const pending = new Map<string, number>();
-  const inProgramme = new Map<string, number>();
-  for (const r of introductions) {
-    add(pending, r.mentor_id, Number(r.n));
-    if (r.programme_id === programme.id) add(inProgramme, r.mentor_id, Number(r.n));
-  }
-  for (const r of open) add(inProgramme, r.mentor_id, Number(r.n));
-  for (const r of rows) {
-    const room = { free_slots: Number(r.free), pending_introductions: pending.get(r.user_id) ?? 0, programme_mentees: inProgramme.get(r.user_id) ?? 0 };
-    slots.set(r.user_id, mentorCap(room, programme.max_mentees_per_mentor));
-  }
+  const rows = (await sql<{ user_id: string; free_slots: number; pending_introductions: number; programme_mentees: number }>`
+    SELECT m.user_id::text AS user_id, ${freeSlots(today)} AS free_slots, ${roomCounts(programme.id)}
+    FROM mentors m WHERE m.user_id = ANY(${mentorIds}::uuid[])`.execute(db)).rows;
+  for (const r of rows) slots.set(r.user_id, mentorCap(r, programme.max_mentees_per_mentor));
   return slots;
 }
 

@@ -1,9 +1,9 @@
-import { openMentorshipStatuses } from '@mentorkit/contract';
 import { sql } from 'kysely';
 import type { Db } from '../../db/schema.js';
 import type { MentorMatchColumns } from '../mentors/match.js';
 import type { ViewerProfileRow } from '../mentors/mentors.repository.js';
 import { freeSlots } from '../mentors/search-sql.js';
+import { roomCounts } from './programmes.repository.js';
 
 /** An enrolled mentee still to match, with the profile columns the match score reads of a viewer. */
 export interface MenteeToMatch extends ViewerProfileRow {
@@ -42,20 +42,14 @@ export async function menteesToMatch(db: Db, programmeId: string): Promise<Mente
  * The programme's enrolled mentors that search shows (active, listed), in id order, with the
  * columns of their `mentors` row the match score reads, the profile's spellings the reasons show,
  * the free slots as search counts them on `today`, and the counts that bound how many more of the
- * programme's mentees each can take (the rule of the confirmation, `matches.service.ts`). One statement.
+ * programme's mentees each can take (`roomCounts`). One statement.
  */
 export async function mentorsToMatch(db: Db, programmeId: string, today: string): Promise<MentorToMatch[]> {
-  const open = [...openMentorshipStatuses];
   const result = await sql<MentorToMatch>`
     SELECT m.user_id::text AS id, m.expertise, m.expertise_keys, m.expertise_words, m.industry, m.industry_key,
       coalesce(p.languages, '{}') AS languages, m.language_keys, m.time_zone, coalesce(p.programme, '') AS programme, m.programme_key,
       m.capacity, ${freeSlots(today)} AS free_slots,
-      (SELECT count(*) FROM mentorship_requests r WHERE r.mentor_id = m.user_id AND r.status = 'pending' AND r.introduced)::int
-        AS pending_introductions,
-      ((SELECT count(*) FROM mentorship_requests r WHERE r.mentor_id = m.user_id AND r.programme_id = e.programme_id
-          AND r.status = 'pending' AND r.introduced)
-        + (SELECT count(*) FROM mentorships ms WHERE ms.mentor_id = m.user_id AND ms.programme_id = e.programme_id
-          AND ms.status = ANY(${open}::text[])))::int AS programme_mentees
+      ${roomCounts(programmeId)}
     FROM programme_enrolments e
     JOIN mentors m ON m.user_id = e.user_id
     LEFT JOIN profiles p ON p.user_id = e.user_id
