@@ -26,7 +26,7 @@ import { refreshCards, searchLiveMentor, searchLiveTypes } from './mentor-search
 import { filtersFromHash, filtersToHash, SEARCH_HASH_KEYS } from './mentor-search.route.js';
 import { mentorSearchStyles } from './mentor-search.styles.js';
 import { programmeBanner, programmeGate, programmeMissing, type ProgrammeBannerActions } from './programme-banner.template.js';
-import { enrol, enrolledMessage } from '../shared/programme-format.js';
+import { enrol, enrolGoalsStyles, enrolledMessage } from '../shared/programme-format.js';
 import { requestDialogContent, sentHeadline, type RequestDialogActions } from './request-dialog.template.js';
 import { RequestFormController, SKILLS_MAX } from './request-form.controller.js';
 import { sendFailure } from './request-format.js';
@@ -158,7 +158,7 @@ const SKELETON_CARDS = 3;
  * @cssproperty --mentorship-avatar-size - Avatar diameter on cards (3.5rem).
  */
 export class MentorSearch extends MentorkitElement {
-  static override styles = [tokenStyles, sharedStyles, mentorSearchStyles];
+  static override styles = [tokenStyles, sharedStyles, mentorSearchStyles, enrolGoalsStyles];
 
   /** The search text. Set it to start with a search; it follows what the viewer types. */
   @property() query = '';

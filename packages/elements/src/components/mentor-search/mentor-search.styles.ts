@@ -241,16 +241,6 @@ export const mentorSearchStyles = css`
     flex: 1 1 16rem;
     min-width: 0;
   }
-  .enrol-goals summary {
-    min-height: 2.5rem;
-    padding-block: calc(var(--_space) / 2);
-    color: var(--_accent);
-    font-weight: 600;
-    cursor: pointer;
-  }
-  .enrol-goals[open] summary {
-    margin-bottom: var(--_space);
-  }
   .badge--good {
     --_badge-color: var(--_success);
   }

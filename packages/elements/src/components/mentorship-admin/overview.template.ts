@@ -6,7 +6,8 @@ import { formatNumber as n } from '../../internal/localization-intl.js';
 import { capitalize, percentLabel } from './admin-format.js';
 import { weeklyChart } from './weekly-chart.template.js';
 
-interface Figure {
+/** One number of a figure list: its label, its value and the count behind it. */
+export interface Figure {
   key: string;
   label: string;
   value: string;
@@ -67,17 +68,22 @@ export function overviewFigures(stats: ProgrammeStats): Figure[] {
   ];
 }
 
+/** Figures as a description list of tiles (the overview's and a programme report's). */
+export function figureList(figures: Figure[]): TemplateResult {
+  return html`<dl part="numbers" class="numbers">
+    ${figures.map(
+      (f) => html`<div part="number" class="number" data-figure=${f.key}>
+        <dt>${f.label}</dt>
+        <dd class="number-value">${f.value}</dd>
+        <dd class="number-detail">${f.detail}</dd>
+      </div>`,
+    )}
+  </dl>`;
+}
+
 export function overviewView(stats: ProgrammeStats): TemplateResult {
   return html`
-    <dl part="numbers" class="numbers">
-      ${overviewFigures(stats).map(
-        (f) => html`<div part="number" class="number" data-figure=${f.key}>
-          <dt>${f.label}</dt>
-          <dd class="number-value">${f.value}</dd>
-          <dd class="number-detail">${f.detail}</dd>
-        </div>`,
-      )}
-    </dl>
+    ${figureList(overviewFigures(stats))}
     ${weeklyChart(stats.weekly)}
   `;
 }

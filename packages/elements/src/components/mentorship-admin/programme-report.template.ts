@@ -6,31 +6,11 @@ import { dateLabel } from '../../internal/dates.js';
 import { heading } from '../../internal/heading.js';
 import { formatNumber as n } from '../../internal/localization-intl.js';
 import { relativeTime } from '../shared/relative-time.js';
+import { mentorshipStatusLabels, requestStatusLabels } from '../shared/status-badge.template.js';
 import { errorNotice } from './admin-states.template.js';
 import { percentLabel } from './admin-format.js';
+import { figureList, type Figure } from './overview.template.js';
 import type { ProgrammesPanel } from './programmes.controller.js';
-
-// The status words of the badges elsewhere, as the chart's row labels.
-const requestLabels: Record<RequestStatus, () => string> = {
-  pending: () => msg('Pending'),
-  accepted: () => msg('Accepted'),
-  declined: () => msg('Declined'),
-  withdrawn: () => msg('Withdrawn'),
-  expired: () => msg('Expired'),
-};
-const mentorshipLabels: Record<MentorshipStatus, () => string> = {
-  active: () => msg('Active'),
-  paused: () => msg('Paused'),
-  completed: () => msg('Completed'),
-  cancelled: () => msg('Cancelled'),
-};
-
-interface Figure {
-  key: string;
-  label: string;
-  value: string;
-  detail: string;
-}
 
 /** The report's numbers, each with the count behind it so a rate is never read without its base. */
 export function reportFigures(r: ProgrammeReport): Figure[] {
@@ -74,7 +54,7 @@ export function reportFigures(r: ProgrammeReport): Figure[] {
 }
 
 /** One horizontal bar per status; the words and numbers are text, the bars only repeat them. */
-function bars<S extends string>(title: string, id: string, statuses: readonly S[], counts: Record<S, number>, labels: Record<S, () => string>, top: number): TemplateResult {
+function bars<S extends string>(title: string, id: string, statuses: readonly S[], counts: Record<S, number>, labels: Record<S, string>, top: number): TemplateResult {
   return html`<div class="bar-group">
     <p class="bar-group-title" id=${id}>${title}</p>
     <ul class="bars" aria-labelledby=${id}>
@@ -82,7 +62,7 @@ function bars<S extends string>(title: string, id: string, statuses: readonly S[
         const value = counts[s];
         const width = top ? (value / top) * 100 : 0;
         return html`<li class="bar-row" data-status=${s}>
-          <span class="bar-label">${labels[s]()}</span>
+          <span class="bar-label">${labels[s]}</span>
           <svg class="bar-track" viewBox="0 0 100 10" preserveAspectRatio="none" aria-hidden="true">
             ${svg`<rect class="bar-fill bar-fill--${s}" x="0" y="0" height="10" width=${width.toFixed(1)}></rect>`}
           </svg>
@@ -99,8 +79,8 @@ export function statusChart(r: ProgrammeReport): TemplateResult {
   return html`<figure part="chart" class="chart status-chart">
     <figcaption class="chart-caption"><span class="chart-title">${msg('Requests and mentorships by status')}</span></figcaption>
     <div class="bar-groups">
-      ${bars(msg('Requests'), 'report-requests-title', requestStatuses, r.requests, requestLabels, top)}
-      ${bars(msg('Mentorships'), 'report-mentorships-title', mentorshipStatuses, r.mentorships, mentorshipLabels, top)}
+      ${bars(msg('Requests'), 'report-requests-title', requestStatuses, r.requests, requestStatusLabels, top)}
+      ${bars(msg('Mentorships'), 'report-mentorships-title', mentorshipStatuses, r.mentorships, mentorshipStatusLabels, top)}
     </div>
   </figure>`;
 }
@@ -150,15 +130,7 @@ export function programmeReportSection(panel: ProgrammesPanel, level: number): T
   else if (value && value.programme.id === panel.selected?.id) {
     body = html`
       <p class="meta">${asOf(value.generatedAt)}</p>
-      <dl part="numbers" class="numbers">
-        ${reportFigures(value).map(
-          (f) => html`<div part="number" class="number" data-figure=${f.key}>
-            <dt>${f.label}</dt>
-            <dd class="number-value">${f.value}</dd>
-            <dd class="number-detail">${f.detail}</dd>
-          </div>`,
-        )}
-      </dl>
+      ${figureList(reportFigures(value))}
       ${statusChart(value)}
       ${atRisk(value, level + 1)}
     `;

@@ -2,7 +2,7 @@ import { msg, str } from '@lit/localize';
 import type { Programme } from '@mentorkit/contract';
 import type { EnrolmentRole, ProgrammeStatus } from '@mentorkit/contract/values';
 import { ApiError, type MentorkitClient } from '@mentorkit/sdk';
-import { html, type TemplateResult } from 'lit';
+import { css, html, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { describeError } from '../../internal/error-message.js';
 import { formatNumber } from '../../internal/localization-intl.js';
@@ -125,6 +125,20 @@ export interface EnrolControls {
   input: (goals: string) => void;
   enrol: (trigger: HTMLElement) => void;
 }
+
+/** The goals disclosure of `enrolControls`, for the styles of each element that shows it (each lays out `.enrol` its own way). */
+export const enrolGoalsStyles = css`
+  .enrol-goals summary {
+    min-height: 2.5rem;
+    padding-block: calc(var(--_space) / 2);
+    color: var(--_accent);
+    font-weight: 600;
+    cursor: pointer;
+  }
+  .enrol-goals[open] summary {
+    margin-bottom: var(--_space);
+  }
+`;
 
 /**
  * Enrolling: one button, with the goals for it optional behind a disclosure (what the person hopes

@@ -12,7 +12,7 @@ import { inLanguageOf } from '../../internal/localization.js';
 import { ModalController } from './modal.controller.js';
 import { cardSkeleton } from './person.template.js';
 import {
-  enrol, enrolControls, enrolledAsLabel, enrolledMessage, enrolmentLabel, facts, leave, matchingLabel, mentorsEnrolledLabel, programmeDates,
+  enrol, enrolControls, enrolGoalsStyles, enrolledAsLabel, enrolledMessage, enrolmentLabel, facts, leave, matchingLabel, mentorsEnrolledLabel, programmeDates,
   programmeStatusBadge,
 } from './programme-format.js';
 
@@ -40,6 +40,7 @@ type PanelHost = ReactiveControllerHost & HTMLElement & { readonly renderRoot: H
 const PAGE = 100;
 
 const programmesStyles = css`
+  ${enrolGoalsStyles}
   .programme-list {
     grid-template-columns: repeat(auto-fill, minmax(min(100%, 20rem), 1fr));
   }
@@ -77,16 +78,6 @@ const programmesStyles = css`
   }
   .enrol > .button {
     justify-self: end;
-  }
-  .enrol-goals summary {
-    min-height: 2.5rem;
-    padding-block: calc(var(--_space) / 2);
-    color: var(--_accent);
-    font-weight: 600;
-    cursor: pointer;
-  }
-  .enrol-goals[open] summary {
-    margin-bottom: var(--_space);
   }
   @container (max-width: 30rem) {
     .enrol > .button {

@@ -3,7 +3,7 @@ import { msg } from '@lit/localize';
 import { html, type TemplateResult } from 'lit';
 
 // Getters: a label is looked up when a badge renders, in the language of the element rendering it.
-const requestLabels: Record<RequestStatus, string> = {
+export const requestStatusLabels: Record<RequestStatus, string> = {
   get pending() { return msg('Pending'); },
   get accepted() { return msg('Accepted'); },
   get declined() { return msg('Declined'); },
@@ -11,7 +11,7 @@ const requestLabels: Record<RequestStatus, string> = {
   get expired() { return msg('Expired'); },
 };
 
-const mentorshipLabels: Record<MentorshipStatus, string> = {
+export const mentorshipStatusLabels: Record<MentorshipStatus, string> = {
   get active() { return msg('Active'); },
   get paused() { return msg('Paused'); },
   get completed() { return msg('Completed'); },
@@ -53,8 +53,8 @@ function badge(label: string, tone: string, status: string): TemplateResult {
   return html`<span part="badge status-badge" class="badge badge--${tone}" data-status=${status}>${label}</span>`;
 }
 
-export const requestStatusBadge = (status: RequestStatus) => badge(requestLabels[status], requestTones[status], status);
-export const mentorshipStatusBadge = (status: MentorshipStatus) => badge(mentorshipLabels[status], mentorshipTones[status], status);
+export const requestStatusBadge = (status: RequestStatus) => badge(requestStatusLabels[status], requestTones[status], status);
+export const mentorshipStatusBadge = (status: MentorshipStatus) => badge(mentorshipStatusLabels[status], mentorshipTones[status], status);
 export const applicationStatusBadge = (status: ApplicationStatus) => badge(applicationLabels[status], applicationTones[status], status);
 export const meetingStatusBadge = (status: MeetingStatus) => badge(meetingStatusLabels[status], meetingTones[status], status);
 export const milestoneStatusBadge = (status: MilestoneStatus) => badge(milestoneStatusLabels[status], milestoneTones[status], status);
