@@ -30,7 +30,7 @@ export async function upsertUserFromClaims(db: Kysely<Database>, users: UserLook
     existing.avatar_url === claims.picture &&
     existing.is_admin === isAdmin
   ) {
-    return { id: existing.id, name, isAdmin, searchGeneration: BigInt(existing.search_generation) };
+    return { id: existing.id, name, isAdmin, searchGeneration: BigInt(existing.search_generation), matchInputs: existing.match_inputs };
   }
   return db.transaction().execute(async (trx) => {
     const row = await trx

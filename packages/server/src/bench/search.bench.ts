@@ -7,6 +7,7 @@ import { mentorSearchQuery } from '@mentorkit/contract';
 import { Kysely, PostgresDialect, sql, type CompiledQuery } from 'kysely';
 import pg from 'pg';
 import { createApp } from '../app.js';
+import { UserLookup } from '../auth/user-lookup.js';
 import { createVerifier, signToken } from '../auth/verify.js';
 import { loadConfig } from '../config.js';
 import { openPostgres } from '../db/connect.js';
@@ -16,7 +17,6 @@ import { runInNewContext } from 'node:vm';
 import v8 from 'node:v8';
 import { generateAlumni, insertAlumni, insertHistory, mixSeed, Rng, searchVocabulary, writtenAlumnus, type WrittenAlumnus } from '../demo/generator.js';
 import { createMentorSearch } from '../features/mentors/mentor-search.js';
-import { readSearchGeneration } from '../features/mentors/search-answers.js';
 import { MentorIndex } from '../features/mentors/search-index.js';
 import { createLogger } from '../http/logger.js';
 import { runLoad, type LoadRequest, type LoadResult } from './load.js';
@@ -115,7 +115,7 @@ interface Explained {
  * Captures the SQL that a search with every cache off sends (Kysely's query log, put back in the
  * order the statements were issued) and runs each again under `EXPLAIN (ANALYZE, BUFFERS)`.
  */
-async function explainSearch(url: string, viewerId: string, params: Record<string, unknown>): Promise<Explained[]> {
+async function explainSearch(url: string, viewer: { id: string; subject: string }, params: Record<string, unknown>): Promise<Explained[]> {
   const captured: { query: CompiledQuery; startedAt: number }[] = [];
   const pool = new pg.Pool({ connectionString: url, max: 4 });
   const logging = new Kysely<Database>({
@@ -127,10 +127,12 @@ async function explainSearch(url: string, viewerId: string, params: Record<strin
   try {
     // The second call shows the steady state: the index is loaded and the time-zone offsets are read.
     const search = createMentorSearch({ db: logging, cacheSize: 0 });
-    const generation = await readSearchGeneration(logging);
-    await search.search(viewerId, mentorSearchQuery.parse(params), new Date(), generation);
+    // As a request has them: the generation and the viewer's match inputs from the user lookup of authentication.
+    const user = (await new UserLookup(logging).load(ISSUER, viewer.subject))!;
+    const generation = BigInt(user.search_generation);
+    await search.search(viewer.id, mentorSearchQuery.parse(params), new Date(), generation, user.match_inputs);
     captured.length = 0;
-    await search.search(viewerId, mentorSearchQuery.parse(params), new Date(), generation);
+    await search.search(viewer.id, mentorSearchQuery.parse(params), new Date(), generation, user.match_inputs);
     captured.sort((a, b) => a.startedAt - b.startedAt);
     const out: Explained[] = [];
     for (const [i, { query }] of captured.entries()) {
@@ -372,10 +374,10 @@ async function main() {
 
     // 5. Plans
     log('EXPLAIN (ANALYZE, BUFFERS)…');
-    const explainQuery = (q: Query) => explainSearch(url, viewers[0]!.id, { q: q.q, expertise: [q.expertise], availability: 'accepting' });
+    const explainQuery = (q: Query) => explainSearch(url, viewers[0]!, { q: q.q, expertise: [q.expertise], availability: 'accepting' });
     const explainedTypical = await explainQuery(typical);
     const explainedBroadest = await explainQuery(broadest);
-    const explainedBrowse = await explainSearch(url, viewers[0]!.id, {});
+    const explainedBrowse = await explainSearch(url, viewers[0]!, {});
     const loadAvgEnd = loadAverage();
 
     // 6. Report
@@ -484,10 +486,15 @@ Targets of the first search (caches off, ${COLD_VIEWERS} distinct viewers with r
 
 The search index (\`features/mentors/search-index.ts\`): ${indexed.toLocaleString('en')} mentors in ${(indexBytes / 2 ** 20).toFixed(1)} MiB of heap,
 **${mbPer10k.toFixed(2)} MiB per 10,000 mentors** (heap and array buffers after a full collection, less before; a fresh index loaded from this database in ${indexLoadMs.toFixed(0)} ms).
-It holds what search filters, counts and orders by, and each mentor's search lexemes (\`tsvector_to_array(search_vector)\`, with a
-lexeme → mentors list): a search matches its text (the tsquery as PostgreSQL parses it; a quoted phrase is left to the database),
-filters, scores and counts in Node over it, asks PostgreSQL only for the text rank of the mentors that pass every filter, and reads
-only the page's cards; a search whose generation is newer than the index first reads the mentors changed since (migration 0010).
+It holds what search filters, counts and orders by: expertise, languages and the rest as integer ids in typed arrays, an
+expertise → mentors list (by key and by words), each mentor's search document (lexemes with their positions and weights, and a
+lexeme → mentors list), and the total and both facets of each availability class, kept current by every change it reads. A search
+matches its text over it (the tsquery as PostgreSQL parses it; a quoted phrase is left to the database), ranks it as \`ts_rank_cd\`
+does when the query is a word or words joined by OR (anything else is ranked by the database), filters, scores and counts in Node;
+the default page takes its facts from its class and scores only the mentors sharing a skill or goal with the viewer, most shared
+first, while any could still reach the page. PostgreSQL is asked for the text's tsquery and the page's cards, each one statement
+for all the searches of a turn of the event loop; the viewer's profile comes with the user of authentication. A search whose
+generation is newer than the index first reads the mentors changed since (migration 0010).
 
 What the CPU allows: a search costs ${searchCpuMs.toFixed(2)} ms of CPU (server ${search.serverMsPerRequest.toFixed(2)} + PostgreSQL ${(search.postgresMsPerRequest ?? NaN).toFixed(2)}),
 so ${cpu.length} cores answer at most ≈ ${cpuBound.toFixed(0)} searches per second even with nothing else running, which at
@@ -497,10 +504,11 @@ per second: a budget of ${((cpu.length * 1000) / (TARGET_RATIO * health.throughp
 
 ### Query plans
 
-Besides the user lookup of authentication (which also reads the search generation, batched), a search whose answer is not kept runs
-${explainedTypical.length} statements, one after the other: the viewer's profile, with the text turned into a tsquery; with text and an
-order by rank, \`ts_rank_cd\` of the mentors the index found passing every filter (\`features/mentors/mentor-search.ts\`); then the
-page's cards. Matching the text, filters, facets and the order come from the search index in between. A repeated search runs none of them. Captured from a search with every cache off
+Besides the user lookup of authentication (which also reads the search generation and the viewer's match inputs, batched), a search
+whose answer is not kept runs ${explainedTypical.length} statements, one after the other, each batched with those of other searches of the same turn: with
+text, the text turned into a tsquery (and, for a query that is not a word or words joined by OR, \`ts_rank_cd\` of the mentors the
+index found passing every filter: \`features/mentors/mentor-search.ts\`); then the page's cards. Matching the text, ranking it, filters,
+facets and the order come from the search index in between. A repeated search runs none of them. Captured from a search with every cache off
 (the index loaded) through Kysely's query log and run again, one by one, with \`EXPLAIN (ANALYZE, BUFFERS)\` on the warm database; the summary
 line gives the execution time.
 

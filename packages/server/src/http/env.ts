@@ -15,6 +15,11 @@ export interface Viewer {
    * a repeated search needs no round trip of its own. Absent when the user was just written.
    */
   searchGeneration?: bigint;
+  /**
+   * The viewer's profile columns that the match score reads, as JSON text (null without a
+   * profile), read with `searchGeneration` in the same statement; absent with it.
+   */
+  matchInputs?: string | null;
 }
 
 /**

@@ -42,12 +42,13 @@ export async function record(
     await enqueueMailFor(trx, notices, now);
   }
   if (allEvents.length > 0) {
-    await trx
-      .insertInto('events')
-      .values(allEvents.map((e) => ({ user_id: e.userId, type: e.type, data: JSON.stringify(e.data), created_at: now })))
-      .execute();
     const users = [...new Set(allEvents.map((e) => e.userId))];
-    await sql`SELECT pg_notify(${EVENTS_CHANNEL}, ${JSON.stringify({ users })})`.execute(trx);
+    // One round trip for both: a data-modifying CTE runs whether or not the statement reads it.
+    await trx
+      .with('written', (db) => db.insertInto('events')
+        .values(allEvents.map((e) => ({ user_id: e.userId, type: e.type, data: JSON.stringify(e.data), created_at: now }))))
+      .selectNoFrom(sql<void>`pg_notify(${EVENTS_CHANNEL}, ${JSON.stringify({ users })})`.as('notified'))
+      .execute();
   }
 }
 

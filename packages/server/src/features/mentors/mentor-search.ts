@@ -1,5 +1,6 @@
 import type { MentorSearchQuery, MentorSearchResult } from '@mentorkit/contract';
 import { sql, type Kysely } from 'kysely';
+import { perTurn } from '../../db/batch.js';
 import { PREPARED } from '../../db/prepared.js';
 import type { Database } from '../../db/schema.js';
 import { enrolledIds } from '../programmes/programmes.repository.js';
@@ -9,7 +10,7 @@ import { EMPTY, normalizeQuery, searchMentors, searchResult, viewerFromProfile, 
 import { SearchAnswers } from './search-answers.js';
 import { SearchCache } from './search-cache.js';
 import { MentorIndex } from './search-index.js';
-import { displayStatement, facetConditions, type Viewer } from './search-sql.js';
+import { facetConditions, readCards, type CardsRequest, type Viewer } from './search-sql.js';
 import { tsQueryExpression } from './text-query.js';
 import { zoneOffsets } from './time-zones.js';
 
@@ -26,8 +27,10 @@ export interface MentorSearch {
   /**
    * One search for one viewer, exact as of `generation` (read before anything else the search
    * reads) or later. `query.programme`, if any, is a programme's id (the service resolves a slug).
+   * `matchInputs`, when given, are the viewer's (`Viewer.matchInputs`, read with `generation`):
+   * the viewer is then not read again.
    */
-  search(viewerId: string, query: MentorSearchQuery, now: Date, generation: bigint): Promise<MentorSearchResult>;
+  search(viewerId: string, query: MentorSearchQuery, now: Date, generation: bigint, matchInputs?: string | null): Promise<MentorSearchResult>;
 }
 
 export interface MentorSearchOptions {
@@ -35,6 +38,9 @@ export interface MentorSearchOptions {
   /** Entries of each cache (`MENTORSHIP_SEARCH_CACHE_SIZE`); 0 keeps nothing. The index is not a cache and is always kept. */
   cacheSize: number;
 }
+
+/** The most searches one batched statement serves. */
+const BATCH = 50;
 
 declare module '../../http/env.js' {
   interface AppDeps {
@@ -48,11 +54,15 @@ export function createMentorSearch({ db, cacheSize }: MentorSearchOptions): Ment
   const answers = new SearchAnswers(cacheSize);
   const facts = new SearchCache(cacheSize);
   const index = new MentorIndex(db);
+  // Under load, concurrent searches reach each statement together: one statement serves them all.
+  const cards = perTurn((requests: readonly CardsRequest[]) => readCards(db, requests), BATCH);
+  const ranksOf = perTurn((requests: readonly RanksRequest[]) => readRanks(db, requests), BATCH);
+  const tsQueryOf = perTurn((texts: readonly string[]) => readTsQueries(db, texts), BATCH);
   return {
     answers,
     facts,
     index,
-    async search(viewerId, query, now, generation) {
+    async search(viewerId, query, now, generation, matchInputs) {
       // `location` is a case-insensitive substring match in the database's locale (ILIKE): the
       // index does not imitate it, the database answers.
       if (query.location) return searchMentors(db, viewerId, query, now, { cache: facts, generation });
@@ -60,7 +70,12 @@ export function createMentorSearch({ db, cacheSize }: MentorSearchOptions): Ment
       const text = normalizeQuery(query.q);
       const today = isoDay(now);
       const offsets = await zoneOffsets(db, now);
-      const [{ viewer, tsq }] = await Promise.all([loadViewer(db, viewerId, offsets, text), index.ensure(generation)]);
+      const [{ viewer, tsq }] = await Promise.all([
+        matchInputs === undefined
+          ? loadViewer(db, viewerId, offsets, text)
+          : (text ? tsQueryOf(text) : Promise.resolve('')).then((tsq) => ({ viewer: viewerFromInputs(viewerId, matchInputs, offsets), tsq })),
+        index.ensure(generation),
+      ]);
       // Text without a single searchable word (stop words, emoji, punctuation) matches nobody.
       if (text && !tsq) return EMPTY;
       // In a programme: only its enrolled mentors' slots are searched (enrolments move the generation).
@@ -80,13 +95,14 @@ export function createMentorSearch({ db, cacheSize }: MentorSearchOptions): Ment
           // The text rank of the mentors that pass every filter (the same for every viewer: kept with the shared facts when caching is on).
           const { q: _q, cursor: _cursor, sort: _sort, limit: _limit, ...filters } = query;
           const candidates = found.candidates;
-          const ranks = await facts.get(generation, JSON.stringify(['text ranks', tsq, today, filters]), () => loadRanks(db, tsq, candidates));
-          found = index.search({ query, viewer, today, tsq, matched, ranks, after });
+          const ranks = index.textRanks(tsq, found.passing)
+            ?? await facts.get(generation, JSON.stringify(['text ranks', tsq, today, filters]), () => ranksOf({ tsq, ids: candidates }));
+          found = index.search({ query, viewer, today, tsq, matched, ranks, after, then: found });
         }
       } else {
         found = index.search({ query, viewer, today, tsq, matched: enrolled, after });
       }
-      const rows = found.rows.length ? (await displayStatement({ rows: found.rows, viewerId, today }).execute(db)).rows : [];
+      const rows = found.rows.length ? await cards({ rows: found.rows, viewerId, today }) : [];
       return searchResult(rows, { viewer, offsets, query, facts: found.facts, self: found.self });
     },
   };
@@ -111,6 +127,19 @@ async function loadViewer(db: Kysely<Database>, viewerId: string, offsets: Map<s
   return { viewer: viewerFromProfile(viewerId, row, offsets), tsq: row?.query ?? '' };
 }
 
+/** The viewer from the match inputs authentication read (`Viewer.matchInputs`). */
+function viewerFromInputs(viewerId: string, matchInputs: string | null, offsets: Map<string, number>): Viewer {
+  return viewerFromProfile(viewerId, matchInputs === null ? undefined : (JSON.parse(matchInputs) as ViewerProfileRow), offsets);
+}
+
+/** Each text's tsquery as PostgreSQL prints it ('' without a searchable word), in one statement. */
+async function readTsQueries(db: Kysely<Database>, texts: readonly string[]): Promise<string[]> {
+  const exprs = texts.map((text) => tsQueryExpression(text));
+  const row = (await sql<Record<string, string | null>>`SELECT ${sql.join(exprs.map((e, i) => sql`(${e ?? sql`NULL`})::text AS ${sql.ref(`q${i}`)}`))}`
+    .execute(db)).rows[0]!;
+  return texts.map((_, i) => row[`q${i}`] ?? '');
+}
+
 /** The visible mentors that `tsq` matches, from the database (for what the index does not evaluate). */
 async function loadMatches(db: Kysely<Database>, tsq: string): Promise<string[]> {
   const row = (await sql<{ matches: string | null }>`
@@ -119,10 +148,24 @@ async function loadMatches(db: Kysely<Database>, tsq: string): Promise<string[]>
   return row.matches ? (JSON.parse(row.matches) as string[]) : [];
 }
 
-/** `ts_rank_cd(search_vector, tsq, 1)` of the mentors `ids`: a fixed statement, prepared once per connection. */
-async function loadRanks(db: Kysely<Database>, tsq: string, ids: string[]): Promise<Map<string, number>> {
-  const rows = (await sql<{ id: string; rank: number }>`${PREPARED}
-    SELECT m.user_id::text AS id, ts_rank_cd(m.search_vector, ${tsq}::tsquery, 1)::float8 AS rank
-    FROM mentors m WHERE m.user_id = ANY(${ids}::uuid[])`.execute(db)).rows;
-  return new Map(rows.map((r) => [r.id, r.rank]));
+interface RanksRequest {
+  tsq: string;
+  ids: string[];
+}
+
+/**
+ * `ts_rank_cd(search_vector, tsq, 1)` of the mentors `ids`, for each request: a fixed statement,
+ * prepared once per connection.
+ */
+async function readRanks(db: Kysely<Database>, requests: readonly RanksRequest[]): Promise<Map<string, number>[]> {
+  const ids = requests.flatMap((r) => r.ids);
+  const pages = requests.flatMap((r, page) => r.ids.map(() => page + 1));
+  const rows = (await sql<{ page: number; id: string; rank: number }>`${PREPARED}
+    SELECT k.page, m.user_id::text AS id, ts_rank_cd(m.search_vector, q.q, 1)::float8 AS rank
+    FROM unnest(${ids}::uuid[], ${pages}::int[]) AS k(id, page)
+    JOIN unnest(${requests.map((r) => r.tsq)}::tsquery[]) WITH ORDINALITY AS q(q, page) ON q.page = k.page
+    JOIN mentors m ON m.user_id = k.id`.execute(db)).rows;
+  const ranks = requests.map(() => new Map<string, number>());
+  for (const r of rows) ranks[r.page - 1]!.set(r.id, r.rank);
+  return ranks;
 }

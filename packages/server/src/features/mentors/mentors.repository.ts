@@ -14,7 +14,7 @@ import { explainMatch, matchParts } from './match.js';
 import { SearchCache } from './search-cache.js';
 import {
   and, conditions, DISPLAY_JOIN, displayColumns, FACET_SIZE, facetConditions, factsStatement, freeSlots, lowerAll, pageStatement,
-  displayStatement, profileColumns, sortsByScore, type CardRow, type ProfileRow, type FacetEntry, type Viewer,
+  displayCards, profileColumns, sortsByScore, type CardRow, type ProfileRow, type FacetEntry, type Viewer,
 } from './search-sql.js';
 import { tsQueryExpression } from './text-query.js';
 import { zoneOffsets, zonesNear } from './time-zones.js';
@@ -24,7 +24,7 @@ import { zoneOffsets, zonesNear } from './time-zones.js';
  * into a tsquery and whether the viewer is among the results) in one statement; then the facts
  * every viewer shares (total, facets and, when the order is everyone's, the first rows:
  * `factsStatement`), from the cache of the caller's search generation or the database; then
- * the page's cards (`displayStatement` for shared first rows, else `pageStatement`). The match
+ * the page's cards (`displayCards` for shared first rows, else `pageStatement`). The match
  * score is computed in SQL so `sort=match` orders in the database; a card's score and reasons
  * come from `matchParts` (the same score in JavaScript, match-scores.test.ts holds them equal)
  * and `explainMatch`.
@@ -221,7 +221,7 @@ export async function searchMentors(
   let rows: CardRow[];
   if (facts.top) {
     const chosen = facts.top.filter((r) => r.id !== viewerId).slice(0, query.limit + 1);
-    rows = chosen.length ? (await displayStatement({ rows: chosen, viewerId, today }).execute(db)).rows : [];
+    rows = await displayCards(db, { rows: chosen, viewerId, today });
   } else {
     rows = (await pageStatement({ query, viewer, today, tsq, after }).execute(db)).rows;
   }
@@ -270,7 +270,7 @@ export async function getMentorProfile(db: Kysely<Database>, viewerId: string, m
       SELECT m.user_id AS id, ${freeSlots(today)} AS free_slots, 0 AS sort_key
       FROM mentors m WHERE m.user_id = ${mentorId} AND m.status = 'active' AND m.listed
     )
-    SELECT k.id, k.free_slots, k.sort_key, ${displayColumns(viewerId)}, ${profileColumns},
+    SELECT k.id, k.free_slots, k.sort_key, ${displayColumns(sql`${viewerId}::uuid`)}, ${profileColumns},
       (SELECT count(*) FROM mentorships ms WHERE ms.mentor_id = k.id AND ms.status IN ('active', 'paused'))::int AS active_mentees,
       (SELECT count(*) FROM mentorships ms WHERE ms.mentor_id = k.id AND ms.status = 'completed')::int AS completed,
       (SELECT avg(f.rating)::float8 FROM feedback f JOIN mentorships ms ON ms.id = f.mentorship_id

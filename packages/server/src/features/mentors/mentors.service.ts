@@ -26,7 +26,9 @@ export async function searchMentors(deps: AppDeps, viewer: Viewer, asked: Mentor
   const query = asked.programme ? { ...asked, programme: (await findProgramme(deps, asked.programme)).id } : asked;
   const version = await search.answers.version(deps.db, viewer.id, query, now, viewer.searchGeneration);
   if (matchesEtag(ifNoneMatch, version.etag)) return { etag: version.etag };
-  const answer = await search.answers.answer(version, () => search.search(viewer.id, query, now, version.generation));
+  // The viewer's match inputs came with the generation the answer is keyed by (same statement), so they belong to it.
+  const inputs = viewer.searchGeneration === version.generation ? viewer.matchInputs : undefined;
+  const answer = await search.answers.answer(version, () => search.search(viewer.id, query, now, version.generation, inputs));
   return { etag: version.etag, answer };
 }
 

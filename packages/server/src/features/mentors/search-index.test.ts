@@ -10,10 +10,12 @@ import { sql, type Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../../db/connect.js';
 import type { Database } from '../../db/schema.js';
+import { UserLookup } from '../../auth/user-lookup.js';
 import { createTestDatabase, databaseKinds } from '../../test/harness.js';
 import { createMentorSearch } from './mentor-search.js';
 import { searchMentors } from './mentors.repository.js';
 import { readSearchGeneration } from './search-answers.js';
+import { tsQueryExpression } from './text-query.js';
 
 const NOW = new Date('2026-11-28T09:00:00Z');
 const EXPERTISE = ['Python', 'python', 'SQL', 'Data Science', 'data science', 'Leadership', 'Go', 'UX Design', 'Career Change', 'Machine Learning', 'Public Speaking', 'Écoles', 'écoles'];
@@ -129,4 +131,96 @@ describe.each(databaseKinds)('search index against the plain SQL search on %s', 
     // The comparison means something: most pages hold several mentors to order.
     expect(pages.filter((n) => n >= 2).length).toBeGreaterThan(pages.length / 2);
   }, 600_000);
+
+  it('gives the same first pages without filters, where the index keeps the facts and scores only the mentors sharing a skill, while mentors change', async () => {
+    const { db } = handle;
+    const search = createMentorSearch({ db, cacheSize: 0 });
+    // Mentors of whom half share one or two of the viewers' skills and half share none, so that
+    // both the pruned order (enough sharers outscore everyone else) and its fallback are met.
+    const people = fc.sample(mentorArb, { numRuns: 60, seed: 4242 }).map((p, i) => ({
+      ...p, isMentor: true, deleted: false, expertise: i % 2 ? ['Machine Learning'] : i % 3 ? ['Python'] : ['Python', 'SQL'],
+    }));
+    runs.push({ ids: await insertPeople(db, people, 3) });
+    const ids = runs.flatMap((r) => r.ids);
+    const unfiltered = fc.record({
+      sort: fc.constantFrom('relevance', 'match', 'experience', 'newest'),
+      availability: fc.constantFrom('accepting', 'available', 'limited', 'all'),
+      limit: fc.integer({ min: 1, max: 8 }),
+    });
+    // Each run first changes one mentor (what decides their availability class, or their expertise), then searches.
+    const change = fc.record({
+      mentor: fc.constantFrom(...ids),
+      accepting: fc.boolean(),
+      open: fc.integer({ min: 0, max: 4 }),
+      away: fc.constantFrom(null, '2026-11-01', '2026-12-24'),
+      expertise: fc.constantFrom(['Machine Learning'], ['Python'], ['Python', 'SQL'], ['Leadership', 'Go'], []),
+    });
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...ids), unfiltered, change, async (viewerId, params, c) => {
+        await sql`UPDATE mentors SET accepting_mentees = ${c.accepting}, open_mentorships = least(${c.open}::int, capacity),
+          away_until = ${c.away}::date, expertise = ${c.expertise}::text[] WHERE user_id = ${c.mentor}::uuid`.execute(db);
+        let cursor: string | undefined;
+        for (let page = 0; page < 2; page++) {
+          const query = mentorSearchQuery.parse({ ...params, ...(cursor ? { cursor } : {}) });
+          const generation = await readSearchGeneration(db);
+          const expected: MentorSearchResult = await searchMentors(db, viewerId, query, NOW);
+          expect(await search.search(viewerId, query, NOW, generation)).toEqual(expected);
+          if (!expected.nextCursor) break;
+          cursor = expected.nextCursor;
+        }
+      }),
+      { numRuns: 80, seed: 99 },
+    );
+    // A later day: away dates that ended move mentors between classes.
+    const later = new Date('2026-12-25T09:00:00Z');
+    const query = mentorSearchQuery.parse({ sort: 'match' });
+    const generation = await readSearchGeneration(db);
+    expect(await search.search(ids[0]!, query, later, generation)).toEqual(await searchMentors(db, ids[0]!, query, later));
+  }, 600_000);
+
+  it('answers searches made together (their statements batched) as each alone, with the viewer read at sign-in', async () => {
+    const { db } = handle;
+    const search = createMentorSearch({ db, cacheSize: 0 });
+    const lookup = new UserLookup(db);
+    const people = runs.flatMap((r, run) => r.ids.map((id, i) => ({ id, subject: `prop-${run}-${i}` })));
+    const queries = [{}, { q: 'python' }, { q: 'go or sql', sort: 'match' }, { q: '"data science"' }, { q: 'design -santos' }, { sort: 'experience', availability: 'all' }];
+    const asked = people.slice(0, 24).map((p, i) => ({ ...p, query: mentorSearchQuery.parse(queries[i % queries.length]) }));
+    const generation = await readSearchGeneration(db);
+    const expected = [];
+    for (const a of asked) expected.push(await searchMentors(db, a.id, a.query, NOW));
+    // Each viewer's match inputs as authentication reads them, then every search at once.
+    const users = await Promise.all(asked.map((a) => lookup.load('https://idp.example', a.subject)));
+    const actual = await Promise.all(asked.map((a, i) => search.search(a.id, a.query, NOW, generation, users[i]!.match_inputs)));
+    expect(actual).toEqual(expected);
+    expect(expected.filter((r) => r.items.length >= 2).length).toBeGreaterThan(asked.length / 2);
+  }, 120_000);
+
+  it('ranks a word, or words joined by OR, exactly as ts_rank_cd does, over documents of every weight and repeated words', async () => {
+    const { db } = handle;
+    const search = createMentorSearch({ db, cacheSize: 0 });
+    const vocabulary = ['python', 'data', 'go', 'sql', 'design', 'leadership', 'the', 'market', 'marketing', 'pythonic', 'écoles'];
+    const text = (min: number, max: number) => fc.array(fc.constantFrom(...vocabulary), { minLength: min, maxLength: max }).map((w) => w.join(' '));
+    const documents = fc.sample(fc.record({ bio: text(0, 300), mentoring: text(0, 40), headline: text(0, 8) }), { numRuns: 40, seed: 31 });
+    const ids = await insertPeople(db, fc.sample(mentorArb, { numRuns: 40, seed: 32 }).map((p) => ({ ...p, isMentor: true })), 5);
+    for (const [i, id] of ids.entries()) {
+      const d = documents[i]!;
+      // One document with a word more often than a tsvector keeps positions of (256).
+      const bio = i === 0 ? `${'data '.repeat(700)}python` : d.bio;
+      await sql`UPDATE profiles SET bio = ${bio}, headline = ${d.headline} WHERE user_id = ${id}::uuid`.execute(db);
+      await sql`UPDATE mentors SET mentoring_bio = ${d.mentoring} WHERE user_id = ${id}::uuid`.execute(db);
+    }
+    await search.index.ensure(await readSearchGeneration(db));
+    const slots = search.index.slotsOf(ids);
+    for (const words of ['python', 'data', 'go or sql', 'marketing', 'design or data or python', 'écoles', 'the or leadership', 'zebra or python']) {
+      const { tsq } = (await sql<{ tsq: string }>`SELECT (${tsQueryExpression(words)!})::text AS tsq`.execute(db)).rows[0]!;
+      const expected = new Map((await sql<{ id: string; rank: number }>`
+        SELECT user_id::text AS id, ts_rank_cd(search_vector, ${tsq}::tsquery, 1)::float8 AS rank FROM mentors WHERE user_id = ANY(${ids}::uuid[])`.execute(db)).rows
+        .map((r) => [r.id, r.rank]));
+      expect(search.index.textRanks(tsq, slots), `${words} → ${tsq}`).toEqual(expected);
+    }
+    // What it does not rank (AND, NOT, phrases) is left to the database.
+    expect(search.index.textRanks("'python' & 'data'", slots)).toBeUndefined();
+    expect(search.index.textRanks("!'python'", slots)).toBeUndefined();
+    expect(search.index.textRanks("'python' <-> 'data'", slots)).toBeUndefined();
+  }, 120_000);
 });

@@ -11,7 +11,7 @@ import type { SearchFacts, SelfInSearch } from './mentors.repository.js';
  * then scores and counts in a loop over integers instead of PostgreSQL scoring every accepting
  * mentor for every viewer (the default page, sorted by match, scored 13,822 mentors per request
  * at 100,000 alumni); only the page's cards are read from the database, by the same statement as
- * before (`displayStatement`), and their score and reasons computed from its columns (`matchParts`).
+ * before (`displayCards`), and their score and reasons computed from its columns (`matchParts`).
  *
  * Freshness: the index knows the search generation (migrations 0007, 0008) it reflects. A
  * request carries the generation read with its user (`auth/user-lookup.ts`), before anything
@@ -103,8 +103,12 @@ interface MentorRow {
   programme_key: string;
   newest: number;
   responsiveness: number;
-  /** The lexemes of `search_vector` (`tsvector_to_array`), for matching the search text here. */
-  lexemes: string[];
+  /**
+   * `search_vector` as JSON: `[ln(positions + 1), [[lexeme, positions, weights], …]]`, for
+   * matching the search text and ranking it here (`textMatches`, `textRanks`). The logarithm is
+   * PostgreSQL's (the same C library call as `ts_rank_cd`'s length normalisation).
+   */
+  document: string;
 }
 
 interface RefreshRow extends Partial<MentorRow> {
@@ -117,7 +121,9 @@ const mentorColumns = sql`m.user_id::text AS id, (m.status = 'active' AND m.list
   m.expertise, m.expertise_keys, m.expertise_words, m.industry, m.industry_key, m.language_keys, m.meeting_formats,
   m.years_of_experience, m.graduation_year, m.time_zone, m.programme_key,
   extract(epoch FROM m.approved_at)::float8 AS newest, (-coalesce(m.median_response_hours, 1e9))::float8 AS responsiveness,
-  tsvector_to_array(m.search_vector) AS lexemes`;
+  (SELECT json_build_array(ln(coalesce(sum(coalesce(array_length(u.positions, 1), 1)), 0)::float8 + 1),
+     coalesce(json_agg(json_build_array(u.lexeme, u.positions, u.weights)), '[]'))::text
+   FROM unnest(m.search_vector) u) AS document`;
 
 /** The generation and the oldest running transaction of this statement's snapshot. */
 const header = sql`(SELECT (SELECT coalesce(sum(n), 0) FROM search_generation)::text AS generation,
@@ -136,8 +142,13 @@ export interface IndexSearch {
   /** With text: the text rank of mentors that pass every filter (0 for the others). */
   ranks?: Map<string, number> | undefined;
   after: { key: number; id: string } | undefined;
-  /** Also list the mentors that pass every filter (the viewer too): those whose text rank can matter. */
+  /**
+   * Also list the mentors that pass every filter (the viewer too): those whose text rank can
+   * matter. The page is then left empty: it needs their ranks (`then`).
+   */
   collect?: boolean;
+  /** The answer of the same search with `collect`: its facts stand, and only its mentors are ordered (by `ranks`). */
+  then?: IndexAnswer;
 }
 
 export interface IndexAnswer {
@@ -147,6 +158,8 @@ export interface IndexAnswer {
   rows: { id: string; key: number }[];
   /** With `collect`: the ids of the mentors that pass every filter, the viewer's own included. */
   candidates: string[];
+  /** With `collect`: their slots. */
+  passing: number[];
 }
 
 /** A growable Int32Array. */
@@ -197,10 +210,51 @@ class Postings {
   }
 }
 
+/** What one facet counts over the mentors of a class: per value id, how many hold it, and how many under each spelling. */
+class FacetCounts {
+  readonly counts = new Map<number, number>();
+  readonly spellings = new Map<number, Map<number, number>>();
+
+  add(key: number, spelling: number, sign: 1 | -1) {
+    const count = (this.counts.get(key) ?? 0) + sign;
+    if (count === 0) this.counts.delete(key);
+    else this.counts.set(key, count);
+    if (spelling < 0) return;
+    let bySpelling = this.spellings.get(key);
+    if (!bySpelling) this.spellings.set(key, (bySpelling = new Map()));
+    const n = (bySpelling.get(spelling) ?? 0) + sign;
+    if (n === 0) bySpelling.delete(spelling);
+    else bySpelling.set(spelling, n);
+  }
+}
+
+/** The facts of the mentors in one availability class: kept current by every change the index reads. */
+class ClassFacts {
+  total = 0;
+  readonly expertise = new FacetCounts();
+  readonly industry = new FacetCounts();
+}
+
 const NONE = -0x80000000;
+/** `tsvector` weights by code: the order of `WEP_GETWEIGHT` (D 0 … A 3). */
+const WEIGHT_CODES = ['D', 'C', 'B', 'A'];
+/**
+ * What one occurrence of a weight adds to `ts_rank_cd`'s sum when it is a cover alone: its
+ * `Cpos = 1 / InvSum` with `InvSum = 1 / (double) weight`, the default weights being float4
+ * {0.1, 0.2, 0.4, 1.0} (D … A).
+ */
+const COVER_WEIGHT = [0.1, 0.2, 0.4, 1.0].map((w) => 1 / (1 / Math.fround(w)));
+const EMPTY_ID = 0;
+/** Availability classes, by `availability` filter: bit i is the filter numbered i in `search`. */
+const CLASS_ALL = 1;
+const CLASS_ACCEPTING = 2;
+const CLASS_AVAILABLE = 4;
+const CLASS_LIMITED = 8;
 const VISIBLE = 1;
 const ACTIVE = 2;
 const ACCEPTING = 4;
+/** Every lexeme of the document has its positions: `textRanks` can rank the mentor. */
+const RANKABLE = 8;
 const DAY_MS = 86_400_000;
 const dayOf = (isoDay: string) => Math.round(Date.parse(`${isoDay}T00:00:00Z`) / DAY_MS);
 
@@ -230,10 +284,25 @@ export class MentorIndex {
   #lexStart = new Int32Array(0);
   #lexCount = new Int32Array(0);
   #lexemes = new Ints();
+  /** Parallel to `#lexemes`: where each lexeme's positions start in `#positions`, and how many. */
+  #posStart = new Ints();
+  #posCount = new Ints();
+  /** Positions as `tsvector` stores them: weight (D 0 … A 3) in bits 14–15, position in bits 0–13. */
+  #positions = new Ints();
+  /** `ln(number of positions + 1)` of each mentor's document (`MentorRow.document`). */
+  #lnLength = new Float64Array(0);
   readonly #lexDict = new Dictionary();
   /** Lexeme id → the slots of the mentors whose search document holds it (unordered). */
   readonly #postings: Postings[] = [];
   #garbage = 0;
+  /** Expertise key id → the slots holding it; expertise word id → the slots holding it (one entry per expertise, unordered). */
+  readonly #keyPostings: Postings[] = [];
+  readonly #wordPostings: Postings[] = [];
+  /** The facts of a search without filters but availability, per availability class, as of `#factsDay` (`#classes`). */
+  #classFacts: ClassFacts[] | undefined;
+  #factsDay = 0;
+  /** Scratch marks over slots (all zero between searches). */
+  #marks = new Uint8Array(0);
   #formats = new Int32Array(0);
   readonly #formatBits = new Map<string, number>();
   #industry = new Int32Array(0);
@@ -250,7 +319,10 @@ export class MentorIndex {
   /** Statements run to bring the index up to date (full loads and change reads), for tests and benchmarks. */
   reads = 0;
 
-  constructor(readonly db: Kysely<Database>) {}
+  constructor(readonly db: Kysely<Database>) {
+    // Id 0 is the empty string, the industry key of a mentor without one (never a facet value).
+    this.#dict.id('');
+  }
 
   get size() {
     return this.#ids.length;
@@ -310,6 +382,7 @@ export class MentorIndex {
     this.#langCount = i32(this.#langCount);
     this.#lexStart = i32(this.#lexStart);
     this.#lexCount = i32(this.#lexCount);
+    this.#lnLength = f64(this.#lnLength);
     this.#formats = i32(this.#formats);
     this.#industry = i32(this.#industry);
     this.#industryKey = i32(this.#industryKey);
@@ -331,10 +404,18 @@ export class MentorIndex {
       this.#ids.push(r.id);
       this.#slots.set(r.id, slot);
     } else {
+      this.#contribute(slot, -1);
       this.#garbage += this.#exCount[slot]! + this.#langCount[slot]! + this.#lexCount[slot]!;
       const from = this.#lexStart[slot]!;
       for (let i = from; i < from + this.#lexCount[slot]!; i++) {
         this.#postings[this.#lexemes.data[i]!]!.remove(slot);
+      }
+      const es = this.#exStart[slot]!;
+      for (let i = es; i < es + this.#exCount[slot]!; i++) {
+        const k = this.#keys.data[i]!;
+        const w = this.#words.data[i]!;
+        if (k >= 0) this.#keyPostings[k]!.remove(slot);
+        if (w >= 0) this.#wordPostings[w]!.remove(slot);
       }
     }
     this.#flags[slot] = (r.visible ? VISIBLE : 0) | (r.active ? ACTIVE : 0) | (r.accepting_mentees ? ACCEPTING : 0);
@@ -349,21 +430,34 @@ export class MentorIndex {
       const k = r.expertise_keys[i];
       const w = r.expertise_words[i];
       const e = r.expertise[i];
-      this.#keys.push(k === undefined || k === null ? -1 : d.id(k));
-      this.#words.push(w === undefined || w === null ? -1 : d.id(w));
+      const key = k === undefined || k === null ? -1 : d.id(k);
+      const word = w === undefined || w === null ? -1 : d.id(w);
+      this.#keys.push(key);
+      this.#words.push(word);
       this.#spellings.push(e === undefined || e === null ? -1 : d.id(e));
+      if (key >= 0) (this.#keyPostings[key] ??= new Postings()).push(slot);
+      if (word >= 0) (this.#wordPostings[word] ??= new Postings()).push(slot);
     }
     this.#langStart[slot] = this.#langs.length;
     this.#langCount[slot] = r.language_keys.length;
     for (const l of r.language_keys) this.#langs.push(d.id(l));
+    const [lnLength, lexemes] = JSON.parse(r.document) as [number, [string, number[] | null, string[] | null][]];
+    this.#lnLength[slot] = lnLength;
     this.#lexStart[slot] = this.#lexemes.length;
-    this.#lexCount[slot] = r.lexemes.length;
-    for (const l of new Set(r.lexemes)) {
-      const id = this.#lexDict.id(l);
+    let rankable = true;
+    // In lexeme id order, so that `textRanks` finds a lexeme by binary search.
+    const entries = lexemes.map((entry) => ({ id: this.#lexDict.id(entry[0]), entry })).sort((a, b) => a.id - b.id);
+    for (const { id, entry: [, positions, weights] } of entries) {
       this.#lexemes.push(id);
       (this.#postings[id] ??= new Postings()).push(slot);
+      this.#posStart.push(this.#positions.length);
+      this.#posCount.push(positions?.length ?? 0);
+      // A lexeme without positions (a stripped document) ranks by rules not written here: PostgreSQL ranks this mentor.
+      if (!positions || !weights) rankable = false;
+      else for (let i = 0; i < positions.length; i++) this.#positions.push((WEIGHT_CODES.indexOf(weights[i]!) << 14) | positions[i]!);
     }
     this.#lexCount[slot] = this.#lexemes.length - this.#lexStart[slot]!;
+    if (rankable) this.#flags[slot] = this.#flags[slot]! | RANKABLE;
     let formats = 0;
     for (const f of r.meeting_formats) formats |= this.#formatBit(f);
     this.#formats[slot] = formats;
@@ -375,13 +469,58 @@ export class MentorIndex {
     this.#graduation[slot] = r.graduation_year ?? NONE;
     this.#newest[slot] = Number(r.newest);
     this.#responsiveness[slot] = Number(r.responsiveness);
+    this.#contribute(slot, 1);
+  }
+
+  /**
+   * The availability classes (`CLASS_*`) a slot is in on `day`, as the filters of `search` decide:
+   * none when hidden; `all` when visible; the others by open and free slots.
+   */
+  #classes(slot: number, day: number): number {
+    const f = this.#flags[slot]!;
+    if ((f & VISIBLE) === 0) return 0;
+    const away = this.#away[slot]!;
+    if ((f & ACCEPTING) === 0 || !(away === NONE || away < day)) return CLASS_ALL;
+    const free = this.#seats[slot]! - this.#open[slot]!;
+    return CLASS_ALL | (free > 0 ? CLASS_ACCEPTING : 0) | (free >= 2 ? CLASS_AVAILABLE : 0) | (free === 1 ? CLASS_LIMITED : 0);
+  }
+
+  /** Adds (`sign` 1) or takes away (-1) a slot's part in the per-class facts, when they are kept. */
+  #contribute(slot: number, sign: 1 | -1) {
+    const facts = this.#classFacts;
+    if (!facts) return;
+    const classes = this.#classes(slot, this.#factsDay);
+    if (classes === 0) return;
+    const es = this.#exStart[slot]!;
+    const ee = es + this.#exCount[slot]!;
+    const industryKey = this.#industryKey[slot]!;
+    for (let c = 0; c < facts.length; c++) {
+      if ((classes & (1 << c)) === 0) continue;
+      const into = facts[c]!;
+      into.total += sign;
+      for (let i = es; i < ee; i++) {
+        const k = this.#keys.data[i]!;
+        if (k >= 0) into.expertise.add(k, this.#spellings.data[i]!, sign);
+      }
+      if (industryKey !== EMPTY_ID) into.industry.add(industryKey, this.#industry[slot]!, sign);
+    }
+  }
+
+  /** The per-class facts for `day`, counted afresh when the day changed (away dates end at midnight). */
+  #factsFor(day: number): ClassFacts[] {
+    if (!this.#classFacts || this.#factsDay !== day) {
+      this.#classFacts = [new ClassFacts(), new ClassFacts(), new ClassFacts(), new ClassFacts()];
+      this.#factsDay = day;
+      for (let slot = 0; slot < this.#ids.length; slot++) this.#contribute(slot, 1);
+    }
+    return this.#classFacts;
   }
 
   /** After the first load: every array about the size it holds (doubling leaves up to half of each empty), a little room for new mentors. */
   #fit() {
     this.#grow(Math.max(1024, Math.ceil(this.#ids.length * 1.125)));
-    for (const list of [this.#keys, this.#words, this.#spellings, this.#langs, this.#lexemes]) list.fit();
-    for (const posting of this.#postings) posting?.fit();
+    for (const list of [this.#keys, this.#words, this.#spellings, this.#langs, this.#lexemes, this.#posStart, this.#posCount, this.#positions]) list.fit();
+    for (const postings of [this.#postings, this.#keyPostings, this.#wordPostings]) for (const posting of postings) posting?.fit();
   }
 
   #formatBit(format: string): number {
@@ -400,6 +539,9 @@ export class MentorIndex {
     const spellings = new Ints();
     const langs = new Ints();
     const lexemes = new Ints();
+    const posStart = new Ints();
+    const posCount = new Ints();
+    const positions = new Ints();
     for (let slot = 0; slot < this.#ids.length; slot++) {
       const start = this.#exStart[slot]!;
       this.#exStart[slot] = keys.length;
@@ -413,9 +555,18 @@ export class MentorIndex {
       for (let i = lstart; i < lstart + this.#langCount[slot]!; i++) langs.push(this.#langs.data[i]!);
       const xstart = this.#lexStart[slot]!;
       this.#lexStart[slot] = lexemes.length;
-      for (let i = xstart; i < xstart + this.#lexCount[slot]!; i++) lexemes.push(this.#lexemes.data[i]!);
+      for (let i = xstart; i < xstart + this.#lexCount[slot]!; i++) {
+        lexemes.push(this.#lexemes.data[i]!);
+        posStart.push(positions.length);
+        posCount.push(this.#posCount.data[i]!);
+        const from = this.#posStart.data[i]!;
+        for (let p = from; p < from + this.#posCount.data[i]!; p++) positions.push(this.#positions.data[p]!);
+      }
     }
     this.#lexemes = lexemes;
+    this.#posStart = posStart;
+    this.#posCount = posCount;
+    this.#positions = positions;
     this.#keys = keys;
     this.#words = words;
     this.#spellings = spellings;
@@ -462,6 +613,50 @@ export class MentorIndex {
     return out;
   }
 
+  /**
+   * `ts_rank_cd(search_vector, tsq, 1)::float8` of the mentors in `slots`, as PostgreSQL computes
+   * it, when `tsq` is one lexeme or lexemes joined by `|` (every search word without quotes or
+   * minus: its English stem, or it and its plain form); undefined otherwise, or when a mentor's
+   * document has a lexeme without positions. For such a query every occurrence is a cover of its
+   * own (calc_rank_cd in tsrank.c): the rank is the sum, in position order (then weight), of
+   * `1 / (1 / weight)` over the occurrences (an occurrence held twice counts once), divided by
+   * `ln(positions + 1)`, in double precision, then rounded to a float4 as the function returns it.
+   */
+  textRanks(tsq: string, slots: number[]): Map<string, number> | undefined {
+    const tree = parseTsQuery(tsq);
+    const wanted = tree ? alternatives(tree) : undefined;
+    if (!wanted) return undefined;
+    const queryIds = new Int32Array([...new Set(wanted)].map((l) => this.#lexDict.find(l)).filter((id) => id >= 0));
+    const ranks = new Map<string, number>();
+    const occurrences: number[] = [];
+    for (const slot of slots) {
+      if ((this.#flags[slot]! & RANKABLE) === 0) return undefined;
+      occurrences.length = 0;
+      const from = this.#lexStart[slot]!;
+      const to = from + this.#lexCount[slot]!;
+      for (let which = 0; which < queryIds.length; which++) {
+        const i = findSorted(this.#lexemes.data, from, to, queryIds[which]!);
+        if (i < 0) continue;
+        const start = this.#posStart.data[i]!;
+        for (let p = start; p < start + this.#posCount.data[i]!; p++) {
+          const raw = this.#positions.data[p]!;
+          // Order: position, then weight, then lexeme (get_docrep's compareDocR).
+          occurrences.push((((raw & 0x3fff) * 4 + (raw >>> 14)) * 128) + which);
+        }
+      }
+      occurrences.sort((a, b) => a - b);
+      let wdoc = 0;
+      for (let k = 0; k < occurrences.length; k++) {
+        const o = occurrences[k]!;
+        if (k > 0 && o === occurrences[k - 1]) continue;
+        wdoc += COVER_WEIGHT[Math.floor(o / 128) % 4]!;
+      }
+      if (this.#lexCount[slot]! > 0 && occurrences.length > 0) wdoc /= this.#lnLength[slot]!;
+      ranks.set(this.#ids[slot]!, Math.fround(wdoc));
+    }
+    return ranks;
+  }
+
   /** The slots of the mentors `ids` (those the index holds). */
   slotsOf(ids: Iterable<string>): number[] {
     const out: number[] = [];
@@ -480,8 +675,10 @@ export class MentorIndex {
     const { query, viewer, today, tsq, matched: matchedSlots, ranks, after } = s;
     const collect = s.collect === true;
     const candidates: string[] = [];
+    const passing: number[] = [];
     const d = this.#dict;
     const size = d.size;
+    const n = this.#ids.length;
     const ids = this.#ids;
     const flags = this.#flags;
     const away = this.#away;
@@ -526,6 +723,119 @@ export class MentorIndex {
     const sort = query.sort;
     const byScore = sort === 'match' || (sort === 'relevance' && !tsq);
     const staticKey = sort === 'experience' ? years : sort === 'newest' ? this.#newest : sort === 'responsiveness' ? this.#responsiveness : undefined;
+    const order = d.order;
+    const viewerSlot = this.#slots.get(viewer.id) ?? -1;
+
+    /** The match score of a slot that passed the filters (`open`: accepting and not away today). */
+    const scoreOf = (slot: number, open: boolean): number => {
+      const es = exStart[slot]!;
+      const ee = es + exCount[slot]!;
+      let shared = 0;
+      for (let i = es; i < ee; i++) {
+        const k = keys[i]!;
+        const w = words[i]!;
+        if ((k >= 0 && skills[k] === 1) || (w >= 0 && phrases[w] === 1)) shared++;
+      }
+      let score = Math.min(matchRubric.skills, matchRubric.perSharedSkill * shared);
+      if (viewerIndustry >= 0 && industryKeyOf[slot] === viewerIndustry) score += matchRubric.industry;
+      const ls = langStart[slot]!;
+      if (anyIn(langs, ls, ls + langCount[slot]!, viewerLanguages)) score += matchRubric.language;
+      const zone = zoneOf[slot]!;
+      if (zone >= 0 && near[zone] === 1) score += matchRubric.timeZone;
+      if (viewerProgramme >= 0 && programmeOf[slot] === viewerProgramme) score += matchRubric.programme;
+      // Free slots as `freeSlots`: active, accepting, not away, and room.
+      if ((flags[slot]! & ACTIVE) !== 0 && open && seats[slot]! - openCount[slot]! > 0) score += matchRubric.openCapacity;
+      return score;
+    };
+
+    // The best `need` rows so far, in order: key descending, id ascending.
+    const need = query.limit + 1;
+    const topIds: string[] = [];
+    const topKeys: number[] = [];
+    const offer = (slot: number, key: number) => {
+      const id = ids[slot]!;
+      if (after && !(key < after.key || (key === after.key && id > after.id))) return;
+      let at = topKeys.length;
+      if (at === need) {
+        const lastKey = topKeys[need - 1]!;
+        if (key < lastKey || (key === lastKey && id > topIds[need - 1]!)) return;
+        topKeys.pop();
+        topIds.pop();
+        at--;
+      }
+      while (at > 0 && (topKeys[at - 1]! < key || (topKeys[at - 1] === key && topIds[at - 1]! > id))) at--;
+      topKeys.splice(at, 0, key);
+      topIds.splice(at, 0, id);
+    };
+    const rows = () => topIds.map((id, i) => ({ id, key: topKeys[i]! }));
+    const isOpen = (slot: number) => (flags[slot]! & ACCEPTING) !== 0 && (away[slot] === NONE || away[slot]! < todayDay);
+    /** The sort key of a slot that passed the filters. */
+    const keyOf = (slot: number, open: boolean): number => {
+      if (staticKey) return staticKey[slot]!;
+      const rank = tsq && ranks ? (ranks.get(ids[slot]!) ?? 0) : 0;
+      if (sort === 'relevance' && tsq) return rank;
+      return byScore && !tsq ? scoreOf(slot, open) : scoreOf(slot, open) + rank / 1000;
+    };
+
+    if (s.then) {
+      for (const slot of s.then.passing) if (slot !== viewerSlot) offer(slot, keyOf(slot, isOpen(slot)));
+      return { facts: s.then.facts, self: s.then.self, rows: rows(), candidates: [], passing: [] };
+    }
+
+    // Without text, a programme or any filter but availability (the first page everyone sees):
+    // the facts are the class's, kept by the index, and only the mentors that share a skill or
+    // goal with the viewer need scoring when enough of them beat what the others can reach.
+    const filtered = wantsFormat || minYears !== NONE || gradFrom !== undefined || gradTo !== undefined || languageFilter || expertiseFilter || industryFilter;
+    if (!matchedSlots && !filtered) {
+      const classBit = 1 << availability;
+      const facts = this.#factsFor(todayDay)[availability]!;
+      const inClass = (slot: number) => (this.#classes(slot, todayDay) & classBit) !== 0;
+      let self: SelfInSearch | undefined;
+      if (viewerSlot >= 0 && inClass(viewerSlot)) {
+        const es = exStart[viewerSlot]!;
+        const own: string[] = [];
+        for (let i = es; i < es + exCount[viewerSlot]!; i++) if (keys[i]! >= 0) own.push(d.string(keys[i]!));
+        self = { inBase: true, inExpertise: true, inIndustry: true, expertiseKeys: own, industryKey: d.string(industryKeyOf[viewerSlot]!) };
+      }
+      let scanned = false;
+      if (byScore) {
+        // What a mentor sharing nothing with the viewer can score at most.
+        const rest = (viewerIndustry >= 0 ? matchRubric.industry : 0) + (viewer.languages.length ? matchRubric.language : 0)
+          + (viewer.nearZones.length ? matchRubric.timeZone : 0) + (viewerProgramme >= 0 ? matchRubric.programme : 0) + matchRubric.openCapacity;
+        // By how many expertise each mentor can share (`hits` counts one for a skill's key and one
+        // for a goal's words, so it is at least the shared count), most first; the mentors with
+        // fewer, and those sharing none, are scored only while they could still reach the page.
+        const beaten = (bound: number) => topKeys.length === need && topKeys[need - 1]! > bound;
+        const tiers = this.#sharingTiers(viewer.skills, viewer.goalPhrases, Math.ceil(matchRubric.skills / matchRubric.perSharedSkill));
+        for (let hits = tiers.length - 1; hits >= 1 && !scanned; hits--) {
+          if (beaten(Math.min(matchRubric.skills, matchRubric.perSharedSkill * hits) + rest)) scanned = true;
+          else for (const slot of tiers[hits]!) if (slot !== viewerSlot && inClass(slot)) offer(slot, scoreOf(slot, isOpen(slot)));
+        }
+        scanned ||= beaten(rest);
+        if (!scanned) {
+          topKeys.length = 0;
+          topIds.length = 0;
+        }
+      }
+      if (!scanned) {
+        for (let slot = 0; slot < n; slot++) {
+          if (slot === viewerSlot || !inClass(slot)) continue;
+          offer(slot, staticKey ? staticKey[slot]! : scoreOf(slot, isOpen(slot)));
+        }
+      }
+      return {
+        facts: {
+          total: facts.total,
+          expertise: topFacet(facts.expertise, d, FACET_SIZE + FACET_MARGIN),
+          industry: topFacet(facts.industry, d, FACET_SIZE + 1),
+          top: undefined,
+        },
+        self,
+        rows: rows(),
+        candidates: [],
+        passing: [],
+      };
+    }
 
     // Facts: total and both facets over the base rows, the viewer included.
     const expertiseCounts = new Int32Array(size);
@@ -534,16 +844,10 @@ export class MentorIndex {
     const industrySpelling = new Int32Array(size).fill(-1);
     const touchedExpertise: number[] = [];
     const touchedIndustry: number[] = [];
-    const order = d.order;
-    const emptyKey = d.find('');
     let total = 0;
-    const need = query.limit + 1;
-    const topIds: string[] = [];
-    const topKeys: number[] = [];
     let self: SelfInSearch | undefined;
-    const viewerSlot = this.#slots.get(viewer.id) ?? -1;
 
-    const count = matchedSlots ? matchedSlots.length : ids.length;
+    const count = matchedSlots ? matchedSlots.length : n;
     for (let c = 0; c < count; c++) {
       const slot = matchedSlots ? matchedSlots[c]! : c;
       const f = flags[slot]!;
@@ -553,8 +857,7 @@ export class MentorIndex {
       if (gradFrom !== undefined && !(graduation[slot]! !== NONE && graduation[slot]! >= gradFrom)) continue;
       if (gradTo !== undefined && !(graduation[slot]! !== NONE && graduation[slot]! <= gradTo)) continue;
       const ls = langStart[slot]!;
-      const le = ls + langCount[slot]!;
-      if (languageFilter && !anyIn(langs, ls, le, languageFilter)) continue;
+      if (languageFilter && !anyIn(langs, ls, ls + langCount[slot]!, languageFilter)) continue;
       const open = (f & ACCEPTING) !== 0 && (away[slot] === NONE || away[slot]! < todayDay);
       const free = seats[slot]! - openCount[slot]!;
       if (availability !== 0) {
@@ -581,7 +884,7 @@ export class MentorIndex {
           if (sp >= 0 && was !== sp && (was < 0 || order[sp]! < order[was]!)) expertiseSpelling[k] = sp;
         }
       }
-      if (inE && industryKey !== emptyKey) {
+      if (inE && industryKey !== EMPTY_ID) {
         if (industryCounts[industryKey]!++ === 0) touchedIndustry.push(industryKey);
         const spelling = industryOf[slot]!;
         const was = industrySpelling[industryKey]!;
@@ -589,48 +892,12 @@ export class MentorIndex {
       }
       if (!inE || !inI) continue;
       total++;
-      if (collect) candidates.push(ids[slot]!);
-      if (slot === viewerSlot) continue;
-
-      let key: number;
-      if (staticKey) {
-        key = staticKey[slot]!;
-      } else {
-        const rank = tsq && ranks ? (ranks.get(ids[slot]!) ?? 0) : 0;
-        if (sort === 'relevance' && tsq) {
-          key = rank;
-        } else {
-          let shared = 0;
-          for (let i = es; i < ee; i++) {
-            const k = keys[i]!;
-            const w = words[i]!;
-            if ((k >= 0 && skills[k] === 1) || (w >= 0 && phrases[w] === 1)) shared++;
-          }
-          let score = Math.min(matchRubric.skills, matchRubric.perSharedSkill * shared);
-          if (viewerIndustry >= 0 && industryKey === viewerIndustry) score += matchRubric.industry;
-          if (anyIn(langs, ls, le, viewerLanguages)) score += matchRubric.language;
-          const zone = zoneOf[slot]!;
-          if (zone >= 0 && near[zone] === 1) score += matchRubric.timeZone;
-          if (viewerProgramme >= 0 && programmeOf[slot] === viewerProgramme) score += matchRubric.programme;
-          // Free slots as `freeSlots`: active, accepting, not away, and room.
-          if ((f & ACTIVE) !== 0 && open && free > 0) score += matchRubric.openCapacity;
-          key = byScore && !tsq ? score : score + rank / 1000;
-        }
+      if (collect) {
+        candidates.push(ids[slot]!);
+        passing.push(slot);
+      } else if (slot !== viewerSlot) {
+        offer(slot, keyOf(slot, open));
       }
-      const id = ids[slot]!;
-      if (after && !(key < after.key || (key === after.key && id > after.id))) continue;
-      // The best `need` rows so far, in order: key descending, id ascending.
-      let at = topKeys.length;
-      if (at === need) {
-        const lastKey = topKeys[need - 1]!;
-        if (key < lastKey || (key === lastKey && id > topIds[need - 1]!)) continue;
-        topKeys.pop();
-        topIds.pop();
-        at--;
-      }
-      while (at > 0 && (topKeys[at - 1]! < key || (topKeys[at - 1] === key && topIds[at - 1]! > id))) at--;
-      topKeys.splice(at, 0, key);
-      topIds.splice(at, 0, id);
     }
 
     const facet = (touched: number[], counts: Int32Array, spelling: Int32Array, limit: number): FacetEntry[] =>
@@ -646,10 +913,72 @@ export class MentorIndex {
         top: undefined,
       },
       self,
-      rows: topIds.map((id, i) => ({ id, key: topKeys[i]! })),
+      rows: rows(),
       candidates,
+      passing,
     };
   }
+
+  /**
+   * The mentors with an expertise whose key is one of `skills` or whose words are one of
+   * `phrases` (those whose shared-skills part is not 0), by hits: `tiers[h]` holds those with h
+   * hits, the last tier those with `most` or more.
+   */
+  #sharingTiers(skills: string[], phrases: string[], most: number): number[][] {
+    if (this.#marks.length < this.#ids.length) this.#marks = new Uint8Array(this.#capacity);
+    const hits = this.#marks;
+    const touched: number[] = [];
+    const gather = (postings: Postings | undefined) => {
+      if (!postings) return;
+      const { data, length } = postings;
+      for (let i = 0; i < length; i++) {
+        const slot = data[i]!;
+        if (hits[slot] === 0) touched.push(slot);
+        if (hits[slot]! < most) hits[slot]!++;
+      }
+    };
+    for (const skill of new Set(skills)) {
+      const id = this.#dict.find(skill);
+      if (id >= 0) gather(this.#keyPostings[id]);
+    }
+    for (const phrase of new Set(phrases)) {
+      const id = this.#dict.find(phrase);
+      if (id >= 0) gather(this.#wordPostings[id]);
+    }
+    const tiers: number[][] = Array.from({ length: most + 1 }, () => []);
+    for (const slot of touched) {
+      tiers[hits[slot]!]!.push(slot);
+      hits[slot] = 0;
+    }
+    return tiers;
+  }
+}
+
+/** A facet's first `limit` values from kept counts: by count, then in byte order; each under its first spelling in byte order. */
+function topFacet(counted: FacetCounts, d: Dictionary, limit: number): FacetEntry[] {
+  const order = d.order;
+  return [...counted.counts]
+    .sort(([a, ca], [b, cb]) => cb - ca || order[a]! - order[b]!)
+    .slice(0, limit)
+    .map(([k, count]): FacetEntry => {
+      let spelling = -1;
+      for (const sp of counted.spellings.get(k)?.keys() ?? []) if (spelling < 0 || order[sp]! < order[spelling]!) spelling = sp;
+      return [d.string(k), spelling >= 0 ? d.string(spelling) : '', count];
+    });
+}
+
+/** The index of `value` in `values[from, to)`, sorted ascending; -1 when absent. */
+function findSorted(values: Int32Array, from: number, to: number, value: number): number {
+  let lo = from;
+  let hi = to - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    const v = values[mid]!;
+    if (v === value) return mid;
+    if (v < value) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return -1;
 }
 
 function anyIn(values: Int32Array, from: number, to: number, mask: Uint8Array): boolean {
@@ -664,6 +993,15 @@ type TsNode =
   | { op: 'lexeme'; lexeme: string }
   | { op: 'not'; arg: TsNode }
   | { op: 'and' | 'or'; left: TsNode; right: TsNode };
+
+/** The lexemes of a query that is a lexeme or lexemes joined by `|`; undefined for any other query. */
+function alternatives(node: TsNode): string[] | undefined {
+  if (node.op === 'lexeme') return [node.lexeme];
+  if (node.op !== 'or') return undefined;
+  const left = alternatives(node.left);
+  const right = left && alternatives(node.right);
+  return left && right ? [...left, ...right] : undefined;
+}
 
 /**
  * A tsquery's text (`tsqueryout`: lexemes in single quotes, `''` and `\\` escaped; `!`, `&`, `|`,
