@@ -162,24 +162,28 @@ export interface IndexAnswer {
   passing: number[];
 }
 
-/** A growable Int32Array. */
-class Ints {
-  data = new Int32Array(1024);
+/** A growable typed array: Int32 for ids and offsets, Uint16 for what always fits in 16 bits (positions and their counts). */
+class Growable<A extends Int32Array<ArrayBuffer> | Uint16Array<ArrayBuffer>> {
   length = 0;
 
+  constructor(public data: A) {}
+
   fit() {
-    this.data = this.data.slice(0, Math.max(16, Math.ceil(this.length * 1.125)));
+    this.data = this.data.slice(0, Math.max(16, Math.ceil(this.length * 1.125))) as A;
   }
 
   push(x: number) {
     if (this.length === this.data.length) {
-      const bigger = new Int32Array(Math.max(16, this.data.length * 2));
+      const bigger = new (this.data.constructor as new (length: number) => A)(Math.max(16, this.data.length * 2));
       bigger.set(this.data);
       this.data = bigger;
     }
     this.data[this.length++] = x;
   }
 }
+
+const ints = () => new Growable(new Int32Array(1024));
+const shorts = () => new Growable(new Uint16Array(1024));
 
 /** The slots holding one lexeme, unordered: a growable Int32Array, small for the many rare lexemes. */
 class Postings {
@@ -275,20 +279,21 @@ export class MentorIndex {
   #open = new Int32Array(0);
   #exStart = new Int32Array(0);
   #exCount = new Int32Array(0);
-  #keys = new Ints();
-  #words = new Ints();
-  #spellings = new Ints();
+  #keys = ints();
+  #words = ints();
+  #spellings = ints();
   #langStart = new Int32Array(0);
   #langCount = new Int32Array(0);
-  #langs = new Ints();
+  #langs = ints();
   #lexStart = new Int32Array(0);
   #lexCount = new Int32Array(0);
-  #lexemes = new Ints();
-  /** Parallel to `#lexemes`: where each lexeme's positions start in `#positions`, and how many. */
-  #posStart = new Ints();
-  #posCount = new Ints();
+  #lexemes = ints();
+  /** Parallel to `#lexemes`: how many positions each lexeme has (at most 256 in a tsvector). */
+  #posCount = shorts();
+  /** Where each mentor's positions start in `#positions`: its lexemes' positions follow one another there. */
+  #posStart = new Int32Array(0);
   /** Positions as `tsvector` stores them: weight (D 0 … A 3) in bits 14–15, position in bits 0–13. */
-  #positions = new Ints();
+  #positions = shorts();
   /** `ln(number of positions + 1)` of each mentor's document (`MentorRow.document`). */
   #lnLength = new Float64Array(0);
   readonly #lexDict = new Dictionary();
@@ -318,6 +323,8 @@ export class MentorIndex {
   #refreshing: Promise<void> | undefined;
   /** Statements run to bring the index up to date (full loads and change reads), for tests and benchmarks. */
   reads = 0;
+  /** Times the lists were written anew without what changes left behind (`#compact`), for tests. */
+  compactions = 0;
 
   constructor(readonly db: Kysely<Database>) {
     // Id 0 is the empty string, the industry key of a mentor without one (never a facet value).
@@ -383,6 +390,7 @@ export class MentorIndex {
     this.#lexStart = i32(this.#lexStart);
     this.#lexCount = i32(this.#lexCount);
     this.#lnLength = f64(this.#lnLength);
+    this.#posStart = i32(this.#posStart);
     this.#formats = i32(this.#formats);
     this.#industry = i32(this.#industry);
     this.#industryKey = i32(this.#industryKey);
@@ -444,13 +452,13 @@ export class MentorIndex {
     const [lnLength, lexemes] = JSON.parse(r.document) as [number, [string, number[] | null, string[] | null][]];
     this.#lnLength[slot] = lnLength;
     this.#lexStart[slot] = this.#lexemes.length;
+    this.#posStart[slot] = this.#positions.length;
     let rankable = true;
     // In lexeme id order, so that `textRanks` finds a lexeme by binary search.
     const entries = lexemes.map((entry) => ({ id: this.#lexDict.id(entry[0]), entry })).sort((a, b) => a.id - b.id);
     for (const { id, entry: [, positions, weights] } of entries) {
       this.#lexemes.push(id);
       (this.#postings[id] ??= new Postings()).push(slot);
-      this.#posStart.push(this.#positions.length);
       this.#posCount.push(positions?.length ?? 0);
       // A lexeme without positions (a stripped document) ranks by rules not written here: PostgreSQL ranks this mentor.
       if (!positions || !weights) rankable = false;
@@ -519,7 +527,7 @@ export class MentorIndex {
   /** After the first load: every array about the size it holds (doubling leaves up to half of each empty), a little room for new mentors. */
   #fit() {
     this.#grow(Math.max(1024, Math.ceil(this.#ids.length * 1.125)));
-    for (const list of [this.#keys, this.#words, this.#spellings, this.#langs, this.#lexemes, this.#posStart, this.#posCount, this.#positions]) list.fit();
+    for (const list of [this.#keys, this.#words, this.#spellings, this.#langs, this.#lexemes, this.#posCount, this.#positions]) list.fit();
     for (const postings of [this.#postings, this.#keyPostings, this.#wordPostings]) for (const posting of postings) posting?.fit();
   }
 
@@ -534,14 +542,14 @@ export class MentorIndex {
 
   /** Writes every mentor's lists anew, without the runs changes left behind. */
   #compact() {
-    const keys = new Ints();
-    const words = new Ints();
-    const spellings = new Ints();
-    const langs = new Ints();
-    const lexemes = new Ints();
-    const posStart = new Ints();
-    const posCount = new Ints();
-    const positions = new Ints();
+    this.compactions++;
+    const keys = ints();
+    const words = ints();
+    const spellings = ints();
+    const langs = ints();
+    const lexemes = ints();
+    const posCount = shorts();
+    const positions = shorts();
     for (let slot = 0; slot < this.#ids.length; slot++) {
       const start = this.#exStart[slot]!;
       this.#exStart[slot] = keys.length;
@@ -555,16 +563,17 @@ export class MentorIndex {
       for (let i = lstart; i < lstart + this.#langCount[slot]!; i++) langs.push(this.#langs.data[i]!);
       const xstart = this.#lexStart[slot]!;
       this.#lexStart[slot] = lexemes.length;
+      let held = 0;
       for (let i = xstart; i < xstart + this.#lexCount[slot]!; i++) {
         lexemes.push(this.#lexemes.data[i]!);
-        posStart.push(positions.length);
         posCount.push(this.#posCount.data[i]!);
-        const from = this.#posStart.data[i]!;
-        for (let p = from; p < from + this.#posCount.data[i]!; p++) positions.push(this.#positions.data[p]!);
+        held += this.#posCount.data[i]!;
       }
+      const pstart = this.#posStart[slot]!;
+      this.#posStart[slot] = positions.length;
+      for (let p = pstart; p < pstart + held; p++) positions.push(this.#positions.data[p]!);
     }
     this.#lexemes = lexemes;
-    this.#posStart = posStart;
     this.#posCount = posCount;
     this.#positions = positions;
     this.#keys = keys;
@@ -637,7 +646,8 @@ export class MentorIndex {
       for (let which = 0; which < queryIds.length; which++) {
         const i = findSorted(this.#lexemes.data, from, to, queryIds[which]!);
         if (i < 0) continue;
-        const start = this.#posStart.data[i]!;
+        let start = this.#posStart[slot]!;
+        for (let j = from; j < i; j++) start += this.#posCount.data[j]!;
         for (let p = start; p < start + this.#posCount.data[i]!; p++) {
           const raw = this.#positions.data[p]!;
           // Order: position, then weight, then lexeme (get_docrep's compareDocR).
