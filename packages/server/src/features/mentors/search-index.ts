@@ -10,8 +10,12 @@ import type { SearchFacts, SelfInSearch } from './mentors.repository.js';
  * `score`, `sortKey`), with every string turned into a small integer of one dictionary. A search
  * then scores and counts in a loop over integers instead of PostgreSQL scoring every accepting
  * mentor for every viewer (the default page, sorted by match, scored 13,822 mentors per request
- * at 100,000 alumni); only the page's cards are read from the database, by the same statement as
- * before (`displayCards`), and their score and reasons computed from its columns (`matchParts`).
+ * at 100,000 alumni); only the page's cards are read from the database (`readCards`), and their
+ * score and reasons computed from its columns (`matchParts`). Besides the columns it keeps the
+ * mentors of each expertise (the default page scores those sharing a skill or goal with the
+ * viewer first, and often only them), the total and facets of each availability class (the
+ * default page's facts), and each mentor's search document with positions and weights (text is
+ * matched, and for a word or words joined by OR ranked, here: `textMatches`, `textRanks`).
  *
  * Freshness: the index knows the search generation (migrations 0007, 0008) it reflects. A
  * request carries the generation read with its user (`auth/user-lookup.ts`), before anything
@@ -23,7 +27,8 @@ import type { SearchFacts, SelfInSearch } from './mentors.repository.js';
  *
  * Exactness: ordering ties, facet order and spellings follow PostgreSQL's (`COLLATE "C"`, byte
  * order; uuid order is the order of their lower-case text); float sort keys that the database
- * computes (text rank, approval time, response time) come from it as float8, and the match
+ * computes (approval time, response time, and the text rank it does not compute here) come from
+ * it as float8, the ranks computed here are the same arithmetic as `ts_rank_cd`'s, and the match
  * sort's `score + rank / 1000` is the same IEEE arithmetic. The property test
  * (search-index.test.ts) holds the two to the same pages over random data and viewers.
  */
