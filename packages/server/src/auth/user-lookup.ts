@@ -13,6 +13,14 @@ export type UserRow = Pick<Selectable<UsersTable>, 'id' | 'name' | 'email' | 'av
   match_inputs: string | null;
 };
 
+/**
+ * A viewer's match inputs from the profile row `p` (null without one): the profile columns the
+ * match score reads, as JSON text that mentor search parses (`ViewerProfileRow`). The user lookup
+ * selects it, and search itself when it has no user row of the request.
+ */
+export const MATCH_INPUTS = sql<string | null>`CASE WHEN p.user_id IS NOT NULL THEN json_build_object('skills', p.skills, 'goals', p.goals,
+  'industry', p.industry, 'languages', p.languages, 'programme', p.programme, 'time_zone', p.time_zone)::text END`;
+
 interface Identity {
   issuer: string;
   subject: string;
@@ -29,8 +37,7 @@ const MAX_BATCH = 100;
 async function readUsers(db: Kysely<Database>, keys: readonly Identity[]): Promise<(UserRow | undefined)[]> {
   const rows = (await sql<UserRow & { i: string }>`${PREPARED}
     SELECT k.i::text AS i, u.id, u.name, u.email, u.avatar_url, u.is_admin, u.deleted_at, g.search_generation,
-      CASE WHEN p.user_id IS NOT NULL THEN json_build_object('skills', p.skills, 'goals', p.goals, 'industry', p.industry,
-        'languages', p.languages, 'programme', p.programme, 'time_zone', p.time_zone)::text END AS match_inputs
+      ${MATCH_INPUTS} AS match_inputs
     FROM unnest(${keys.map((k) => k.issuer)}::text[], ${keys.map((k) => k.subject)}::text[]) WITH ORDINALITY AS k(issuer, subject, i)
     JOIN users u ON u.issuer = k.issuer AND u.subject = k.subject
     LEFT JOIN profiles p ON p.user_id = u.id

@@ -59,22 +59,37 @@ function row(mentor: AdminMentor, actions: MentorRowActions): TemplateResult {
 }
 
 /**
- * The roster as a real table (column headers for screen readers); below ~560px of the
- * element's width the styles turn each row into a card whose cells carry their column name.
+ * A list of the admin's as a real table (column headers for screen readers, a last column of
+ * actions); below ~560px of the element's width the styles turn each row into a card whose cells
+ * carry their column name. The mentors' roster and the programmes both use it.
  */
-export function mentorTable(mentors: readonly AdminMentor[], actions: MentorRowActions): TemplateResult {
-  return html`<table part="mentors-table" class="table">
-    <caption class="visually-hidden">${msg('Mentors')}</caption>
+export function rosterTable<T>(table: {
+  part: string;
+  caption: string;
+  columns: readonly string[];
+  items: readonly T[];
+  key: (item: T) => string;
+  row: (item: T) => TemplateResult;
+}): TemplateResult {
+  return html`<table part=${table.part} class="table">
+    <caption class="visually-hidden">${table.caption}</caption>
     <thead>
       <tr>
-        ${columns().map((c) => html`<th scope="col">${c}</th>`)}
+        ${table.columns.map((c) => html`<th scope="col">${c}</th>`)}
         <th scope="col"><span class="visually-hidden">${msg('Actions')}</span></th>
       </tr>
     </thead>
     <tbody>
-      ${repeat(mentors, (m) => m.person.id, (m) => row(m, actions))}
+      ${repeat(table.items, table.key, table.row)}
     </tbody>
   </table>`;
+}
+
+/** The mentors' roster (`rosterTable`). */
+export function mentorTable(mentors: readonly AdminMentor[], actions: MentorRowActions): TemplateResult {
+  return rosterTable({
+    part: 'mentors-table', caption: msg('Mentors'), columns: columns(), items: mentors, key: (m) => m.person.id, row: (m) => row(m, actions),
+  });
 }
 
 /** Rows of placeholders in the table's shape. */

@@ -1,8 +1,8 @@
 import { msg } from '@lit/localize';
 import type { Programme } from '@mentorkit/contract';
 import { html, nothing, type TemplateResult } from 'lit';
-import { repeat } from 'lit/directives/repeat.js';
 import { mentorCount } from '../../internal/format.js';
+import { rosterTable } from './mentor-table.template.js';
 import { dateRange, enrolmentLine, matchingLabel, menteesCount, programmeStatusBadge } from './programme-format.js';
 
 export interface ProgrammeRowActions {
@@ -43,18 +43,7 @@ function row(p: Programme, actions: ProgrammeRowActions): TemplateResult {
 /** The programmes as a real table; below ~560px of the element's width each row becomes a card (the roster's styles). */
 export function programmeTable(programmes: readonly Programme[], actions: ProgrammeRowActions): TemplateResult {
   return html`<div class="table-wrap">
-    <table part="programmes-table" class="table">
-      <caption class="visually-hidden">${msg('Programmes')}</caption>
-      <thead>
-        <tr>
-          ${columns().map((c) => html`<th scope="col">${c}</th>`)}
-          <th scope="col"><span class="visually-hidden">${msg('Actions')}</span></th>
-        </tr>
-      </thead>
-      <tbody>
-        ${repeat(programmes, (p) => p.id, (p) => row(p, actions))}
-      </tbody>
-    </table>
+    ${rosterTable({ part: 'programmes-table', caption: msg('Programmes'), columns: columns(), items: programmes, key: (p) => p.id, row: (p) => row(p, actions) })}
   </div>`;
 }
 

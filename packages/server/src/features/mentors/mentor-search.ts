@@ -1,5 +1,6 @@
 import type { MentorSearchQuery, MentorSearchResult } from '@mentorkit/contract';
 import { sql, type Kysely } from 'kysely';
+import { MATCH_INPUTS } from '../../auth/user-lookup.js';
 import { perTurn } from '../../db/batch.js';
 import { PREPARED } from '../../db/prepared.js';
 import type { Database } from '../../db/schema.js';
@@ -28,7 +29,7 @@ export interface MentorSearch {
    * One search for one viewer, exact as of `generation` (read before anything else the search
    * reads) or later. `query.programme`, if any, is a programme's id (the service resolves a slug).
    * `matchInputs`, when given, are the viewer's (`Viewer.matchInputs`, read with `generation`):
-   * the viewer is then not read again.
+   * the viewer's profile is then not read again.
    */
   search(viewerId: string, query: MentorSearchQuery, now: Date, generation: bigint, matchInputs?: string | null): Promise<MentorSearchResult>;
 }
@@ -70,12 +71,12 @@ export function createMentorSearch({ db, cacheSize }: MentorSearchOptions): Ment
       const text = normalizeQuery(query.q);
       const today = isoDay(now);
       const offsets = await zoneOffsets(db, now);
-      const [{ viewer, tsq }] = await Promise.all([
-        matchInputs === undefined
-          ? loadViewer(db, viewerId, offsets, text)
-          : (text ? tsQueryOf(text) : Promise.resolve('')).then((tsq) => ({ viewer: viewerFromInputs(viewerId, matchInputs, offsets), tsq })),
+      const [inputs, tsq] = await Promise.all([
+        matchInputs === undefined ? readMatchInputs(db, viewerId) : matchInputs,
+        text ? tsQueryOf(text) : '',
         index.ensure(generation),
       ]);
+      const viewer = viewerFromProfile(viewerId, inputs === null ? undefined : (JSON.parse(inputs) as ViewerProfileRow), offsets);
       // Text without a single searchable word (stop words, emoji, punctuation) matches nobody.
       if (text && !tsq) return EMPTY;
       // In a programme: only its enrolled mentors' slots are searched (enrolments move the generation).
@@ -114,22 +115,11 @@ function intersect(slots: number[], among: number[]): number[] {
   return slots.filter((slot) => keep.has(slot));
 }
 
-/**
- * The viewer's score inputs and, in the same statement, the text's tsquery as PostgreSQL prints it
- * ('' without text or without a searchable word in it). Without text the statement is fixed, and
- * prepared once per connection.
- */
-async function loadViewer(db: Kysely<Database>, viewerId: string, offsets: Map<string, number>, text: string): Promise<{ viewer: Viewer; tsq: string }> {
-  const expr = text ? tsQueryExpression(text) : undefined;
-  const row = (await sql<ViewerProfileRow & { query: string | null }>`${expr ? sql`` : PREPARED}
-    SELECT p.skills, p.goals, p.industry, p.languages, p.programme, p.time_zone, ${expr ? sql`(${expr})::text` : sql`NULL::text`} AS query
-    FROM (SELECT 1) one LEFT JOIN profiles p ON p.user_id = ${viewerId}::uuid`.execute(db)).rows[0];
-  return { viewer: viewerFromProfile(viewerId, row, offsets), tsq: row?.query ?? '' };
-}
-
-/** The viewer from the match inputs authentication read (`Viewer.matchInputs`). */
-function viewerFromInputs(viewerId: string, matchInputs: string | null, offsets: Map<string, number>): Viewer {
-  return viewerFromProfile(viewerId, matchInputs === null ? undefined : (JSON.parse(matchInputs) as ViewerProfileRow), offsets);
+/** The viewer's match inputs (`MATCH_INPUTS`), for a search that was not given those read with its user: a fixed statement, prepared once per connection. */
+async function readMatchInputs(db: Kysely<Database>, viewerId: string): Promise<string | null> {
+  const row = (await sql<{ inputs: string | null }>`${PREPARED}
+    SELECT ${MATCH_INPUTS} AS inputs FROM (SELECT 1) one LEFT JOIN profiles p ON p.user_id = ${viewerId}::uuid`.execute(db)).rows[0];
+  return row?.inputs ?? null;
 }
 
 /** Each text's tsquery as PostgreSQL prints it ('' without a searchable word), in one statement. */
